@@ -1,0 +1,154 @@
+// The resource kit: what a provider, a resource and a data source implement. The plugin server
+// (provider/plugin/) drives these; it knows nothing of Partner Center. Adding a resource is one
+// new file implementing ResourceDefinition plus one line in the provider's `resources` list.
+import type { CtyType, ObjectValue, Value } from './cty/types';
+
+// ---------- schema ----------
+
+export type NestingMode = 'single' | 'list' | 'set' | 'map';
+
+export interface AttributeSchema {
+  /** Exactly one of `type` and `nested` is set. */
+  type?: CtyType;
+  /** A nested attribute (protocol 6), e.g. a single nested object. */
+  nested?: { nesting: NestingMode; attributes: { [name: string]: AttributeSchema } };
+  description: string;
+  /** Exactly one of required / optional / computed, except optional + computed together. */
+  required?: boolean;
+  optional?: boolean;
+  computed?: boolean;
+  sensitive?: boolean;
+  deprecated?: boolean;
+}
+
+export interface BlockSchema {
+  attributes: { [name: string]: AttributeSchema };
+  /** Nested blocks (rarely needed; prefer nested attributes). */
+  blockTypes?: {
+    [name: string]: { nesting: NestingMode | 'group'; block: BlockSchema; minItems?: number; maxItems?: number };
+  };
+  description?: string;
+  deprecated?: boolean;
+}
+
+export interface Schema {
+  version: number;
+  block: BlockSchema;
+}
+
+// ---------- diagnostics ----------
+
+/** One step of an attribute path: an attribute name, a map key or a list index. */
+export type PathStep = string | { key: string } | { index: number };
+export type AttributePath = PathStep[];
+
+export interface Diagnostic {
+  severity: 'error' | 'warning';
+  summary: string;
+  detail?: string;
+  /** Points the engine at the config expression, e.g. ['address', 'country']. */
+  path?: AttributePath;
+}
+
+// ---------- context passed to every call ----------
+
+export interface Logger {
+  trace(message: string, fields?: Record<string, unknown>): void;
+  debug(message: string, fields?: Record<string, unknown>): void;
+  info(message: string, fields?: Record<string, unknown>): void;
+  warn(message: string, fields?: Record<string, unknown>): void;
+  error(message: string, fields?: Record<string, unknown>): void;
+}
+
+export interface CallContext {
+  /** Aborted when the engine calls StopProvider: cancel in-flight work. */
+  signal: AbortSignal;
+  log: Logger;
+}
+
+/** Per-RPC context for resources and data sources: `client` is whatever `configure` returned. */
+export interface ResourceContext<Client> extends CallContext {
+  client: Client;
+}
+
+// ---------- provider ----------
+
+export interface ProviderDefinition<Client = unknown> {
+  /** Provider type name, e.g. "partnercenter" (resource type names start with it + "_"). */
+  typeName: string;
+  version: string;
+  schema: Schema;
+  /** Plan-time checks of the provider block. Values may be UNKNOWN here. */
+  validateConfig?(config: ObjectValue, ctx: CallContext): Diagnostic[];
+  /** Builds the client used by every resource call. Values may be UNKNOWN during plan. */
+  configure(
+    config: ObjectValue,
+    terraformVersion: string,
+    ctx: CallContext,
+  ): Promise<{ client?: Client; diagnostics: Diagnostic[] }>;
+  resources: ResourceDefinition<Client>[];
+  dataSources: DataSourceDefinition<Client>[];
+}
+
+// ---------- resources ----------
+
+export interface ResourceDefinition<Client = unknown> {
+  /** Full type name, e.g. "partnercenter_billing_profile". */
+  typeName: string;
+  schema: Schema;
+  /** Plan-time config checks, before any API call. Values may be UNKNOWN. */
+  validate?(config: ObjectValue, ctx: CallContext): Diagnostic[];
+  /** Refresh. Return state null when the object is gone. */
+  read(
+    req: { state: ObjectValue; private: Uint8Array },
+    ctx: ResourceContext<Client>,
+  ): Promise<{ state: ObjectValue | null; private?: Uint8Array; diagnostics: Diagnostic[] }>;
+  /**
+   * Plan a create (prior null) or update. Not called for destroy. `proposed` is the engine's
+   * proposed new state (config merged with prior computed values). The kit's `planHelpers`
+   * give the standard behaviour; a resource may call them and then adjust.
+   */
+  plan(
+    req: {
+      prior: ObjectValue | null;
+      proposed: ObjectValue;
+      config: ObjectValue;
+      priorPrivate: Uint8Array;
+    },
+    ctx: ResourceContext<Client>,
+  ): Promise<{
+    planned: ObjectValue;
+    requiresReplace?: AttributePath[];
+    plannedPrivate?: Uint8Array;
+    diagnostics: Diagnostic[];
+  }>;
+  /** Create (prior null), update, or delete (planned null: return state null). */
+  apply(
+    req: {
+      prior: ObjectValue | null;
+      planned: ObjectValue | null;
+      config: ObjectValue | null;
+      plannedPrivate: Uint8Array;
+    },
+    ctx: ResourceContext<Client>,
+  ): Promise<{ state: ObjectValue | null; private?: Uint8Array; diagnostics: Diagnostic[] }>;
+  /** Import by id. Omit to make import unsupported (an error diagnostic). */
+  import?(
+    id: string,
+    ctx: ResourceContext<Client>,
+  ): Promise<{ state: ObjectValue | null; private?: Uint8Array; diagnostics: Diagnostic[] }>;
+  /**
+   * State written by an older schema version. The kit handles same-version states itself
+   * (unknown keys dropped, missing keys null); this is only for version < schema.version.
+   */
+  upgrade?(version: number, state: { [key: string]: unknown }): { state: ObjectValue; diagnostics: Diagnostic[] };
+}
+
+export interface DataSourceDefinition<Client = unknown> {
+  typeName: string;
+  schema: Schema;
+  validate?(config: ObjectValue, ctx: CallContext): Diagnostic[];
+  read(config: ObjectValue, ctx: ResourceContext<Client>): Promise<{ state: ObjectValue | null; diagnostics: Diagnostic[] }>;
+}
+
+export type { Value, ObjectValue };
