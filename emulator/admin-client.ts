@@ -1,0 +1,44 @@
+// A typed client of the emulator's admin API (/_emulator/…), for tests and scripts.
+import got from 'got';
+import type { ApiCallRecord, TokenCallRecord } from './request-log';
+
+export type FaultSpec = { status: number; count?: number; retryAfter?: number } | { delayMs: number; count?: number } | { reset: true; count?: number };
+
+export class EmulatorAdmin {
+  constructor(readonly url: string) {}
+
+  private call<T>(method: 'GET' | 'POST' | 'PATCH' | 'DELETE', path: string, json?: unknown): Promise<T> {
+    return got(`${this.url}/_emulator/${path}`, { method, json, retry: { limit: 0 } }).then((res) =>
+      res.body ? (JSON.parse(res.body) as T) : (undefined as T),
+    );
+  }
+
+  profile(): Promise<Record<string, any>> {
+    return this.call('GET', 'profile');
+  }
+  /** An out-of-band edit, as if made in the Partner Center dashboard. */
+  patchProfile(patch: object): Promise<Record<string, any>> {
+    return this.call('PATCH', 'profile', patch);
+  }
+  injectFault(spec: FaultSpec): Promise<void> {
+    return this.call('POST', 'faults', spec);
+  }
+  clearFaults(): Promise<void> {
+    return this.call('DELETE', 'faults');
+  }
+  requests(): Promise<ApiCallRecord[]> {
+    return this.call('GET', 'requests');
+  }
+  tokenRequests(): Promise<TokenCallRecord[]> {
+    return this.call('GET', 'token-requests');
+  }
+  reset(): Promise<Record<string, any>> {
+    return this.call('POST', 'reset');
+  }
+  async token(user = true): Promise<string> {
+    return (await this.call<{ access_token: string }>('POST', 'tokens', { user })).access_token;
+  }
+  revokeTokens(): Promise<void> {
+    return this.call('POST', 'tokens/revoke');
+  }
+}

@@ -1,0 +1,49 @@
+// What the emulator received: API calls (for GET /_emulator/requests) and token exchanges (for
+// GET /_emulator/token-requests), oldest first. Credentials are never recorded.
+
+export interface ApiCallRecord {
+  method: string;
+  path: string;
+  /** null when the connection was dropped by a reset fault. */
+  status: number | null;
+  requestId: string;
+  correlationId: string;
+  ifMatch: string | null;
+  bodyEtag: string | null;
+  at: string;
+  /** Request headers; Authorization shows only its scheme. */
+  headers: Record<string, string>;
+  /** Set when an injected fault answered instead of the API. */
+  fault?: 'status' | 'delay' | 'reset';
+  /** True when the answer was the replay of an earlier PUT with the same MS-RequestId. */
+  replayed?: boolean;
+}
+
+export interface TokenCallRecord {
+  path: string;
+  tenant: string;
+  grantType: string | null;
+  clientId: string | null;
+  status: number;
+  error?: string;
+  at: string;
+}
+
+const MAX_RECORDS = 10_000;
+
+export class RecordLog<T> {
+  private records: T[] = [];
+
+  add(record: T): void {
+    this.records.push(record);
+    if (this.records.length > MAX_RECORDS) this.records.shift();
+  }
+
+  all(): T[] {
+    return [...this.records];
+  }
+
+  clear(): void {
+    this.records = [];
+  }
+}

@@ -1,0 +1,66 @@
+// The one billing profile the emulator serves, with its etag; persisted to the --data file (when
+// given) after every change.
+import { BindError, bindProfile } from './binding';
+import { DataFileError, readDataFile, writeDataFileAtomically } from './persistence';
+import { cloneProfile, compactProfile, defaultProfileData, newEtag, toApiJson, type ProfileData, type StoredProfile } from './profile';
+import { validateProfile } from './validation';
+
+export class ProfileStore {
+  private profile: StoredProfile;
+
+  private constructor(
+    private readonly initial: ProfileData,
+    private readonly file: string | undefined,
+    loaded: StoredProfile | undefined,
+  ) {
+    this.profile = loaded ?? { ...cloneProfile(initial), etag: newEtag() };
+    if (!loaded) this.save();
+  }
+
+  /** Loads the data file (creating it with the initial profile when missing) or starts in memory. */
+  static open(opts: { file?: string; initialProfile?: object }): ProfileStore {
+    const initial = opts.initialProfile ? profileFromJson(opts.initialProfile, 'initialProfile') : defaultProfileData();
+    const raw = opts.file ? readDataFile(opts.file) : undefined;
+    const loaded = raw === undefined ? undefined : storedFromJson(raw, `emulator data file ${opts.file}`);
+    return new ProfileStore(initial, opts.file, loaded);
+  }
+
+  get current(): StoredProfile {
+    return cloneProfile(this.profile);
+  }
+
+  /** Stores `data` as the new version with a fresh etag. */
+  replace(data: ProfileData): StoredProfile {
+    this.profile = { ...compactProfile(cloneProfile(data)), etag: newEtag() };
+    this.save();
+    return this.current;
+  }
+
+  reset(): StoredProfile {
+    return this.replace(this.initial);
+  }
+
+  private save(): void {
+    if (this.file) writeDataFileAtomically(this.file, toApiJson(this.profile));
+  }
+}
+
+function profileFromJson(json: unknown, what: string): ProfileData {
+  try {
+    const bound = bindProfile(json);
+    const { etag: _etag, ...fields } = bound;
+    const data = compactProfile(JSON.parse(JSON.stringify(fields, (_k, v) => (v === null ? undefined : v))) as ProfileData);
+    const problem = validateProfile(data);
+    if (problem) throw new BindError(problem.field, problem.message);
+    return data;
+  } catch (e) {
+    if (e instanceof BindError) throw new DataFileError(`${what} is not a valid billing profile: ${e.message}`);
+    throw e;
+  }
+}
+
+function storedFromJson(json: unknown, what: string): StoredProfile {
+  const data = profileFromJson(json, what);
+  const etag = bindProfile(json).etag;
+  return { ...data, etag: etag ?? newEtag() };
+}

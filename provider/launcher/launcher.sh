@@ -1,0 +1,37 @@
+#!/bin/sh
+# Launcher for a provider written in TypeScript. Installed as
+#   terraform-provider-<type>_v<version>   next to   <type>-provider.cjs   (the esbuild bundle).
+# Terraform / OpenTofu run this file directly, with no arguments.
+#
+# - Errors go to STDOUT as ONE line: the engine reads the first stdout line as the plugin
+#   handshake and shows anything else as "Unrecognized remote plugin message: <line>".
+# - `exec` is required: the engine kills only the process it started; if that were this shell,
+#   Node would keep the pipes open and the engine would wait forever.
+# - PARTNERCENTER_NODE overrides the node binary (default: `node` on PATH).
+
+case $0 in
+  */*) dir=${0%/*} ;;
+  *) dir=. ;;
+esac
+name=${0##*/}
+type=${name#terraform-provider-}
+type=${type%%_*}
+node=${PARTNERCENTER_NODE:-node}
+
+if ! command -v "$node" >/dev/null 2>&1; then
+  echo "terraform-provider-$type needs Node.js 20 or newer, but \"$node\" was not found: install Node.js >= 20 (https://nodejs.org) and put it on PATH, or set PARTNERCENTER_NODE to a node binary"
+  exit 1
+fi
+
+version=$("$node" --version 2>/dev/null)
+major=${version#v}
+major=${major%%.*}
+case $major in
+  '' | *[!0-9]*) major=0 ;;
+esac
+if [ "$major" -lt 20 ]; then
+  echo "terraform-provider-$type needs Node.js 20 or newer, but \"$node\" is ${version:-not a working node}: install Node.js >= 20 (https://nodejs.org) or set PARTNERCENTER_NODE to a newer node binary"
+  exit 1
+fi
+
+exec "$node" "$dir/$type-provider.cjs" "$@"

@@ -1,0 +1,174 @@
+// Access tokens for the API. Either a ready delegated token given by the user, or the Secure
+// Application Model exchange: a stored App+User refresh token traded at Entra ID for an access
+// token, cached until shortly before it expires.
+import { AuthenticationError, PartnerCenterError, statusText } from './errors';
+import { errorCode, headerValue, parseBody, sendAttempt, transportError } from './got-attempt';
+import type { ClientLogger } from './logger';
+import type { Redactor } from './redact';
+import { RETRYABLE_STATUSES, cancelled, parseRetryAfterMs } from './retry';
+import { getIgnoringCase } from './wire';
+
+export interface AccessTokenSource {
+  getToken(signal?: AbortSignal): Promise<string>;
+  /** Drops the current token after the API refused it; true when a fresh one can be obtained. */
+  invalidate(): boolean;
+}
+
+/** A token given as is: used until the API refuses it, never refreshed. */
+export class StaticAccessToken implements AccessTokenSource {
+  constructor(private readonly token: string) {}
+  async getToken(): Promise<string> {
+    return this.token;
+  }
+  invalidate(): boolean {
+    return false;
+  }
+}
+
+export interface RefreshTokenExchangeConfig {
+  authorityHost: string;
+  tenantId: string;
+  clientId: string;
+  clientSecret?: string;
+  refreshToken: string;
+  /** The delegated API scope; offline_access is added so a new refresh token comes back. */
+  scope: string;
+  requestTimeoutMs: number;
+  log: ClientLogger;
+  redactor: Redactor;
+  now?: () => number;
+}
+
+/** A cached token is dropped this long before Entra ID says it expires (clock skew, slow calls). */
+export const EXPIRY_MARGIN_MS = 60_000;
+
+export class RefreshTokenExchange implements AccessTokenSource {
+  private cached?: { token: string; expiresAt: number };
+  private inflight?: Promise<string>;
+  private refreshToken: string;
+  private readonly now: () => number;
+  readonly tokenUrl: string;
+
+  constructor(private readonly cfg: RefreshTokenExchangeConfig) {
+    this.refreshToken = cfg.refreshToken;
+    this.now = cfg.now ?? Date.now;
+    this.tokenUrl = `${cfg.authorityHost}/${encodeURIComponent(cfg.tenantId)}/oauth2/v2.0/token`;
+    cfg.redactor.remember(cfg.refreshToken);
+    cfg.redactor.remember(cfg.clientSecret);
+  }
+
+  async getToken(signal?: AbortSignal): Promise<string> {
+    if (this.cached && this.now() < this.cached.expiresAt - EXPIRY_MARGIN_MS) return this.cached.token;
+    // Concurrent callers share one exchange.
+    this.inflight ??= this.exchange().finally(() => (this.inflight = undefined));
+    return raceAbort(this.inflight, signal);
+  }
+
+  invalidate(): boolean {
+    this.cached = undefined;
+    return true;
+  }
+
+  private async exchange(): Promise<string> {
+    const form = new URLSearchParams({
+      grant_type: 'refresh_token',
+      refresh_token: this.refreshToken,
+      client_id: this.cfg.clientId,
+      scope: `${this.cfg.scope} offline_access`,
+    });
+    if (this.cfg.clientSecret) form.set('client_secret', this.cfg.clientSecret);
+    const { log, redactor } = this.cfg;
+    const path = new URL(this.tokenUrl).pathname;
+    const target = `the Entra ID token endpoint at ${this.cfg.authorityHost}`;
+    log.trace('Entra ID token request', { url: this.tokenUrl, body: redactor.text(form.toString()) });
+    const started = performance.now();
+    let res;
+    try {
+      res = await sendAttempt({
+        method: 'POST',
+        url: this.tokenUrl,
+        headers: { 'Content-Type': 'application/x-www-form-urlencoded', Accept: 'application/json' },
+        body: form.toString(),
+        timeoutMs: this.cfg.requestTimeoutMs,
+      });
+    } catch (e) {
+      log.debug('Entra ID token exchange', { method: 'POST', path, error: errorCode(e), duration_ms: elapsed(started) });
+      throw transportError(e, target);
+    }
+    const body = parseBody(res.text);
+    log.debug('Entra ID token exchange', { method: 'POST', path, status: res.status, duration_ms: elapsed(started) });
+    log.trace('Entra ID token response', { status: res.status, body: redactor.value(body) });
+
+    if (res.status < 200 || res.status >= 300) throw this.failure(res.status, body, headerValue(res.headers, 'retry-after'));
+    const fields = typeof body === 'object' && body !== null ? (body as Record<string, unknown>) : {};
+    const token = getIgnoringCase(fields, 'access_token');
+    if (typeof token !== 'string' || !token) {
+      throw new AuthenticationError(`${target} answered ${res.status} without an access_token`, { status: res.status });
+    }
+    redactor.remember(token);
+    const rotated = getIgnoringCase(fields, 'refresh_token');
+    if (typeof rotated === 'string' && rotated) {
+      // Entra ID may rotate the refresh token; keep the newest (in memory only).
+      redactor.remember(rotated);
+      this.refreshToken = rotated;
+    }
+    const expiresIn = Number(getIgnoringCase(fields, 'expires_in'));
+    this.cached = { token, expiresAt: this.now() + (Number.isFinite(expiresIn) ? expiresIn * 1000 : 0) };
+    return token;
+  }
+
+  private failure(status: number, body: unknown, retryAfter?: string): PartnerCenterError {
+    const fields = typeof body === 'object' && body !== null ? (body as Record<string, unknown>) : {};
+    const error = typeof fields.error === 'string' ? fields.error : undefined;
+    const rawDescription = typeof fields.error_description === 'string' ? fields.error_description : typeof body === 'string' ? body : '';
+    // Entra ID descriptions run over several lines (trace ids, timestamps): keep the first.
+    const description = this.cfg.redactor.text(rawDescription.split(/\r?\n/)[0].trim()) || statusText(status);
+    if (RETRYABLE_STATUSES.has(status)) {
+      return new PartnerCenterError(`Entra ID token endpoint returned ${status}: ${description}`, {
+        status,
+        code: error,
+        description,
+        retryable: true,
+        retryAfterMs: parseRetryAfterMs(retryAfter),
+      });
+    }
+    const hint = OAUTH_HINTS[error ?? ''] ?? 'Check tenant id, client id, client secret and refresh token.';
+    return new AuthenticationError(
+      `Entra ID refused the refresh-token exchange for tenant ${this.cfg.tenantId} (${status}${error ? ` ${error}` : ''}): ${description}. ${hint}`,
+      { status, code: error, description },
+    );
+  }
+}
+
+const OAUTH_HINTS: Record<string, string> = {
+  invalid_grant:
+    'The refresh token is invalid, expired or revoked, or belongs to another client or tenant: obtain a new App+User refresh token (Secure Application Model consent).',
+  invalid_client: 'The client id or client secret is wrong, or the app needs a client secret.',
+  unauthorized_client: 'This client id may not use the refresh-token grant here: check the app registration and the tenant id.',
+  invalid_request: 'Check the tenant id and the authority host.',
+  invalid_scope: 'The app registration lacks the delegated Partner Center permission (user_impersonation).',
+};
+
+function elapsed(started: number): number {
+  return Math.round(performance.now() - started);
+}
+
+/** Waits for `promise`, but rejects with CancelledError as soon as `signal` aborts. */
+function raceAbort<T>(promise: Promise<T>, signal?: AbortSignal): Promise<T> {
+  if (!signal) return promise;
+  if (signal.aborted) return Promise.reject(cancelled());
+  return new Promise<T>((resolve, reject) => {
+    const onAbort = () => reject(cancelled());
+    signal.addEventListener('abort', onAbort, { once: true });
+    promise.then(
+      (v) => {
+        signal.removeEventListener('abort', onAbort);
+        resolve(v);
+      },
+      (e) => {
+        signal.removeEventListener('abort', onAbort);
+        reject(e);
+      },
+    );
+  });
+}

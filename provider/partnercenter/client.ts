@@ -1,0 +1,98 @@
+// The Partner Center client: the billing profile operations over the transport. Knows nothing of
+// Terraform; everything below it (auth, retries, errors, wire format) lives in its own module.
+import { RefreshTokenExchange, StaticAccessToken, type AccessTokenSource } from './auth';
+import type { Cloud } from './clouds';
+import { ConfigurationError, PartnerCenterError } from './errors';
+import { ApiTransport, type ApiResponse } from './http';
+import type { BillingProfile } from './model';
+import { resolveOptions, type PartnerCenterClientOptions, type ResolvedOptions } from './options';
+import { Redactor } from './redact';
+import { profileFromWire, profileToWire } from './wire';
+
+export const BILLING_PROFILE_PATH = '/v1/profiles/billing';
+
+export interface CallOptions {
+  signal?: AbortSignal;
+}
+
+export class PartnerCenterClient {
+  readonly cloud: Cloud;
+  readonly baseUrl: string;
+  private readonly transport: ApiTransport;
+
+  constructor(opts: PartnerCenterClientOptions) {
+    const resolved = resolveOptions(opts);
+    this.cloud = resolved.cloud;
+    this.baseUrl = resolved.baseUrl;
+    if (resolved.cloud.retired) resolved.log.warn?.(resolved.cloud.retired, { environment: resolved.cloud.name });
+    const redactor = new Redactor();
+    this.transport = new ApiTransport({
+      baseUrl: resolved.baseUrl,
+      tokens: tokenSource(resolved, redactor),
+      locale: resolved.locale,
+      application: resolved.application,
+      policy: resolved.policy,
+      log: resolved.log,
+      redactor,
+    });
+  }
+
+  async getBillingProfile(opts: CallOptions = {}): Promise<BillingProfile> {
+    const res = await this.transport.send({ method: 'GET', path: BILLING_PROFILE_PATH }, opts.signal);
+    return readProfile(res);
+  }
+
+  /** Full-object PUT guarded by etag: If-Match: "<etag>" header AND attributes.etag in the body. Returns the API's response profile (new etag). */
+  async updateBillingProfile(profile: BillingProfile, etag: string, opts: CallOptions = {}): Promise<BillingProfile> {
+    if (typeof etag !== 'string' || etag.trim() === '') {
+      throw new ConfigurationError('etag', 'updateBillingProfile needs the etag of the profile it changes: read the profile first and pass its etag');
+    }
+    const bare = unquoteEtag(etag);
+    const res = await this.transport.send(
+      {
+        method: 'PUT',
+        path: BILLING_PROFILE_PATH,
+        body: profileToWire({ ...profile, etag: bare }),
+        headers: { 'If-Match': `"${bare}"` },
+      },
+      opts.signal,
+    );
+    return readProfile(res);
+  }
+}
+
+function tokenSource(o: ResolvedOptions, redactor: Redactor): AccessTokenSource {
+  const c = o.credentials;
+  if (c.kind === 'accessToken') {
+    redactor.remember(c.accessToken);
+    return new StaticAccessToken(c.accessToken);
+  }
+  return new RefreshTokenExchange({
+    authorityHost: o.authorityHost,
+    tenantId: c.tenantId,
+    clientId: c.clientId,
+    clientSecret: c.clientSecret,
+    refreshToken: c.refreshToken,
+    scope: o.cloud.scope,
+    requestTimeoutMs: o.policy.requestTimeoutMs,
+    log: o.log,
+    redactor,
+  });
+}
+
+/** Accepts an etag given bare, quoted, or weak (W/"…"); returns it bare. */
+export function unquoteEtag(etag: string): string {
+  const m = /^(?:W\/)?"(.*)"$/.exec(etag.trim());
+  return m ? m[1] : etag.trim();
+}
+
+function readProfile(res: ApiResponse): BillingProfile {
+  try {
+    return profileFromWire(res.body);
+  } catch (e) {
+    throw new PartnerCenterError(
+      `Partner Center API returned ${res.status} with an unreadable billing profile (${(e as Error).message}) [request id ${res.requestId}, correlation id ${res.correlationId}]`,
+      { status: res.status, requestId: res.requestId, correlationId: res.correlationId },
+    );
+  }
+}

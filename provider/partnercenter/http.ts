@@ -1,0 +1,133 @@
+// The API transport: one logical operation = one MS-RequestId, sent until it succeeds, fails for
+// good, runs out of attempts or hits its deadline. Every attempt gets the standard Partner Center
+// headers, a fresh MS-CorrelationId, one debug log line, and trace lines with redacted bodies.
+import { randomUUID } from 'node:crypto';
+import type { AccessTokenSource } from './auth';
+import { errorFromApiResponse } from './api-fault';
+import { CancelledError, PartnerCenterError, withNote } from './errors';
+import { errorCode, headerValue, parseBody, sendAttempt, transportError } from './got-attempt';
+import type { ClientLogger } from './logger';
+import type { Redactor } from './redact';
+import { backoffDelayMs, cancelled, sleep, type RetryPolicy } from './retry';
+
+export interface ApiRequest {
+  method: 'GET' | 'PUT';
+  /** Path under the base URL, e.g. /v1/profiles/billing. */
+  path: string;
+  body?: unknown;
+  headers?: Record<string, string>;
+}
+
+export interface ApiResponse {
+  status: number;
+  body: unknown;
+  requestId: string;
+  correlationId: string;
+}
+
+export interface ApiTransportConfig {
+  baseUrl: string;
+  tokens: AccessTokenSource;
+  locale: string;
+  application: string;
+  policy: RetryPolicy;
+  log: ClientLogger;
+  redactor: Redactor;
+}
+
+export class ApiTransport {
+  constructor(private readonly cfg: ApiTransportConfig) {}
+
+  async send(req: ApiRequest, signal?: AbortSignal): Promise<ApiResponse> {
+    const { policy, log } = this.cfg;
+    const requestId = randomUUID();
+    const deadline = Date.now() + policy.deadlineMs;
+    let refreshedAfter401 = false;
+    for (let attempt = 1; ; attempt++) {
+      if (signal?.aborted) throw cancelled();
+      let error: PartnerCenterError;
+      try {
+        const res = await this.attempt(req, requestId, attempt, deadline, signal);
+        if ('body' in res) return res;
+        error = res.error;
+        // A token the API refuses may have been revoked before its expiry: get a new one, once.
+        if (error.status === 401 && !refreshedAfter401 && this.cfg.tokens.invalidate()) {
+          refreshedAfter401 = true;
+          log.debug('Partner Center API refused the access token; refreshing it and trying again', { request_id: requestId });
+          continue;
+        }
+      } catch (e) {
+        error = e instanceof PartnerCenterError ? e : transportError(e, `Partner Center at ${this.cfg.baseUrl}`, signal);
+      }
+      if (error instanceof CancelledError || !error.retryable) throw error;
+      if (attempt >= policy.maxAttempts) throw withNote(error, `gave up after ${attempt} attempts`);
+      const delay =
+        error.retryAfterMs !== undefined ? Math.min(error.retryAfterMs, policy.maxRetryAfterMs) : backoffDelayMs(attempt, policy);
+      if (Date.now() + delay >= deadline) {
+        throw withNote(error, `gave up after ${attempt} attempts: the ${policy.deadlineMs} ms deadline would pass before the next one`);
+      }
+      log.debug('Partner Center API call will be retried', { request_id: requestId, attempt, delay_ms: delay, reason: error.status ?? error.code });
+      await sleep(delay, signal);
+    }
+  }
+
+  /** One attempt: a response (2xx) or the error describing a non-2xx one. Throws when no response came. */
+  private async attempt(
+    req: ApiRequest,
+    requestId: string,
+    attempt: number,
+    deadline: number,
+    signal: AbortSignal | undefined,
+  ): Promise<ApiResponse | { error: PartnerCenterError }> {
+    const { log, redactor } = this.cfg;
+    const token = await this.cfg.tokens.getToken(signal);
+    const correlationId = randomUUID();
+    const headers: Record<string, string> = {
+      Authorization: `Bearer ${token}`,
+      Accept: 'application/json',
+      'MS-RequestId': requestId,
+      'MS-CorrelationId': correlationId,
+      'MS-Contract-Version': 'v1',
+      'X-Locale': this.cfg.locale,
+      'MS-PartnerCenter-Application': this.cfg.application,
+      ...req.headers,
+    };
+    let body: string | undefined;
+    if (req.body !== undefined) {
+      body = JSON.stringify(req.body);
+      headers['Content-Type'] = 'application/json';
+    }
+    const line = { method: req.method, path: req.path, attempt, request_id: requestId, correlation_id: correlationId };
+    if (body !== undefined) log.trace('Partner Center API request body', { ...line, body: redactor.value(req.body) });
+
+    const started = performance.now();
+    let res;
+    try {
+      res = await sendAttempt({
+        method: req.method,
+        url: `${this.cfg.baseUrl}${req.path}`,
+        headers,
+        body,
+        timeoutMs: Math.max(1, Math.min(this.cfg.policy.requestTimeoutMs, deadline - Date.now())),
+        signal,
+      });
+    } catch (e) {
+      log.debug('Partner Center API call', { ...line, error: errorCode(e), duration_ms: Math.round(performance.now() - started) });
+      throw transportError(e, `Partner Center at ${this.cfg.baseUrl}`, signal, { requestId, correlationId });
+    }
+    const parsed = parseBody(res.text);
+    log.debug('Partner Center API call', { ...line, status: res.status, duration_ms: Math.round(performance.now() - started) });
+    log.trace('Partner Center API response body', { ...line, status: res.status, body: redactor.value(parsed) });
+
+    // The service echoes our ids; prefer what it says in case it generated its own.
+    const ids = {
+      requestId: headerValue(res.headers, 'ms-requestid') ?? requestId,
+      correlationId: headerValue(res.headers, 'ms-correlationid') ?? correlationId,
+    };
+    if (res.status >= 200 && res.status < 300) return { status: res.status, body: parsed, ...ids };
+    const error = errorFromApiResponse({ status: res.status, body: parsed, retryAfter: headerValue(res.headers, 'retry-after'), ...ids });
+    error.message = redactor.text(error.message);
+    if (error.description) error.description = redactor.text(error.description);
+    return { error };
+  }
+}

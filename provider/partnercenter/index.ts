@@ -1,0 +1,16 @@
+// Public API of the Partner Center client.
+export { CLOUDS, CLOUD_NAMES, isCloudName, type Cloud, type CloudName } from './clouds';
+export { PartnerCenterClient, BILLING_PROFILE_PATH, unquoteEtag, type CallOptions } from './client';
+export type { PartnerCenterClientOptions } from './options';
+export type { ClientLogger } from './logger';
+export type { RetryOptions } from './retry';
+export { DEFAULT_RETRY_POLICY } from './retry';
+export {
+  PartnerCenterError,
+  ConflictError,
+  AuthenticationError,
+  ConfigurationError,
+  CancelledError,
+} from './errors';
+export { profileFromWire, profileToWire } from './wire';
+export { ADDRESS_FIELDS, CONTACT_FIELDS, type Address, type BillingProfile, type Contact } from './model';

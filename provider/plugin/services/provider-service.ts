@@ -1,0 +1,50 @@
+// The tfplugin6.Provider service: every RPC wrapped for logging and error-to-diagnostic
+// conversion. Methods we do not register (MoveResourceState, CallFunction) answer
+// UNIMPLEMENTED, which the engines only reach when a capability or a function says so.
+import type { UntypedServiceImplementation } from '@grpc/grpc-js';
+import type { Diagnostic } from '../proto/tfplugin6';
+import { providerRpcs } from './provider-rpcs';
+import { resourceRpcs } from './resource-rpcs';
+import type { ProviderRuntime } from './runtime';
+import { unary, type FailureResponse } from './unary';
+
+const EMPTY = new Uint8Array(0);
+const diagnosticsOnly: FailureResponse<{ diagnostics: Diagnostic[] }> = (diagnostics) => ({ diagnostics });
+
+export function providerImplementation(runtime: ProviderRuntime<any>): UntypedServiceImplementation {
+  const p = providerRpcs(runtime);
+  const r = resourceRpcs(runtime);
+  const log = runtime.log;
+  return {
+    GetProviderSchema: unary('GetProviderSchema', log, p.GetProviderSchema, (diagnostics) => ({
+      resource_schemas: {},
+      data_source_schemas: {},
+      diagnostics,
+    })),
+    GetMetadata: unary('GetMetadata', log, p.GetMetadata, (diagnostics) => ({ diagnostics, resources: [], data_sources: [] })),
+    GetFunctions: unary('GetFunctions', log, p.GetFunctions, diagnosticsOnly),
+    ValidateProviderConfig: unary('ValidateProviderConfig', log, p.ValidateProviderConfig, diagnosticsOnly),
+    ValidateResourceConfig: unary('ValidateResourceConfig', log, p.ValidateResourceConfig, diagnosticsOnly),
+    ValidateDataResourceConfig: unary('ValidateDataResourceConfig', log, p.ValidateDataResourceConfig, diagnosticsOnly),
+    ConfigureProvider: unary('ConfigureProvider', log, p.ConfigureProvider, diagnosticsOnly),
+    StopProvider: unary('StopProvider', log, p.StopProvider, (diagnostics) => ({ Error: diagnostics[0]?.summary ?? 'stop failed' })),
+    ReadDataSource: unary('ReadDataSource', log, p.ReadDataSource, diagnosticsOnly),
+    UpgradeResourceState: unary('UpgradeResourceState', log, r.UpgradeResourceState, diagnosticsOnly),
+    ReadResource: unary('ReadResource', log, r.ReadResource, (diagnostics) => ({ diagnostics, private: EMPTY })),
+    PlanResourceChange: unary('PlanResourceChange', log, r.PlanResourceChange, (diagnostics) => ({
+      diagnostics,
+      requires_replace: [],
+      planned_private: EMPTY,
+      legacy_type_system: false,
+    })),
+    ApplyResourceChange: unary('ApplyResourceChange', log, r.ApplyResourceChange, (diagnostics) => ({
+      diagnostics,
+      private: EMPTY,
+      legacy_type_system: false,
+    })),
+    ImportResourceState: unary('ImportResourceState', log, r.ImportResourceState, (diagnostics) => ({
+      diagnostics,
+      imported_resources: [],
+    })),
+  };
+}

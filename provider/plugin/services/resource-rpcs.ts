@@ -1,0 +1,182 @@
+// Managed resource RPCs: upgrade, read, plan, apply, import. Each decodes with the resource's
+// implied type, calls the resource, checks what comes back (type conformance; wholly known
+// where the engine requires it) and applies the protocol's echo rules for private state.
+import type { Diagnostic } from '../kit';
+import { decodeJsonState } from '../cty/json';
+import type { ObjectValue } from '../cty/types';
+import { completeObject } from '../cty/values';
+import { errorDiagnostic, hasErrors, toProtoDiagnostics, toProtoPath } from '../diagnostics';
+import type * as pb from '../proto/tfplugin6';
+import { checkOutgoing, decodeConfig, decodeState, encodeDynamic } from './dynamic-values';
+import { parseRawStateJson } from './raw-state';
+import type { ProviderRuntime } from './runtime';
+import { internalError } from './unary';
+
+const EMPTY = new Uint8Array(0);
+const BUG = 'This is a bug in the provider.';
+
+export function resourceRpcs(runtime: ProviderRuntime<any>) {
+  function upgradedState(req: pb.UpgradeResourceStateRequest, diagnostics: Diagnostic[]): ObjectValue | null {
+    const r = runtime.resource(req.type_name);
+    const raw = req.raw_state;
+    if (!raw || raw.json.length === 0) {
+      if (raw && Object.keys(raw.flatmap).length > 0) {
+        diagnostics.push(
+          errorDiagnostic(
+            'Unsupported state format',
+            `The state of this ${req.type_name} is in the flatmap format of Terraform before 0.12, which this provider cannot read. ` +
+              'Remove it from the state (terraform state rm) and import it again.',
+          ),
+        );
+      }
+      return null;
+    }
+    const current = r.def.schema.version;
+    if (req.version === current) return decodeJsonState(raw.json, r.type);
+    if (req.version > current) {
+      diagnostics.push(
+        errorDiagnostic(
+          'State written by a newer provider',
+          `The state of this ${req.type_name} has schema version ${req.version}, but this provider knows versions up to ${current}. Use a newer provider version.`,
+        ),
+      );
+      return null;
+    }
+    if (!r.def.upgrade) {
+      diagnostics.push(
+        errorDiagnostic('Cannot upgrade state', `${req.type_name} has no upgrade from schema version ${req.version} to ${current}. ${BUG}`),
+      );
+      return null;
+    }
+    const res = r.def.upgrade(req.version, parseRawStateJson(raw.json));
+    diagnostics.push(...res.diagnostics);
+    return hasErrors(res.diagnostics) ? null : completeObject(res.state, r.type);
+  }
+
+  return {
+    UpgradeResourceState(req: pb.UpgradeResourceStateRequest): pb.UpgradeResourceStateResponse {
+      const r = runtime.resource(req.type_name);
+      const diagnostics: Diagnostic[] = [];
+      const state = upgradedState(req, diagnostics);
+      if (state !== null) {
+        const problems = checkOutgoing(state, r.type, `The upgraded state of ${req.type_name}`, true);
+        diagnostics.push(...problems);
+        if (problems.length === 0) return { upgraded_state: encodeDynamic(state, r.type), diagnostics: toProtoDiagnostics(diagnostics) };
+      }
+      return { diagnostics: toProtoDiagnostics(diagnostics) };
+    },
+
+    async ReadResource(req: pb.ReadResourceRequest): Promise<pb.ReadResourceResponse> {
+      const r = runtime.resource(req.type_name);
+      const current = decodeState(req.current_state, r.type);
+      const unchanged = { new_state: req.current_state, private: req.private };
+      if (current === null) return { ...unchanged, diagnostics: [] };
+      const c = await runtime.resourceContext();
+      if (!c.ok) return { ...unchanged, diagnostics: toProtoDiagnostics([c.diagnostic]) };
+      let res;
+      try {
+        res = await r.def.read({ state: current, private: req.private }, c.ctx);
+      } catch (err) {
+        return { ...unchanged, diagnostics: toProtoDiagnostics([internalError('ReadResource', runtime.log, err)]) };
+      }
+      const diagnostics = [...res.diagnostics];
+      const priv = res.private ?? req.private;
+      if (res.state === null) {
+        // Gone. (With errors the engine ignores the answer: keep the current state to be safe.)
+        return hasErrors(diagnostics)
+          ? { ...unchanged, diagnostics: toProtoDiagnostics(diagnostics) }
+          : { new_state: encodeDynamic(null, r.type), private: priv, diagnostics: toProtoDiagnostics(diagnostics) };
+      }
+      const problems = checkOutgoing(res.state, r.type, `The refreshed state of ${req.type_name}`, true);
+      if (problems.length > 0) return { ...unchanged, diagnostics: toProtoDiagnostics([...diagnostics, ...problems]) };
+      return { new_state: encodeDynamic(res.state, r.type), private: priv, diagnostics: toProtoDiagnostics(diagnostics) };
+    },
+
+    async PlanResourceChange(req: pb.PlanResourceChangeRequest): Promise<pb.PlanResourceChangeResponse> {
+      const r = runtime.resource(req.type_name);
+      const prior = decodeState(req.prior_state, r.type);
+      const proposed = decodeState(req.proposed_new_state, r.type);
+      const base = { requires_replace: [], legacy_type_system: false, planned_private: req.prior_private };
+      if (proposed === null) {
+        // A destroy (only sent when plan_destroy is on, which it is not): plan null.
+        return { ...base, planned_state: encodeDynamic(null, r.type), diagnostics: [] };
+      }
+      const config = decodeConfig(req.config, r.type);
+      const c = await runtime.resourceContext();
+      if (!c.ok) return { ...base, diagnostics: toProtoDiagnostics([c.diagnostic]) };
+      const res = await r.def.plan({ prior, proposed, config, priorPrivate: req.prior_private }, c.ctx);
+      const diagnostics = [...res.diagnostics];
+      const problems = checkOutgoing(res.planned, r.type, `The planned state of ${req.type_name}`, false);
+      if (res.planned === null) {
+        problems.push(errorDiagnostic('Provider returned an invalid plan', `The plan for ${req.type_name} is null. ${BUG}`));
+      }
+      diagnostics.push(...problems);
+      return {
+        planned_state: problems.length === 0 ? encodeDynamic(res.planned, r.type) : undefined,
+        requires_replace: (res.requiresReplace ?? []).map(toProtoPath),
+        planned_private: res.plannedPrivate ?? req.prior_private,
+        diagnostics: toProtoDiagnostics(diagnostics),
+        legacy_type_system: false,
+      };
+    },
+
+    async ApplyResourceChange(req: pb.ApplyResourceChangeRequest): Promise<pb.ApplyResourceChangeResponse> {
+      const r = runtime.resource(req.type_name);
+      const prior = decodeState(req.prior_state, r.type);
+      const planned = decodeState(req.planned_state, r.type);
+      const config = planned === null ? null : decodeConfig(req.config, r.type);
+      const base = { legacy_type_system: false, private: req.planned_private };
+      // On failure the engine keeps whatever we return: the prior object (null for a create).
+      const keepPrior = (diags: Diagnostic[]) => ({ ...base, new_state: encodeDynamic(prior, r.type), diagnostics: toProtoDiagnostics(diags) });
+      const c = await runtime.resourceContext();
+      if (!c.ok) return keepPrior([c.diagnostic]);
+      let res;
+      try {
+        res = await r.def.apply({ prior, planned, config, plannedPrivate: req.planned_private }, c.ctx);
+      } catch (err) {
+        return keepPrior([internalError('ApplyResourceChange', runtime.log, err)]);
+      }
+      const diagnostics = [...res.diagnostics];
+      const priv = res.private ?? req.planned_private;
+      if (planned === null) {
+        if (res.state !== null) {
+          diagnostics.push(errorDiagnostic('Provider returned an invalid result', `Deleting ${req.type_name} returned a state instead of null. ${BUG}`));
+        }
+        return { ...base, private: priv, new_state: encodeDynamic(null, r.type), diagnostics: toProtoDiagnostics(diagnostics) };
+      }
+      if (res.state === null) {
+        if (!hasErrors(diagnostics)) {
+          diagnostics.push(errorDiagnostic('Provider returned an invalid result', `Applying ${req.type_name} returned no state. ${BUG}`));
+        }
+        return keepPrior(diagnostics);
+      }
+      const problems = checkOutgoing(res.state, r.type, `The new state of ${req.type_name} after apply`, true);
+      if (problems.length > 0) return keepPrior([...diagnostics, ...problems]);
+      return { ...base, private: priv, new_state: encodeDynamic(res.state, r.type), diagnostics: toProtoDiagnostics(diagnostics) };
+    },
+
+    async ImportResourceState(req: pb.ImportResourceStateRequest): Promise<pb.ImportResourceStateResponse> {
+      const r = runtime.resource(req.type_name);
+      const failed = (diags: Diagnostic[]) => ({ imported_resources: [], diagnostics: toProtoDiagnostics(diags) });
+      if (!r.def.import) {
+        return failed([errorDiagnostic('Import not supported', `The resource type ${req.type_name} cannot be imported.`)]);
+      }
+      const c = await runtime.resourceContext();
+      if (!c.ok) return failed([c.diagnostic]);
+      const res = await r.def.import(req.id, c.ctx);
+      const diagnostics = [...res.diagnostics];
+      if (res.state === null) {
+        if (!hasErrors(diagnostics)) {
+          diagnostics.push(errorDiagnostic('Cannot import non-existent remote object', `No ${req.type_name} was found with the id "${req.id}".`));
+        }
+        return failed(diagnostics);
+      }
+      const problems = checkOutgoing(res.state, r.type, `The imported state of ${req.type_name}`, true);
+      if (problems.length > 0) return failed([...diagnostics, ...problems]);
+      return {
+        imported_resources: [{ type_name: req.type_name, state: encodeDynamic(res.state, r.type), private: res.private ?? EMPTY }],
+        diagnostics: toProtoDiagnostics(diagnostics),
+      };
+    },
+  };
+}

@@ -1,0 +1,66 @@
+// Turns failures into diagnostics a user can act on. API errors carry the API's code and
+// description, the HTTP status and the request/correlation ids (what Microsoft support asks
+// for). Client error messages are already redacted; nothing here adds a token or secret.
+import type { Diagnostic } from '../plugin/kit';
+import { AuthenticationError, CancelledError, PartnerCenterError } from '../partnercenter';
+import { ProviderNotReadyError } from '../provider-client';
+import { formatChanges, type FieldChange } from './billing-profile-diff';
+
+function apiFacts(e: PartnerCenterError): string {
+  const lines: string[] = [];
+  if (e.status !== undefined) lines.push(`HTTP status: ${e.status}`);
+  if (e.code !== undefined) lines.push(`API error code: ${e.code}`);
+  if (e.description) lines.push(`API description: ${e.description}`);
+  if (e.requestId) lines.push(`Request id (MS-RequestId): ${e.requestId}`);
+  if (e.correlationId) lines.push(`Correlation id (MS-CorrelationId): ${e.correlationId}`);
+  return lines.join('\n');
+}
+
+/** `action` completes "… while <action>", e.g. "reading the billing profile". */
+export function errorDiagnostic(err: unknown, action: string): Diagnostic {
+  if (err instanceof ProviderNotReadyError) {
+    return { severity: 'error', summary: `Partner Center provider not configured (needed for ${action})`, detail: err.message };
+  }
+  if (err instanceof CancelledError) {
+    return { severity: 'error', summary: `Cancelled while ${action}`, detail: err.message };
+  }
+  if (err instanceof AuthenticationError) {
+    const facts = apiFacts(err);
+    return {
+      severity: 'error',
+      summary: `Partner Center refused the credentials while ${action}`,
+      detail:
+        `${err.message}\n\n${facts ? `${facts}\n\n` : ''}` +
+        'Check the provider credentials (refresh_token with client_id and tenant_id, or access_token): they must be App+User (delegated) credentials of a user with a billing role in the partner tenant.',
+    };
+  }
+  if (err instanceof PartnerCenterError) {
+    const facts = apiFacts(err);
+    return { severity: 'error', summary: `Partner Center API error while ${action}`, detail: facts ? `${err.message}\n\n${facts}` : err.message };
+  }
+  const message = err instanceof Error ? err.message : String(err);
+  return { severity: 'error', summary: `Unexpected error while ${action}`, detail: message };
+}
+
+export const CONFLICT_SUMMARY = 'Billing profile changed outside Terraform since the plan';
+
+/**
+ * The profile's etag moved between the plan and the apply: someone else changed it. Never
+ * retried and never overwritten: the user must see the new values in a fresh plan.
+ */
+export function conflictDiagnostic(changes: readonly FieldChange[] | undefined, apiError?: PartnerCenterError): Diagnostic {
+  const parts: string[] = [];
+  parts.push(
+    apiError
+      ? 'Partner Center rejected the update because the billing profile no longer has the version (etag) this plan was made against.'
+      : 'The billing profile in Partner Center no longer has the version (etag) this plan was made against: it was changed elsewhere (e.g. in the Partner Center dashboard) after the plan read it.',
+  );
+  if (changes && changes.length > 0) parts.push(`Fields that differ from the state the plan was based on:\n${formatChanges(changes)}`);
+  else if (changes) parts.push('No field this provider shows differs; the change is in a part of the profile it does not expose.');
+  parts.push('Nothing was written. Run plan again to see the current values, then apply the new plan.');
+  if (apiError) {
+    const facts = apiFacts(apiError);
+    if (facts) parts.push(facts);
+  }
+  return { severity: 'error', summary: CONFLICT_SUMMARY, detail: parts.join('\n\n') };
+}

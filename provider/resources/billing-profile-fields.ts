@@ -1,0 +1,159 @@
+// The billing profile's data fields, one row each: the Terraform attribute, where it lives in the
+// API model, how two values are compared, and what the API accepts. The schema, the state
+// mapping, the diff and the validation are all derived from this table, so a field is added in
+// one place.
+import type { Address, BillingProfile, Contact } from '../partnercenter/model';
+
+/** The single nested attributes and the model key each one maps to. */
+export const GROUPS = {
+  address: 'address',
+  primary_contact: 'primaryContact',
+} as const satisfies Record<string, keyof BillingProfile>;
+export type GroupName = keyof typeof GROUPS;
+
+export type FieldValue = string | number | undefined;
+
+export interface FieldSpec {
+  /** Dotted attribute path, as shown to users: "primary_contact.email". */
+  path: string;
+  /** The nested attribute holding it, or undefined for a top-level attribute. */
+  group?: GroupName;
+  /** Attribute name inside its object. */
+  attr: string;
+  /** Key in the API model (inside the group's object for nested fields). */
+  key: string;
+  kind: 'string' | 'number';
+  /**
+   * Compared ignoring letter case, because the API treats these as codes or addresses whose case
+   * carries no meaning: ISO country and currency codes, state/province codes, e-mail addresses.
+   * Everything else (names, address lines, postal codes, PO number, tax id) is compared exactly.
+   */
+  caseInsensitive?: boolean;
+  /** Changed only in the Partner Center dashboard; setting it in config is a plan-time error. */
+  readOnly?: boolean;
+  /** Length limits the API enforces (research/partner-center-api.md §1.2). */
+  minLength?: number;
+  maxLength?: number;
+  email?: boolean;
+  description: string;
+}
+
+const DASHBOARD = 'It is changed in the Partner Center dashboard (Settings > Billing profile), not by this provider; leave it out of the configuration.';
+
+function top(attr: string, key: keyof BillingProfile, rest: Omit<FieldSpec, 'path' | 'attr' | 'key' | 'kind'> & { kind?: 'string' | 'number' }): FieldSpec {
+  return { path: attr, attr, key, kind: 'string', ...rest };
+}
+
+function inAddress(attr: string, key: keyof Address, rest: Omit<FieldSpec, 'path' | 'attr' | 'key' | 'kind' | 'group'>): FieldSpec {
+  return { path: `address.${attr}`, group: 'address', attr, key, kind: 'string', ...rest };
+}
+
+function inContact(attr: string, key: keyof Contact, rest: Omit<FieldSpec, 'path' | 'attr' | 'key' | 'kind' | 'group'>): FieldSpec {
+  return { path: `primary_contact.${attr}`, group: 'primary_contact', attr, key, kind: 'string', ...rest };
+}
+
+export const FIELDS: readonly FieldSpec[] = [
+  top('purchase_order_number', 'purchaseOrderNumber', {
+    description: 'Purchase order number printed on invoices. Set to "" to clear it; leave it out to leave it unmanaged.',
+  }),
+  top('tax_id', 'taxId', {
+    description: 'Tax identifier of the partner (e.g. a VAT number). Set to "" to clear it; leave it out to leave it unmanaged.',
+  }),
+  top('company_name', 'companyName', {
+    readOnly: true,
+    description: `Read-only. Company name on the billing profile. ${DASHBOARD}`,
+  }),
+  top('billing_currency', 'billingCurrency', {
+    readOnly: true,
+    caseInsensitive: true,
+    description: `Read-only. ISO 4217 currency the partner is billed in, e.g. "USD". ${DASHBOARD}`,
+  }),
+  top('billing_day', 'billingDay', {
+    kind: 'number',
+    readOnly: true,
+    description: `Read-only. Day of the month the billing cycle starts, when the API reports one. ${DASHBOARD}`,
+  }),
+  top('profile_type', 'profileType', {
+    readOnly: true,
+    description: `Read-only. Kind of profile as the API reports it (e.g. "billing_profile"). ${DASHBOARD}`,
+  }),
+  inAddress('address_line1', 'addressLine1', {
+    minLength: 1,
+    maxLength: 200,
+    description: 'First line of the billing address (1 to 200 characters; the API requires it, so it cannot be cleared).',
+  }),
+  inAddress('address_line2', 'addressLine2', {
+    maxLength: 200,
+    description: 'Second line of the billing address (up to 200 characters). Set to "" to clear it.',
+  }),
+  inAddress('city', 'city', { description: 'City of the billing address.' }),
+  inAddress('state', 'state', {
+    caseInsensitive: true,
+    description: 'State or province of the billing address; a code such as "WA" where the country uses codes (compared ignoring case).',
+  }),
+  inAddress('region', 'region', { description: 'Region of the billing address, for countries that use one.' }),
+  inAddress('postal_code', 'postalCode', { description: 'Postal or ZIP code of the billing address.' }),
+  inAddress('first_name', 'firstName', {
+    maxLength: 50,
+    description: 'First name of the person the billing address is for (up to 50 characters).',
+  }),
+  inAddress('last_name', 'lastName', {
+    maxLength: 50,
+    description: 'Last name of the person the billing address is for (up to 50 characters).',
+  }),
+  inAddress('phone_number', 'phoneNumber', { description: 'Phone number attached to the billing address.' }),
+  inAddress('country', 'country', {
+    readOnly: true,
+    caseInsensitive: true,
+    description: `Read-only. ISO 3166 two-letter country of the billing address, e.g. "US"; it is tied to the partner tenant. ${DASHBOARD}`,
+  }),
+  inContact('first_name', 'firstName', {
+    maxLength: 50,
+    description: 'First name of the primary billing contact (up to 50 characters).',
+  }),
+  inContact('last_name', 'lastName', {
+    maxLength: 50,
+    description: 'Last name of the primary billing contact (up to 50 characters).',
+  }),
+  inContact('email', 'email', {
+    email: true,
+    caseInsensitive: true,
+    description: 'E-mail address of the primary billing contact (compared ignoring case).',
+  }),
+  inContact('phone_number', 'phoneNumber', { description: 'Phone number of the primary billing contact.' }),
+];
+
+export const READ_ONLY_FIELDS = FIELDS.filter((f) => f.readOnly);
+export const WRITABLE_FIELDS = FIELDS.filter((f) => !f.readOnly);
+
+export function fieldsOfGroup(group: GroupName | undefined): FieldSpec[] {
+  return FIELDS.filter((f) => f.group === group);
+}
+
+/** A field's value in a profile (undefined when absent). */
+export function getField(profile: BillingProfile, field: FieldSpec): FieldValue {
+  const holder = field.group ? (profile[GROUPS[field.group]] as Record<string, unknown> | undefined) : (profile as Record<string, unknown>);
+  const v = holder?.[field.key];
+  if (v === null || v === undefined) return undefined;
+  return typeof v === 'number' || typeof v === 'string' ? v : String(v);
+}
+
+/** Sets a field in place (undefined removes it), creating its group object when needed. */
+export function setField(profile: BillingProfile, field: FieldSpec, value: FieldValue): void {
+  let holder = profile as Record<string, unknown>;
+  if (field.group) {
+    const key = GROUPS[field.group];
+    holder = (profile[key] as Record<string, unknown> | undefined) ?? {};
+    profile[key] = holder as never;
+  }
+  if (value === undefined) delete holder[field.key];
+  else holder[field.key] = value;
+}
+
+/** A deep copy, so merges never touch the profile they started from. */
+export function cloneProfile(p: BillingProfile): BillingProfile {
+  const copy: BillingProfile = { ...p };
+  if (p.address) copy.address = { ...p.address };
+  if (p.primaryContact) copy.primaryContact = { ...p.primaryContact };
+  return copy;
+}

@@ -1,0 +1,103 @@
+// The plan of partnercenter_billing_profile, as a pure function of the prior state and the
+// config (the engine's proposed state is not needed: it is config + prior, which is what we
+// build here with our own equality).
+//
+// Rules (DESIGN §3, and the engine's plan-validity rules in research/plugin-protocol.md §4):
+// - a field set in config is managed: planned = config, except that a value semantically equal
+//   to the prior one keeps the prior spelling (allowed when both are non-null);
+// - a field left out is unmanaged: planned = prior;
+// - nothing changes: the prior object itself is returned, so the engine sees an empty plan;
+// - a real change: `etag` becomes unknown (the PUT returns a new one);
+// - create (adopt): unmanaged and read-only fields and `etag` are unknown until the profile is read.
+import type { Diagnostic } from '../plugin/kit';
+import { UNKNOWN, isObjectValue, isUnknown, type ObjectValue, type Value } from '../plugin/cty/types';
+import { GROUPS, fieldsOfGroup, type FieldSpec, type GroupName } from './billing-profile-fields';
+import { BILLING_PROFILE_ID } from './billing-profile-schema';
+import { toFieldValue } from './billing-profile-state';
+import { sameValue } from './billing-profile-diff';
+import { validateBillingProfileConfig } from './billing-profile-validate';
+
+export interface PlanResult {
+  planned: ObjectValue;
+  diagnostics: Diagnostic[];
+}
+
+const GROUP_NAMES = Object.keys(GROUPS) as GroupName[];
+
+function asObject(v: Value | undefined): ObjectValue | null {
+  return v !== undefined && isObjectValue(v) ? v : null;
+}
+
+function planCreate(config: ObjectValue): ObjectValue {
+  // Not known until apply reads the live profile: anything the config does not set.
+  const fromConfig = (f: FieldSpec, c: ObjectValue): Value => {
+    const v = c[f.attr] ?? null;
+    return v === null ? UNKNOWN : v;
+  };
+  const planned: ObjectValue = { id: BILLING_PROFILE_ID };
+  for (const f of fieldsOfGroup(undefined)) planned[f.attr] = fromConfig(f, config);
+  for (const g of GROUP_NAMES) {
+    const cg = config[g] ?? null;
+    const obj = asObject(cg);
+    if (!obj) {
+      planned[g] = UNKNOWN;
+      continue;
+    }
+    const out: ObjectValue = {};
+    for (const f of fieldsOfGroup(g)) out[f.attr] = fromConfig(f, obj);
+    planned[g] = out;
+  }
+  planned.etag = UNKNOWN;
+  return planned;
+}
+
+function planUpdate(prior: ObjectValue, config: ObjectValue): ObjectValue {
+  // changed: planned differs from prior in any way (spelling included); semantic: in a way
+  // that needs a PUT.
+  const diff = { changed: false, semantic: false };
+
+  const planField = (f: FieldSpec, priorValue: Value, configValue: Value): Value => {
+    if (configValue === null) return priorValue; // unmanaged
+    if (isUnknown(configValue)) {
+      diff.changed = diff.semantic = true;
+      return UNKNOWN;
+    }
+    const same = sameValue(f, toFieldValue(priorValue, f), toFieldValue(configValue, f));
+    // The engine accepts a planned value other than the config's only when prior is non-null.
+    if (same && priorValue !== null) return priorValue;
+    diff.changed = true;
+    if (!same) diff.semantic = true;
+    return configValue;
+  };
+
+  const planned: ObjectValue = { id: prior.id ?? BILLING_PROFILE_ID };
+  if (planned.id !== prior.id) diff.changed = true;
+  for (const f of fieldsOfGroup(undefined)) planned[f.attr] = planField(f, prior[f.attr] ?? null, config[f.attr] ?? null);
+  for (const g of GROUP_NAMES) {
+    const cg = config[g] ?? null;
+    if (cg === null) {
+      planned[g] = prior[g] ?? null;
+    } else if (isUnknown(cg)) {
+      planned[g] = UNKNOWN;
+      diff.changed = diff.semantic = true;
+    } else {
+      const pg = asObject(prior[g]);
+      const cobj = asObject(cg) ?? {};
+      const out: ObjectValue = {};
+      for (const f of fieldsOfGroup(g)) out[f.attr] = planField(f, pg?.[f.attr] ?? null, cobj[f.attr] ?? null);
+      if (!pg) diff.changed = true;
+      planned[g] = out;
+    }
+  }
+  if (!diff.changed) return prior;
+  planned.etag = diff.semantic ? UNKNOWN : (prior.etag ?? null);
+  return planned;
+}
+
+export function planBillingProfile(prior: ObjectValue | null, config: ObjectValue): PlanResult {
+  // Checked again here (not only in validate): by now a value that was unknown at validate time
+  // is final, and a read-only field set to anything must fail before apply.
+  const diagnostics = validateBillingProfileConfig(config, { unknownReadOnlyIsSet: true });
+  if (diagnostics.some((d) => d.severity === 'error')) return { planned: prior ?? planCreate(config), diagnostics };
+  return { planned: prior ? planUpdate(prior, config) : planCreate(config), diagnostics };
+}

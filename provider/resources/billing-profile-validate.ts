@@ -1,0 +1,66 @@
+// Plan-time checks of a partnercenter_billing_profile config. No API call: a config that breaks
+// one of these never reaches Partner Center. Unknown values are skipped (they are checked again
+// once known), except where the caller asks to treat "set to something unknown" as set.
+import type { AttributePath, Diagnostic } from '../plugin/kit';
+import { isUnknown, type ObjectValue } from '../plugin/cty/types';
+import { FIELDS, type FieldSpec } from './billing-profile-fields';
+import { fieldValueIn } from './billing-profile-state';
+import { RESOURCE_TYPE } from './billing-profile-schema';
+
+// Deliberately loose: one "@", no spaces, a dot in the domain. The API is the final judge.
+const EMAIL = /^[^\s@]+@[^\s@.][^\s@]*\.[^\s@]+$/;
+
+export function attributePath(f: FieldSpec): AttributePath {
+  return f.group ? [f.group, f.attr] : [f.attr];
+}
+
+export function readOnlyDiagnostic(f: FieldSpec): Diagnostic {
+  return {
+    severity: 'error',
+    summary: `${f.path} is read-only`,
+    detail:
+      `"${f.path}" cannot be set by Terraform or OpenTofu: it is changed in the Partner Center dashboard ` +
+      `(Settings > Billing profile), not through the API. Remove "${f.path}" from the ${RESOURCE_TYPE} ` +
+      `configuration; its current value stays readable as an attribute of the resource.`,
+    path: attributePath(f),
+  };
+}
+
+function valueProblem(f: FieldSpec, v: string): string | undefined {
+  if (f.minLength !== undefined && v.length < f.minLength) {
+    return v === ''
+      ? `The API requires a value for "${f.path}", so it cannot be cleared with "". Set a value, or remove the attribute to leave it unmanaged.`
+      : `"${f.path}" must be at least ${f.minLength} characters long.`;
+  }
+  if (f.maxLength !== undefined && v.length > f.maxLength) {
+    return `"${f.path}" is ${v.length} characters long; the Partner Center API accepts at most ${f.maxLength}. Shorten it.`;
+  }
+  if (f.email && v !== '' && !EMAIL.test(v)) {
+    return `"${f.path}" must be an e-mail address like name@example.com (or "" to clear it); got ${JSON.stringify(v)}.`;
+  }
+  return undefined;
+}
+
+export interface ValidateOptions {
+  /** Treat an unknown value in a read-only field as set (at plan time the value is final). */
+  unknownReadOnlyIsSet?: boolean;
+}
+
+export function validateBillingProfileConfig(config: ObjectValue, opts: ValidateOptions = {}): Diagnostic[] {
+  const diags: Diagnostic[] = [];
+  for (const f of FIELDS) {
+    const v = fieldValueIn(config, f);
+    if (v === null) continue;
+    if (f.readOnly) {
+      // A wholly unknown nested object may still leave this field null: only an unknown value
+      // of the field itself counts as set.
+      const groupUnknown = f.group !== undefined && isUnknown(config[f.group]);
+      if (!isUnknown(v) || (opts.unknownReadOnlyIsSet && !groupUnknown)) diags.push(readOnlyDiagnostic(f));
+      continue;
+    }
+    if (typeof v !== 'string') continue;
+    const problem = valueProblem(f, v);
+    if (problem) diags.push({ severity: 'error', summary: `Invalid value for ${f.path}`, detail: problem, path: attributePath(f) });
+  }
+  return diags;
+}

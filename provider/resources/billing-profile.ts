@@ -1,0 +1,139 @@
+// The partnercenter_billing_profile resource: the I/O around the pure plan/diff functions.
+//   read   = GET, keeping the prior spelling of semantically equal values
+//   create = adopt: GET, merge the managed fields, PUT only if something differs
+//   update = GET, refuse if the etag moved since the plan, else PUT guarded by that etag
+//   delete = forget (the profile cannot be deleted), with a warning
+//   import = id "billing" only
+import type { Diagnostic, ResourceContext, ResourceDefinition } from '../plugin/kit';
+import type { ObjectValue } from '../plugin/cty/types';
+import { ConflictError, type BillingProfile } from '../partnercenter';
+import { ProviderNotReadyError, type BillingProfileApi, type ProviderClient } from '../provider-client';
+import { WRITABLE_FIELDS } from './billing-profile-fields';
+import { BILLING_PROFILE_ID, RESOURCE_TYPE, billingProfileSchema } from './billing-profile-schema';
+import { profileToState, stateToProfile } from './billing-profile-state';
+import { diffProfiles, mergeManaged, readKeepingPriorSpelling } from './billing-profile-diff';
+import { validateBillingProfileConfig } from './billing-profile-validate';
+import { planBillingProfile } from './billing-profile-plan';
+import { conflictDiagnostic, errorDiagnostic } from './billing-profile-errors';
+
+type Ctx = ResourceContext<ProviderClient>;
+
+export function apiOf(ctx: Ctx): BillingProfileApi {
+  if (!ctx.client) throw new ProviderNotReadyError('The provider was not configured before this call.');
+  return ctx.client.billingProfiles();
+}
+
+const DELETE_WARNING: Diagnostic = {
+  severity: 'warning',
+  summary: 'Billing profile removed from state only',
+  detail:
+    'A Partner Center billing profile cannot be deleted: it still exists in Partner Center with its current values. ' +
+    `The ${RESOURCE_TYPE} resource was only removed from the state; nothing was changed in Partner Center.`,
+};
+
+/** State after a write: the API's result, with the planned spelling kept where equal. */
+function stateAfterWrite(result: BillingProfile, planned: ObjectValue): ObjectValue {
+  return profileToState(readKeepingPriorSpelling(result, stateToProfile(planned)));
+}
+
+/** Re-reads the profile to say what changed; undefined when even that fails. */
+async function changesSince(api: BillingProfileApi, base: BillingProfile, ctx: Ctx) {
+  try {
+    return diffProfiles(base, await api.getBillingProfile({ signal: ctx.signal }));
+  } catch (e) {
+    ctx.log.debug('could not re-read the billing profile after a conflict', { error: (e as Error).message });
+    return undefined;
+  }
+}
+
+async function applyWrite(
+  prior: ObjectValue | null,
+  planned: ObjectValue,
+  config: ObjectValue,
+  ctx: Ctx,
+): Promise<{ state: ObjectValue | null; diagnostics: Diagnostic[] }> {
+  const action = prior ? 'updating the billing profile' : 'adopting the billing profile';
+  let api: BillingProfileApi;
+  let live: BillingProfile;
+  try {
+    api = apiOf(ctx);
+    live = await api.getBillingProfile({ signal: ctx.signal });
+  } catch (e) {
+    return { state: prior, diagnostics: [errorDiagnostic(e, action)] };
+  }
+
+  if (prior) {
+    // The plan was computed against the prior state; a different live etag means someone else
+    // wrote in between. Refuse rather than overwrite what they did.
+    const base = stateToProfile(prior);
+    if ((live.etag ?? '') !== (base.etag ?? '')) {
+      ctx.log.debug('billing profile etag changed since the plan', { planned_etag: base.etag, live_etag: live.etag });
+      return { state: prior, diagnostics: [conflictDiagnostic(diffProfiles(base, live))] };
+    }
+  }
+
+  const merged = mergeManaged(live, config);
+  if (diffProfiles(live, merged, WRITABLE_FIELDS).length === 0) {
+    ctx.log.debug('billing profile already has the configured values; no update sent');
+    return { state: stateAfterWrite(live, planned), diagnostics: [] };
+  }
+  try {
+    const result = await api.updateBillingProfile(merged, live.etag ?? '', { signal: ctx.signal });
+    return { state: stateAfterWrite(result, planned), diagnostics: [] };
+  } catch (e) {
+    if (e instanceof ConflictError) return { state: prior, diagnostics: [conflictDiagnostic(await changesSince(api, live, ctx), e)] };
+    return { state: prior, diagnostics: [errorDiagnostic(e, action)] };
+  }
+}
+
+export const billingProfileResource: ResourceDefinition<ProviderClient> = {
+  typeName: RESOURCE_TYPE,
+  schema: billingProfileSchema,
+
+  validate(config) {
+    return validateBillingProfileConfig(config);
+  },
+
+  async read(req, ctx) {
+    try {
+      const live = await apiOf(ctx).getBillingProfile({ signal: ctx.signal });
+      const state = profileToState(readKeepingPriorSpelling(live, stateToProfile(req.state)));
+      return { state, private: req.private, diagnostics: [] };
+    } catch (e) {
+      return { state: req.state, private: req.private, diagnostics: [errorDiagnostic(e, 'reading the billing profile')] };
+    }
+  },
+
+  async plan(req) {
+    const { planned, diagnostics } = planBillingProfile(req.prior, req.config);
+    return { planned, plannedPrivate: req.priorPrivate, diagnostics };
+  },
+
+  async apply(req, ctx) {
+    if (req.planned === null) return { state: null, diagnostics: [DELETE_WARNING] };
+    return applyWrite(req.prior, req.planned, req.config ?? req.planned, ctx);
+  },
+
+  async import(id, ctx) {
+    if (id !== BILLING_PROFILE_ID) {
+      return {
+        state: null,
+        diagnostics: [
+          {
+            severity: 'error',
+            summary: `Invalid import id "${id}"`,
+            detail:
+              `A partner has exactly one billing profile, and its import id is "${BILLING_PROFILE_ID}". ` +
+              `Use \`terraform import <resource address> ${BILLING_PROFILE_ID}\`, or an import block with id = "${BILLING_PROFILE_ID}".`,
+          },
+        ],
+      };
+    }
+    try {
+      const live = await apiOf(ctx).getBillingProfile({ signal: ctx.signal });
+      return { state: profileToState(live), diagnostics: [] };
+    } catch (e) {
+      return { state: null, diagnostics: [errorDiagnostic(e, 'importing the billing profile')] };
+    }
+  },
+};

@@ -1,0 +1,75 @@
+// npm run demo [-- --cdktf] [-- --engine terraform|tofu] [-- --keep]
+//
+// Starts the embedded Partner Center emulator on a free port, builds and installs the provider
+// into a temporary filesystem mirror, and tells the story with the real engine. Exits non-zero
+// as soon as a step does not behave as narrated; leaves nothing running, and nothing behind
+// unless --keep.
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { startEmulator } from '../emulator/server';
+import { PROVIDER_VERSION, SOURCE_ADDRESS } from '../provider/meta';
+import { buildBundle, DEFAULT_BUNDLE, DEFAULT_ENTRY } from './build-provider';
+import { mirrorCliConfig, writeCliConfig } from './cli-config';
+import { EmulatorAdmin } from './demo/emulator-admin';
+import { findOrBuildEngine, type DemoEngine } from './demo/engine';
+import { EngineRunner, engineEnv } from './demo/engine-runner';
+import { DemoFailure, say, step } from './demo/narrator';
+import { hclStory } from './demo/hcl-story';
+import { installProvider } from './install-provider';
+
+interface DemoOptions {
+  cdktf: boolean;
+  engine?: DemoEngine['name'];
+  keep: boolean;
+}
+
+function parseArgs(argv: string[]): DemoOptions {
+  const opts: DemoOptions = { cdktf: false, keep: false };
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i];
+    if (arg === '--cdktf') opts.cdktf = true;
+    else if (arg === '--keep') opts.keep = true;
+    else if (arg === '--engine' && (argv[i + 1] === 'terraform' || argv[i + 1] === 'tofu')) opts.engine = argv[++i] as DemoEngine['name'];
+    else throw new Error(`usage: npm run demo -- [--cdktf] [--engine terraform|tofu] [--keep] (unexpected "${arg}")`);
+  }
+  return opts;
+}
+
+async function main(): Promise<void> {
+  const opts = parseArgs(process.argv.slice(2));
+  const started = Date.now();
+  const engine = findOrBuildEngine(opts.engine);
+  const workdir = mkdtempSync(path.join(os.tmpdir(), 'partnercenter-demo-'));
+  const emulator = await startEmulator({ port: 0 });
+  try {
+    step(`setup: emulator, provider build, ${engine.name} v${engine.version}`);
+    say(`Partner Center emulator listening on ${emulator.url}`);
+    const bundle = await buildBundle({ entry: DEFAULT_ENTRY, outfile: DEFAULT_BUNDLE });
+    say(`provider bundle ${path.relative(process.cwd(), bundle.outfile)} (${Math.round(bundle.bytes / 1024)} KiB)`);
+    const mirrorDir = path.join(workdir, 'mirror');
+    const installed = await installProvider({ mirrorDir, bundlePath: bundle.outfile, sourceAddress: SOURCE_ADDRESS, version: PROVIDER_VERSION });
+    say(`installed ${path.basename(installed.executable)} into a filesystem mirror (${SOURCE_ADDRESS})`);
+    const cliConfig = await writeCliConfig(path.join(workdir, 'cli.tfrc'), mirrorCliConfig({ mirrorDir, include: [SOURCE_ADDRESS] }));
+    say(`working directory ${workdir}`);
+    const env = engineEnv(cliConfig, emulator.url);
+    const admin = new EmulatorAdmin(emulator.url);
+    if (opts.cdktf) {
+      throw new Error('--cdktf: the CDKTF story is being written');
+    } else {
+      const stackDir = path.join(workdir, 'stack');
+      mkdirSync(stackDir);
+      await hclStory(stackDir, new EngineRunner(engine, stackDir, env), admin);
+    }
+    console.log(`\n\x1b[1mDemo complete in ${((Date.now() - started) / 1000).toFixed(1)} s: every step behaved as narrated.\x1b[0m`);
+  } finally {
+    await emulator.close();
+    if (opts.keep) console.log(`kept ${workdir}`);
+    else rmSync(workdir, { recursive: true, force: true });
+  }
+}
+
+main().catch((err: Error) => {
+  console.error(`\n\x1b[31mdemo failed: ${err instanceof DemoFailure ? err.message : err.stack ?? err.message}\x1b[0m`);
+  process.exitCode = 1;
+});

@@ -1,0 +1,59 @@
+// Shared sample data for the billing profile unit tests (not a test file itself).
+import type { BillingProfile } from '../../provider/partnercenter/model';
+import { profileToState } from '../../provider/resources/billing-profile-state';
+import type { ObjectValue, Value } from '../../provider/plugin/cty/types';
+
+export function liveProfile(): BillingProfile {
+  return {
+    companyName: 'Contoso Ltd',
+    address: {
+      country: 'US',
+      city: 'Redmond',
+      state: 'WA',
+      addressLine1: '1 Microsoft Way',
+      postalCode: '98052',
+      firstName: 'Ada',
+      lastName: 'Lovelace',
+      phoneNumber: '4255550100',
+    },
+    primaryContact: { firstName: 'Grace', lastName: 'Hopper', email: 'billing@contoso.com', phoneNumber: '4255550101' },
+    purchaseOrderNumber: 'PO-1',
+    taxId: '12-345678',
+    billingCurrency: 'USD',
+    billingDay: 1,
+    profileType: 'billing_profile',
+    etag: 'etag-1',
+  };
+}
+
+export function liveState(): ObjectValue {
+  return profileToState(liveProfile());
+}
+
+/** A config object with every attribute null, then the given top-level values and nested values. */
+export function config(
+  top: Record<string, Value> = {},
+  nested: { address?: Record<string, Value> | null; primary_contact?: Record<string, Value> | null } = {},
+): ObjectValue {
+  const nullGroup = (names: string[], values: Record<string, Value>) => ({
+    ...Object.fromEntries(names.map((n) => [n, null])),
+    ...values,
+  });
+  const addressNames = [
+    'address_line1', 'address_line2', 'city', 'state', 'region', 'postal_code', 'first_name', 'last_name', 'phone_number', 'country',
+  ];
+  const contactNames = ['first_name', 'last_name', 'email', 'phone_number'];
+  return {
+    id: null,
+    purchase_order_number: null,
+    tax_id: null,
+    company_name: null,
+    billing_currency: null,
+    billing_day: null,
+    profile_type: null,
+    etag: null,
+    address: nested.address ? nullGroup(addressNames, nested.address) : null,
+    primary_contact: nested.primary_contact ? nullGroup(contactNames, nested.primary_contact) : null,
+    ...top,
+  };
+}
