@@ -63,6 +63,7 @@ async function route(state: EmulatorState, req: IncomingMessage, res: ServerResp
 
 export async function startEmulator(opts: EmulatorOptions = {}): Promise<RunningEmulator> {
   const config = resolveConfig(opts);
+  const shutdown = new AbortController();
   const state: EmulatorState = {
     config,
     store: ProfileStore.open({ file: opts.data, initialProfile: opts.initialProfile }),
@@ -71,6 +72,7 @@ export async function startEmulator(opts: EmulatorOptions = {}): Promise<Running
     apiLog: new RecordLog<ApiCallRecord>(),
     tokenLog: new RecordLog<TokenCallRecord>(),
     replays: new Map(),
+    shutdown: shutdown.signal,
   };
   const server = createServer((req, res) => {
     route(state, req, res).catch((e: unknown) => {
@@ -95,8 +97,16 @@ export async function startEmulator(opts: EmulatorOptions = {}): Promise<Running
     port,
     close: () =>
       new Promise<void>((resolve, reject) => {
+        shutdown.abort();
         server.close((e) => (e ? reject(e) : resolve()));
         server.closeAllConnections();
       }),
   };
 }
+
+/** The credentials a default emulator accepts (tenant, client id, refresh token; no client secret). */
+export const EMULATOR_DEFAULTS = {
+  tenantId: DEFAULT_CONFIG.tenantId,
+  clientId: DEFAULT_CONFIG.clientId,
+  refreshToken: DEFAULT_CONFIG.refreshToken,
+} as const;

@@ -38,4 +38,6 @@ export interface EmulatorState {
   tokenLog: RecordLog<TokenCallRecord>;
   /** First response of each PUT, by MS-RequestId, replayed when the same id comes again. */
   replays: Map<string, StoredResponse>;
+  /** Aborted by close(): ends pending fault delays so nothing outlives the server. */
+  shutdown: AbortSignal;
 }

@@ -5,7 +5,7 @@
 //
 //   tsx scripts/build-provider.ts [--entry <file>] [--out <file>]
 import { build } from 'esbuild';
-import { existsSync, statSync } from 'node:fs';
+import { existsSync, renameSync, statSync } from 'node:fs';
 import path from 'node:path';
 
 const ROOT = path.resolve(__dirname, '..');
@@ -23,9 +23,11 @@ export async function buildBundle({ entry, outfile }: BuildOptions): Promise<{ o
   const entryPath = path.resolve(entry);
   if (!existsSync(entryPath)) throw new Error(`provider entry not found: ${entryPath}`);
   const outPath = path.resolve(outfile);
+  // Write beside the target, then rename: a suite running at the same time never sees half a file.
+  const tmpPath = `${outPath}.${process.pid}.tmp`;
   const result = await build({
     entryPoints: [entryPath],
-    outfile: outPath,
+    outfile: tmpPath,
     bundle: true,
     platform: 'node',
     format: 'cjs',
@@ -36,6 +38,7 @@ export async function buildBundle({ entry, outfile }: BuildOptions): Promise<{ o
     legalComments: 'eof',
     logLevel: 'silent',
   });
+  renameSync(tmpPath, outPath);
   for (const w of result.warnings) console.warn(`build-provider: warning: ${w.text}`);
   return { outfile: outPath, bytes: statSync(outPath).size };
 }

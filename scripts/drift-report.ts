@@ -4,9 +4,10 @@
 //   tsx scripts/drift-report.ts [--dir <working dir>] [--engine <terraform|tofu|path>]
 //                               [--no-init] [--json <report.json>] [--verbose]
 //
-// Exit codes: 0 = no changes (unmanaged drift, if any, is listed for information),
-//             1 = the check itself failed (init/plan/show error),
-//             2 = the plan has changes: managed drift (or configuration not applied yet).
+// Exit codes: 0 = no resource would change (drift in unmanaged attributes and output-only
+//                 changes are listed for information),
+//             1 = the check itself failed (init / plan / show error),
+//             2 = some resource would change: managed drift, or configuration not applied yet.
 // The engine defaults to $TERRAFORM_BINARY_NAME (as the cdktf CLI), else `terraform`.
 import { spawn } from 'node:child_process';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
@@ -69,8 +70,9 @@ export async function checkDrift(opts: DriftCheckOptions, out: (text: string) =>
     const report: DriftReport = analysePlan(JSON.parse(show.stdout) as JsonPlan);
     if (opts.jsonFile) await writeFile(opts.jsonFile, JSON.stringify(report, null, 2) + '\n');
     out(renderReport(report));
-    // The engine's verdict decides the exit code; the report only explains it.
-    return plan.code === 2 ? EXIT_CHANGES : EXIT_IN_SYNC;
+    // -detailed-exitcode also says 2 when only outputs change (e.g. an etag output after an
+    // edit to an unmanaged field): that is not drift of anything this configuration manages.
+    return report.hasResourceChanges ? EXIT_CHANGES : EXIT_IN_SYNC;
   } finally {
     await rm(tmp, { recursive: true, force: true });
   }

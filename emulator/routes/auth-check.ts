@@ -32,7 +32,7 @@ export function checkBearer(state: EmulatorState, req: IncomingMessage): AuthRes
     return {
       ok: false,
       status: 403,
-      fault: apiFault(FAULT_CODES.forbidden, 'Access denied: this operation requires App+User (delegated) credentials; app-only tokens are not accepted.'),
+      fault: apiFault(FAULT_CODES.forbidden, 'Access denied: an app-only token cannot call this API; App+User (delegated) credentials are required.'),
       headers: {},
     };
   }

@@ -65,7 +65,12 @@ export async function handleApiCall(state: EmulatorState, req: IncomingMessage, 
   if (fault?.kind === 'delay') {
     record.fault = 'delay';
     // The call is still processed after the delay, even if the client gave up: "applied, answer lost".
-    await delay(fault.delayMs);
+    try {
+      await delay(fault.delayMs, undefined, { signal: state.shutdown });
+    } catch {
+      req.socket.destroy(); // the emulator is closing
+      return;
+    }
   }
 
   if (path !== BILLING_PATH) {
@@ -121,7 +126,7 @@ function applyPut(state: EmulatorState, contentType: string | undefined, ifMatch
       status: state.config.conflictMode === '412' ? 412 : 400,
       body: apiFault(
         FAULT_CODES.staleEtag,
-        'Etag is no longer valid: the billing profile was changed since it was read. Read it again (GET) and retry with the new etag.',
+        'Etag is no longer valid: the billing profile was changed since it was read.',
       ),
     };
   }
@@ -144,7 +149,7 @@ export function etagMatches(ifMatch: string, etag: string): boolean {
 function faultReply(status: number, retryAfter: number | undefined): Reply {
   const headers: Record<string, string> = retryAfter !== undefined ? { 'Retry-After': String(retryAfter) } : {};
   if (status === 429) {
-    return { status, body: { statusCode: 429, message: `Rate limit is exceeded. Try again in ${retryAfter ?? 1} seconds.` }, headers };
+    return { status, body: { statusCode: 429, message: `Rate limit is exceeded. Try again in ${retryAfter ?? 1} second${retryAfter === 1 ? '' : 's'}.` }, headers };
   }
   return { status, body: apiFault(FAULT_CODES.unexpected, `Injected fault: the service answered ${status}.`), headers };
 }

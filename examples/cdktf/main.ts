@@ -27,7 +27,7 @@ export class BillingProfileStack extends TerraformStack {
         email: 'billing@contoso.example',
       },
       // Only the fields written here are managed; the rest of the address keeps its live value.
-      address: { addressLine1: 'One Microsoft Way' },
+      address: { addressLine1: '1 Contoso Way' },
     });
 
     new TerraformOutput(this, 'etag', {

@@ -122,7 +122,7 @@ export class RefreshTokenExchange implements AccessTokenSource {
     const error = typeof fields.error === 'string' ? fields.error : undefined;
     const rawDescription = typeof fields.error_description === 'string' ? fields.error_description : typeof body === 'string' ? body : '';
     // Entra ID descriptions run over several lines (trace ids, timestamps): keep the first.
-    const description = this.cfg.redactor.text(rawDescription.split(/\r?\n/)[0].trim()) || statusText(status);
+    const description = this.cfg.redactor.text(rawDescription.split(/\r?\n/)[0].trim().replace(/\.+$/, '')) || statusText(status);
     if (RETRYABLE_STATUSES.has(status)) {
       return new PartnerCenterError(`Entra ID token endpoint returned ${status}: ${description}`, {
         status,

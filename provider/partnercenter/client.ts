@@ -2,7 +2,7 @@
 // Terraform; everything below it (auth, retries, errors, wire format) lives in its own module.
 import { RefreshTokenExchange, StaticAccessToken, type AccessTokenSource } from './auth';
 import type { Cloud } from './clouds';
-import { ConfigurationError, PartnerCenterError } from './errors';
+import { ConfigurationError, PartnerCenterError, idsSuffix } from './errors';
 import { ApiTransport, type ApiResponse } from './http';
 import type { BillingProfile } from './model';
 import { resolveOptions, type PartnerCenterClientOptions, type ResolvedOptions } from './options';
@@ -91,7 +91,7 @@ function readProfile(res: ApiResponse): BillingProfile {
     return profileFromWire(res.body);
   } catch (e) {
     throw new PartnerCenterError(
-      `Partner Center API returned ${res.status} with an unreadable billing profile (${(e as Error).message}) [request id ${res.requestId}, correlation id ${res.correlationId}]`,
+      `Partner Center API returned ${res.status} with an unreadable billing profile (${(e as Error).message})${idsSuffix(res.requestId, res.correlationId)}`,
       { status: res.status, requestId: res.requestId, correlationId: res.correlationId },
     );
   }

@@ -75,8 +75,10 @@ export function isConflict(status: number, code: number | string | undefined): b
   return status === 412 || (status === 400 && code !== undefined && String(code) === String(STALE_ETAG_CODE));
 }
 
-/** Appends a note to an error's message (e.g. how many attempts were made) and returns it. */
+/** Adds a note to an error's message (e.g. how many attempts were made), before the ids, and returns it. */
 export function withNote<E extends Error>(error: E, note: string): E {
-  error.message = `${error.message} (${note})`;
+  const ids = /( \[(?:request|correlation) id [^\]]*\])$/.exec(error.message);
+  const head = ids ? error.message.slice(0, ids.index) : error.message;
+  error.message = `${head} (${note})${ids ? ids[1] : ''}`;
   return error;
 }

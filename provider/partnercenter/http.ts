@@ -48,7 +48,7 @@ export class ApiTransport {
       let error: PartnerCenterError;
       try {
         const res = await this.attempt(req, requestId, attempt, deadline, signal);
-        if ('body' in res) return res;
+        if (!('error' in res)) return res;
         error = res.error;
         // A token the API refuses may have been revoked before its expiry: get a new one, once.
         if (error.status === 401 && !refreshedAfter401 && this.cfg.tokens.invalidate()) {

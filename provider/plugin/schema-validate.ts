@@ -2,16 +2,9 @@
 // our side so a mistake in a resource schema is reported as a clear diagnostic naming the
 // attribute instead of an engine panic or a cryptic "invalid schema".
 import type { AttributeSchema, BlockSchema, ProviderDefinition, Schema } from './kit';
-import type { CtyType } from './cty/types';
+import { containsDynamic } from './cty/type-info';
 
 const NAME = /^[a-z0-9_]+$/;
-
-function containsDynamic(t: CtyType): boolean {
-  if (typeof t === 'string') return t === 'dynamic';
-  if (t[0] === 'object') return Object.values(t[1]).some(containsDynamic);
-  if (t[0] === 'tuple') return t[1].some(containsDynamic);
-  return containsDynamic(t[1]);
-}
 
 function validateAttribute(where: string, a: AttributeSchema, problems: string[]): void {
   if ((a.type === undefined) === (a.nested === undefined)) {

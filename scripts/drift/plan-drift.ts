@@ -52,8 +52,8 @@ export interface ResourceReport {
 export interface DriftReport {
   resources: ResourceReport[];
   outputs: FieldChange[];
-  /** True when the plan proposes any resource or output change (what -detailed-exitcode 2 means). */
-  hasChanges: boolean;
+  /** True when the plan would change some resource (drift restored, or configuration not applied yet). */
+  hasResourceChanges: boolean;
   /** True when some managed field drifted and the plan would restore it. */
   hasManagedDrift: boolean;
 }
@@ -146,7 +146,7 @@ export function analysePlan(plan: JsonPlan): DriftReport {
   return {
     resources,
     outputs,
-    hasChanges: resources.some((r) => !isNoChange(r.actions)) || outputs.length > 0,
+    hasResourceChanges: resources.some((r) => !isNoChange(r.actions)),
     hasManagedDrift: resources.some((r) => r.drifted.some((f) => f.restoredByApply)),
   };
 }

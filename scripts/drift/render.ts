@@ -10,7 +10,7 @@ function show(value: unknown, sensitive: boolean): string {
 function resourceLines(r: ResourceReport): string[] {
   const lines = [`  ${r.address}  [plan: ${r.actions.join(', ')}]`];
   for (const f of r.drifted) {
-    const outcome = f.restoredByApply ? 'apply restores the configured value' : 'not managed here: no action';
+    const outcome = f.restoredByApply ? 'apply restores the configured value' : 'not managed: no action';
     lines.push(`    ~ ${f.path}: ${show(f.before, f.sensitive)} -> ${show(f.after, f.sensitive)}  (changed outside Terraform; ${outcome})`);
   }
   for (const f of r.pending) {
@@ -20,28 +20,30 @@ function resourceLines(r: ResourceReport): string[] {
 }
 
 function outputLine(o: FieldChange): string {
-  return `    ~ output.${o.path}: ${show(o.before, o.sensitive)} -> ${o.after === undefined ? '(known after apply)' : show(o.after, o.sensitive)}`;
+  const after = o.after === undefined ? '(known after apply)' : show(o.after, o.sensitive);
+  return `    ~ ${o.path}: ${show(o.before, o.sensitive)} -> ${after}`;
+}
+
+function headline(report: DriftReport): string {
+  if (report.hasManagedDrift) return 'DRIFT DETECTED: managed attributes were changed outside Terraform.';
+  if (report.hasResourceChanges) return 'CHANGES PENDING: no managed attribute drifted, but the configuration is not fully applied.';
+  if (report.resources.length > 0) return 'No managed drift. Attributes this configuration does not manage changed outside Terraform (no action).';
+  if (report.outputs.length > 0) return 'No drift in resources; only output values would change.';
+  return 'No drift: the live objects match the configuration and the state.';
 }
 
 export function renderReport(report: DriftReport): string {
-  if (!report.hasChanges && report.resources.every((r) => r.drifted.length === 0)) {
-    return 'No drift: the live infrastructure matches the configuration and the state.\n';
-  }
-  const lines: string[] = [];
-  if (report.hasManagedDrift) lines.push('DRIFT DETECTED: managed attributes were changed outside Terraform.');
-  else if (report.hasChanges) lines.push('CHANGES PENDING: the plan is not empty (no managed attribute drifted).');
-  else lines.push('No managed drift; some unmanaged attributes changed outside Terraform (the plan is empty).');
-  const withFields = report.resources.filter((r) => r.drifted.length + r.pending.length > 0 || r.actions.some((a) => a !== 'no-op'));
-  if (withFields.length > 0) {
+  const lines = [headline(report)];
+  if (report.resources.length > 0) {
     lines.push('', 'Resources:');
-    for (const r of withFields) lines.push(...resourceLines(r));
+    for (const r of report.resources) lines.push(...resourceLines(r));
   }
   if (report.outputs.length > 0) {
     lines.push('', 'Outputs:');
     for (const o of report.outputs) lines.push(outputLine(o));
   }
-  if (report.hasChanges) {
-    lines.push('', 'Fix: apply to restore the configuration, or update the configuration to accept the live values.');
+  if (report.hasResourceChanges) {
+    lines.push('', 'To resolve: apply to restore the configuration, or change the configuration to accept the live values.');
   }
   return lines.join('\n') + '\n';
 }

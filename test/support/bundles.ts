@@ -14,7 +14,7 @@ export const PROVIDER_BUNDLE = path.join(ROOT, 'dist', 'provider', 'partnercente
 export const KIT_ENTRY = path.join(ROOT, 'test', 'fixtures', 'kit-main.ts');
 export const KIT_BUNDLE = path.join(ROOT, 'dist', 'test', 'kit-provider.cjs');
 /** Installed under its own address so it never collides with the real provider. */
-export const KIT_SOURCE = 'terraform.local/test/kit';
+export const KIT_SOURCE = 'terraform.local/test/kitfixture';
 
 const BUNDLES = [
   { entry: PROVIDER_ENTRY, outfile: PROVIDER_BUNDLE },

@@ -1,5 +1,7 @@
-// A minimal msgpack byte writer with exact control of the forms written (cty's compact ints,
-// float64 only, fixext1 unknowns). One instance is reused across calls: encoding is synchronous.
+// A minimal msgpack byte writer with exact control of the forms written: cty's compact ints,
+// float64 only, fixext1 unknowns. (@msgpack/msgpack's encoder, with useBigInt64, writes safe
+// integers above 32 bits as float64 and every bigint as 64-bit, which is not what cty writes.)
+// One instance is reused across calls: encoding is synchronous.
 
 const textEncoder = new TextEncoder();
 const TWO_POW_32 = 0x1_0000_0000;

@@ -37,6 +37,7 @@ export function typeName(t: CtyType): string {
   }
 }
 
+// Keyed by the attribute map itself: types are built once (from a schema) and never mutated.
 const sortedNamesCache = new WeakMap<object, readonly string[]>();
 
 /** The attribute names of an object type's attribute map, sorted (the wire order). */

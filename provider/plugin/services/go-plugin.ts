@@ -4,7 +4,14 @@
 // - GRPCStdio/StreamStdio: held open, never written (we log to stderr directly);
 // - GRPCBroker/StartStream: accepted and left idle (the engines never use the broker);
 // - grpc.health.v1.Health/Check: SERVING.
-import { status, type ServerDuplexStream, type ServerWritableStream, type UntypedServiceImplementation } from '@grpc/grpc-js';
+import {
+  status,
+  type ServerDuplexStream,
+  type ServerUnaryCall,
+  type ServerWritableStream,
+  type UntypedServiceImplementation,
+  type sendUnaryData,
+} from '@grpc/grpc-js';
 import * as gp from '../proto/goplugin';
 import type { Logger } from '../kit';
 import { unary } from './unary';
@@ -46,7 +53,7 @@ export function brokerImplementation(): UntypedServiceImplementation {
 
 export function healthImplementation(): UntypedServiceImplementation {
   return {
-    Check(call: { request: gp.HealthCheckRequest }, callback: (err: unknown, res?: gp.HealthCheckResponse) => void) {
+    Check(call: ServerUnaryCall<gp.HealthCheckRequest, gp.HealthCheckResponse>, callback: sendUnaryData<gp.HealthCheckResponse>) {
       const service = call.request.service;
       if (service === '' || service === 'plugin') callback(null, { status: gp.ServingStatus.Serving });
       else callback({ code: status.NOT_FOUND, details: `unknown service ${service}` });

@@ -1,13 +1,11 @@
 // RawState JSON from an older schema version, parsed for a resource's `upgrade` hook. Numbers
-// keep their exact value, in the same forms cty values use: a JS number when exactly
-// representable, a bigint for larger integers, a Decimal (verbatim text) otherwise.
+// keep their exact value, in the forms cty values use (number or bigint for integers, Decimal
+// with the verbatim text otherwise).
 import { parse } from 'lossless-json';
-import { Decimal } from '../cty/types';
+import { parseNumberText } from '../cty/numbers';
 
-function exactNumber(text: string): number | bigint | Decimal {
-  const n = Number(text);
-  if (/^-?\d+$/.test(text)) return Number.isSafeInteger(n) ? n : BigInt(text);
-  return String(n) === text ? n : new Decimal(text);
+function exactNumber(text: string): unknown {
+  return parseNumberText(text) ?? Number(text);
 }
 
 export function parseRawStateJson(json: Uint8Array | string): { [key: string]: unknown } {

@@ -1,0 +1,91 @@
+// The CDKTF example stack through the real cdktf CLI, on every engine, against the emulator:
+// synth -> deploy -> out-of-band edit -> diff shows the drift -> diff --refresh-only -> deploy
+// restores it. The provider comes from the sandbox HOME's implied mirror, as for a user.
+import { startEmulator, type RunningEmulator } from '../../emulator/server';
+import { SOURCE_ADDRESS, PROVIDER_VERSION } from '../../provider/meta';
+import { describeEachEngine } from '../support/engines';
+import { CdktfProject, STACK } from './support/cdktf-project';
+import { getProfile, patchProfile } from './support/emulator-admin';
+import { createSandbox, emulatorEnv, type Sandbox } from './support/sandbox';
+
+jest.setTimeout(180_000);
+
+const EXAMPLE = {
+  purchaseOrderNumber: 'PO-2024-0042',
+  taxId: 'DE123456789',
+  primaryContact: { firstName: 'Avery', lastName: 'Example', email: 'billing@contoso.example' },
+  addressLine1: '1 Contoso Way',
+};
+const OUT_OF_BAND_PO = 'PO-EDITED-IN-DASHBOARD';
+
+describeEachEngine('CDKTF example via the cdktf CLI', (engine) => {
+  let sandbox: Sandbox;
+  let emulator: RunningEmulator;
+  let project: CdktfProject;
+
+  beforeAll(async () => {
+    sandbox = await createSandbox();
+    emulator = await startEmulator({ port: 0 });
+    project = await CdktfProject.create(sandbox, 'project', engine, emulatorEnv(emulator.url));
+  });
+
+  afterAll(async () => {
+    await emulator?.close();
+    await sandbox?.dispose();
+  });
+
+  test('synth writes the resource and required_providers with our source address', async () => {
+    await project.cdktf(['synth']);
+    const tf = project.synthesized();
+    expect(tf.terraform.required_providers.partnercenter).toEqual({ source: SOURCE_ADDRESS, version: PROVIDER_VERSION });
+    expect(tf.resource.partnercenter_billing_profile.billing).toMatchObject({
+      purchase_order_number: EXAMPLE.purchaseOrderNumber,
+      tax_id: EXAMPLE.taxId,
+      primary_contact: { first_name: 'Avery', last_name: 'Example', email: EXAMPLE.primaryContact.email },
+      address: { address_line1: EXAMPLE.addressLine1 },
+    });
+    // Credentials come from the environment at run time, never from the synthesized file.
+    expect(JSON.stringify(tf)).not.toContain('emulator-refresh-token');
+    expect(tf.output.etag.value).toBe('${partnercenter_billing_profile.billing.etag}');
+  });
+
+  test('deploy (first run needs --skip-provider-lock) applies the example and records the lock', async () => {
+    const deploy = await project.cdktf(['deploy', '--auto-approve', '--skip-provider-lock']);
+    const live = await getProfile(emulator.url);
+    expect(live).toMatchObject({
+      purchaseOrderNumber: EXAMPLE.purchaseOrderNumber,
+      taxId: EXAMPLE.taxId,
+      primaryContact: EXAMPLE.primaryContact,
+      address: { addressLine1: EXAMPLE.addressLine1, city: 'Redmond' },
+    });
+    expect(deploy.output).toContain(`etag = ${live.attributes?.etag}`);
+    expect(project.lockFile()).toContain(`provider "${SOURCE_ADDRESS}"`);
+  });
+
+  test('diff right after deploy has nothing to do (the lock file from init is enough)', async () => {
+    const diff = await project.cdktf(['diff']);
+    expect(diff.output).toMatch(/No changes\. Your infrastructure matches the configuration/);
+  });
+
+  test('an out-of-band edit shows as drift in diff, and diff does not write', async () => {
+    const edited = await patchProfile(emulator.url, { purchaseOrderNumber: OUT_OF_BAND_PO });
+    const diff = await project.cdktf(['diff']);
+    expect(diff.output).toMatch(/Objects have changed outside of (Terraform|OpenTofu)/);
+    expect(diff.output).toContain(`purchase_order_number = "${OUT_OF_BAND_PO}" -> "${EXAMPLE.purchaseOrderNumber}"`);
+    expect(diff.output).toMatch(/Plan: 0 to add, 1 to change, 0 to destroy/);
+    expect((await getProfile(emulator.url)).attributes?.etag).toBe(edited.attributes?.etag);
+  });
+
+  test('diff --refresh-only shows the edit as a state update only', async () => {
+    const diff = await project.cdktf(['diff', '--refresh-only']);
+    expect(diff.output).toContain(`purchase_order_number = "${EXAMPLE.purchaseOrderNumber}" -> "${OUT_OF_BAND_PO}"`);
+    expect(diff.output).toMatch(/This is a refresh-only plan/);
+    expect(diff.output).not.toMatch(/to change/);
+  });
+
+  test('deploy puts the configured value back', async () => {
+    await project.cdktf(['deploy', '--auto-approve']);
+    expect((await getProfile(emulator.url)).purchaseOrderNumber).toBe(EXAMPLE.purchaseOrderNumber);
+    expect(project.synthesized()['//'].metadata.stackName).toBe(STACK);
+  });
+});

@@ -1,0 +1,109 @@
+// A hermetic place to run the engines and the cdktf CLI: a temp HOME whose implied filesystem
+// mirror (~/.terraform.d/plugins, scanned by both engines without any CLI config) holds the
+// freshly built provider, and an environment stripped of the developer's Terraform settings.
+// This is exactly the documented user setup, minus the user's real home directory.
+import { spawn } from 'node:child_process';
+import { mkdir, mkdtemp, rm } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { PROVIDER_VERSION, SOURCE_ADDRESS } from '../../../provider/meta';
+import { installProvider } from '../../../scripts/install-provider';
+import { PROVIDER_BUNDLE, requireBundle } from '../../support/bundles';
+
+export interface Sandbox {
+  root: string;
+  home: string;
+  /** Base environment for every command run in the sandbox. */
+  env: Record<string, string>;
+  dispose(): Promise<void>;
+}
+
+// Inherited settings that would make a run depend on the developer's shell.
+const STRIPPED = [/^TF_/, /^CHECKPOINT_/, /^CDKTF_/, /^TERRAFORM_BINARY_NAME$/, /^PARTNERCENTER_(?!NODE$)/, /^NODE_EXTRA_CA_CERTS$/];
+
+export async function createSandbox(): Promise<Sandbox> {
+  const root = await mkdtemp(path.join(os.tmpdir(), 'cdktf-sandbox-'));
+  const home = path.join(root, 'home');
+  await mkdir(home);
+  await installProvider({
+    mirrorDir: path.join(home, '.terraform.d', 'plugins'),
+    bundlePath: requireBundle(PROVIDER_BUNDLE),
+    sourceAddress: SOURCE_ADDRESS,
+    version: PROVIDER_VERSION,
+  });
+  const env: Record<string, string> = {};
+  for (const [key, value] of Object.entries(process.env)) {
+    if (value !== undefined && !STRIPPED.some((re) => re.test(key))) env[key] = value;
+  }
+  Object.assign(env, { HOME: home, CHECKPOINT_DISABLE: '1', DISABLE_VERSION_CHECK: '1', NO_COLOR: '1', FORCE_COLOR: '0' });
+  return {
+    root,
+    home,
+    env,
+    dispose: () => (process.env.PARTNERCENTER_KEEP_WORKDIRS ? Promise.resolve() : rm(root, { recursive: true, force: true })),
+  };
+}
+
+/** The provider settings that point it at an emulator (DESIGN §6 defaults). */
+export function emulatorEnv(url: string): Record<string, string> {
+  return {
+    PARTNERCENTER_BASE_URL: url,
+    PARTNERCENTER_AUTHORITY_HOST: url,
+    PARTNERCENTER_TENANT_ID: '00000000-0000-0000-0000-0000000000aa',
+    PARTNERCENTER_CLIENT_ID: 'emulator-client',
+    PARTNERCENTER_REFRESH_TOKEN: 'emulator-refresh-token',
+  };
+}
+
+export interface RunResult {
+  code: number;
+  /** stdout and stderr, interleaved as received, without ANSI escape sequences. */
+  output: string;
+}
+
+// CSI sequences (colours, cursor moves of the cdktf spinner) and lone carriage returns.
+const ANSI = /\u001b\[[0-9;?]*[A-Za-z]|\r/g;
+
+/**
+ * Runs a command in its own process group; on the hang guard the whole group (engine and
+ * provider processes included) is killed, so a stuck run cannot outlive the test.
+ */
+export function runCommand(
+  file: string,
+  args: string[],
+  opts: { cwd: string; env: Record<string, string>; killAfterMs?: number },
+): Promise<RunResult> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(file, args, { cwd: opts.cwd, env: opts.env, stdio: ['ignore', 'pipe', 'pipe'], detached: true });
+    const chunks: Buffer[] = [];
+    child.stdout.on('data', (b: Buffer) => chunks.push(b));
+    child.stderr.on('data', (b: Buffer) => chunks.push(b));
+    let killed = false;
+    const guard = setTimeout(() => {
+      killed = true;
+      try {
+        process.kill(-child.pid!, 'SIGKILL');
+      } catch {
+        // already gone
+      }
+    }, opts.killAfterMs ?? 180_000);
+    child.on('error', (e) => {
+      clearTimeout(guard);
+      reject(e);
+    });
+    child.on('close', (code, signal) => {
+      clearTimeout(guard);
+      const output = Buffer.concat(chunks).toString('utf8').replace(ANSI, '');
+      if (killed) reject(new Error(`${file} ${args.join(' ')} was killed after ${opts.killAfterMs ?? 180_000} ms\n${output}`));
+      else resolve({ code: code ?? (signal ? 128 : 1), output });
+    });
+  });
+}
+
+/** Throws with the command's output unless it exited with one of `allowed`. */
+export function expectExit(result: RunResult, allowed: number[], what: string): RunResult {
+  if (!allowed.includes(result.code)) {
+    throw new Error(`${what} exited ${result.code} (expected ${allowed.join(' or ')})\n${result.output}`);
+  }
+  return result;
+}

@@ -1,0 +1,222 @@
+// partnercenter_billing_profile end to end: the real engines run the built provider against an
+// in-process emulator over HTTP. The steps of one engine share a working dir and run in order.
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { EmulatorAdmin } from '../../emulator/admin-client';
+import type { ApiCallRecord } from '../../emulator/request-log';
+import { startEmulator, type RunningEmulator } from '../../emulator/server';
+import { SOURCE_ADDRESS } from '../../provider/meta';
+import { profileFromWire } from '../../provider/partnercenter';
+import { profileToState } from '../../provider/resources/billing-profile-state';
+import { PROVIDER_BUNDLE, requireBundle } from '../support/bundles';
+import { describeEachEngine } from '../support/engines';
+import { TfWorkdir, type RunResult } from '../support/tf-workdir';
+
+const FIXTURES = path.join(__dirname, 'fixtures', 'billing');
+const fixture = (name: string) => readFileSync(path.join(FIXTURES, name), 'utf8');
+
+const REFRESH_TOKEN = 'emulator-refresh-token';
+const APPLY = ['apply', '-auto-approve', '-input=false'];
+const STEP_TIMEOUT = 180_000;
+const RESOURCE = 'partnercenter_billing_profile.this';
+
+function providerEnv(url: string): Record<string, string> {
+  return {
+    PARTNERCENTER_BASE_URL: url,
+    PARTNERCENTER_AUTHORITY_HOST: url,
+    PARTNERCENTER_TENANT_ID: '00000000-0000-0000-0000-0000000000aa',
+    PARTNERCENTER_CLIENT_ID: 'emulator-client',
+    PARTNERCENTER_REFRESH_TOKEN: REFRESH_TOKEN,
+  };
+}
+
+/** Engine output with line wrapping undone, so messages can be matched whole. */
+function text(r: RunResult): string {
+  return `${r.stdout}\n${r.stderr}`.replace(/\s+/g, ' ');
+}
+
+function resourceState(wd: TfWorkdir): Record<string, unknown> {
+  const res = wd.readState().resources.find((r: any) => r.mode === 'managed' && r.type === 'partnercenter_billing_profile');
+  return res.instances[0].attributes;
+}
+
+describeEachEngine('partnercenter_billing_profile', (engine) => {
+  let emulator: RunningEmulator;
+  let admin: EmulatorAdmin;
+  let wd: TfWorkdir;
+
+  /** The live profile as the resource's state would hold it. */
+  const liveAsState = async () => profileToState(profileFromWire(await admin.profile()));
+  /** Index of the next API call record, to look at the calls of one step only. */
+  const mark = async () => (await admin.requests()).length;
+  const callsSince = async (m: number): Promise<ApiCallRecord[]> => (await admin.requests()).slice(m);
+  const puts = (calls: ApiCallRecord[]) => calls.filter((c) => c.method === 'PUT');
+
+  beforeAll(async () => {
+    emulator = await startEmulator({ port: 0 });
+    admin = new EmulatorAdmin(emulator.url);
+    wd = await TfWorkdir.create(engine, {
+      files: { 'providers.tf': fixture('providers.tf'), 'main.tf': fixture('managed.tf') },
+      env: providerEnv(emulator.url),
+      providers: [{ sourceAddress: SOURCE_ADDRESS, bundlePath: requireBundle(PROVIDER_BUNDLE) }],
+    });
+  }, STEP_TIMEOUT);
+
+  afterAll(async () => {
+    await wd?.dispose();
+    await emulator?.close();
+  });
+
+  test('first apply adopts the profile and sets the managed fields with one If-Match PUT', async () => {
+    const before = await admin.profile();
+    const m = await mark();
+    await wd.run(APPLY);
+
+    const live = await admin.profile();
+    expect(live.purchaseOrderNumber).toBe('PO-TF-0001');
+    expect(live.taxId).toBe('98-7654321');
+    expect(live.address.addressLine1).toBe('1 Terraform Way');
+    expect(live.primaryContact.email).toBe('finance@contoso-partner.example');
+    // Unmanaged fields untouched.
+    expect(live.address.city).toBe(before.address.city);
+    expect(live.primaryContact.firstName).toBe(before.primaryContact.firstName);
+
+    const writes = puts(await callsSince(m));
+    expect(writes).toHaveLength(1);
+    expect(writes[0].status).toBe(200);
+    expect(writes[0].ifMatch).toBe(`"${before.attributes.etag}"`);
+    expect(writes[0].bodyEtag).toBe(before.attributes.etag);
+    expect(resourceState(wd)).toEqual(await liveAsState());
+  }, STEP_TIMEOUT);
+
+  test('a second plan is empty', async () => {
+    const plan = await wd.run(['plan', '-detailed-exitcode'], { allowExitCodes: [0] });
+    expect(plan.stdout).toContain('No changes');
+  }, STEP_TIMEOUT);
+
+  test('the data source reads the live profile', async () => {
+    const outputs = JSON.parse((await wd.run(['output', '-json'])).stdout);
+    const live = await admin.profile();
+    expect(outputs.live_company_name.value).toBe(live.companyName);
+    expect(outputs.live_purchase_order_number.value).toBe('PO-TF-0001');
+  }, STEP_TIMEOUT);
+
+  test('drift in a managed field plans an update naming it; apply restores it without leaking secrets', async () => {
+    await admin.patchProfile({ primaryContact: { email: 'oob-1@contoso-partner.example' } });
+    const plan = await wd.run(['plan', '-detailed-exitcode'], { allowExitCodes: [2] });
+    expect(text(plan)).toMatch(/email\s*= "oob-1@contoso-partner\.example" -> "finance@contoso-partner\.example"/);
+
+    const apply = await wd.run(APPLY, { log: 'trace' });
+    expect((await admin.profile()).primaryContact.email).toBe('finance@contoso-partner.example');
+
+    // The provider's own log lines reach the engine's log, and none carries a credential.
+    expect(apply.log).toContain('Partner Center');
+    for (const out of [apply.log, apply.stdout, apply.stderr]) {
+      expect(out).not.toContain(REFRESH_TOKEN);
+      expect(out).not.toMatch(/pcemu\.[\w-]+\.[\w-]+/); // emulator access tokens
+      expect(out).not.toMatch(/inconsistent|invalid plan/i);
+    }
+  }, STEP_TIMEOUT);
+
+  test('drift in an unmanaged field plans nothing', async () => {
+    await admin.patchProfile({ address: { city: 'Bellevue' }, primaryContact: { phoneNumber: '+1 425 555 0199' } });
+    await wd.run(['plan', '-detailed-exitcode'], { allowExitCodes: [0] });
+  }, STEP_TIMEOUT);
+
+  test('an out-of-band edit between plan and apply fails the apply and is kept', async () => {
+    await admin.patchProfile({ primaryContact: { email: 'oob-2@contoso-partner.example' } });
+    const m = await mark();
+    await wd.run(['plan', '-out=plan.out'], { allowExitCodes: [0] });
+    await admin.patchProfile({ primaryContact: { email: 'oob-3@contoso-partner.example' } });
+
+    const apply = await wd.run(['apply', '-input=false', 'plan.out'], { allowExitCodes: [1] });
+    const out = text(apply);
+    expect(out).toContain('Billing profile changed outside Terraform since the plan');
+    expect(out).toContain('primary_contact.email: "oob-2@contoso-partner.example" -> "oob-3@contoso-partner.example"');
+    expect(out).toContain('Nothing was written');
+    expect(out).toMatch(/plan again/);
+    expect((await admin.profile()).primaryContact.email).toBe('oob-3@contoso-partner.example');
+    expect(puts(await callsSince(m))).toEqual([]);
+
+    // A fresh plan sees the new value, and applying it restores the configured one.
+    await wd.run(APPLY);
+    expect((await admin.profile()).primaryContact.email).toBe('finance@contoso-partner.example');
+  }, STEP_TIMEOUT);
+
+  test('a read-only field in config fails at plan, naming it, without calling the API', async () => {
+    await wd.writeFile('main.tf', fixture('read-only.tf'));
+    try {
+      const m = await mark();
+      const plan = await wd.run(['plan'], { allowExitCodes: [1] });
+      const out = text(plan);
+      expect(out).toContain('company_name is read-only');
+      expect(out).toContain('address.country is read-only');
+      expect(out).toContain('Partner Center dashboard');
+      expect(await callsSince(m)).toEqual([]);
+    } finally {
+      await wd.writeFile('main.tf', fixture('managed.tf'));
+    }
+  }, STEP_TIMEOUT);
+
+  test('429s and a 503 on the PUT are retried into exactly one effective PUT', async () => {
+    await wd.writeFile('main.tf', fixture('managed.tf').replace('PO-TF-0001', 'PO-TF-0002'));
+    // Without refresh, the apply makes one GET and then the PUT: let the GET through (a zero
+    // delay), then fail the PUT twice with 429 and once with 503.
+    await admin.injectFault({ delayMs: 0, count: 1 });
+    await admin.injectFault({ status: 429, count: 2, retryAfter: 1 });
+    await admin.injectFault({ status: 503, count: 1 });
+    const m = await mark();
+    await wd.run([...APPLY, '-refresh=false']);
+
+    const writes = puts(await callsSince(m));
+    expect(writes.map((w) => w.status)).toEqual([429, 429, 503, 200]);
+    expect(new Set(writes.map((w) => w.requestId)).size).toBe(1); // one logical operation
+    expect(writes.filter((w) => w.status === 200 && !w.replayed)).toHaveLength(1);
+    expect((await admin.profile()).purchaseOrderNumber).toBe('PO-TF-0002');
+    await wd.run(['plan', '-detailed-exitcode'], { allowExitCodes: [0] });
+  }, STEP_TIMEOUT);
+
+  test('destroy leaves the profile as it is and warns that it only left the state', async () => {
+    const before = await admin.profile();
+    const m = await mark();
+    const destroy = await wd.run([...APPLY, '-destroy']);
+    expect(text(destroy)).toContain('Billing profile removed from state only');
+    expect(text(destroy)).toContain('still exists in Partner Center');
+    expect(await admin.profile()).toEqual(before);
+    expect(puts(await callsSince(m))).toEqual([]);
+    expect(wd.readState().resources).toEqual([]);
+  }, STEP_TIMEOUT);
+
+  describe('import', () => {
+    let iwd: TfWorkdir;
+    beforeAll(async () => {
+      iwd = await TfWorkdir.create(engine, {
+        files: { 'providers.tf': fixture('providers.tf'), 'main.tf': fixture('import-block.tf') },
+        env: providerEnv(emulator.url),
+        providers: [{ sourceAddress: SOURCE_ADDRESS, bundlePath: requireBundle(PROVIDER_BUNDLE) }],
+      });
+    }, STEP_TIMEOUT);
+    afterAll(() => iwd?.dispose());
+
+    test('an import block adopts the live profile without writing', async () => {
+      const m = await mark();
+      const apply = await iwd.run(APPLY);
+      expect(apply.stdout).toMatch(/1 imported, 0 added, 0 changed, 0 destroyed/);
+      expect(resourceState(iwd)).toEqual(await liveAsState());
+      expect(puts(await callsSince(m))).toEqual([]);
+    }, STEP_TIMEOUT);
+
+    test('terraform import accepts only the id "billing" and gives the live profile', async () => {
+      await iwd.run(['state', 'rm', RESOURCE]);
+      await iwd.writeFile('main.tf', fixture('unmanaged.tf'));
+
+      const wrong = await iwd.run(['import', RESOURCE, 'my-profile'], { allowExitCodes: [1] });
+      expect(text(wrong)).toContain('Invalid import id "my-profile"');
+      expect(text(wrong)).toContain('its import id is "billing"');
+
+      await iwd.run(['import', RESOURCE, 'billing']);
+      expect(resourceState(iwd)).toEqual(await liveAsState());
+      await iwd.run(['plan', '-detailed-exitcode'], { allowExitCodes: [0] });
+    }, STEP_TIMEOUT);
+  });
+});
