@@ -1,8 +1,10 @@
 // The CDKTF example stack through the real cdktf CLI, on every engine, against the emulator:
 // synth -> deploy -> out-of-band edit -> diff shows the drift -> diff --refresh-only -> deploy
 // restores it. The provider comes from the sandbox HOME's implied mirror, as for a user.
+import path from 'node:path';
 import { startEmulator, type RunningEmulator } from '../../emulator/server';
 import { SOURCE_ADDRESS, PROVIDER_VERSION } from '../../provider/meta';
+import { ROOT } from '../support/bundles';
 import { describeEachEngine } from '../support/engines';
 import { CdktfProject, STACK } from './support/cdktf-project';
 import { getProfile, patchProfile } from './support/emulator-admin';
@@ -17,6 +19,7 @@ const EXAMPLE = {
   addressLine1: '1 Contoso Way',
 };
 const OUT_OF_BAND_PO = 'PO-EDITED-IN-DASHBOARD';
+const CHECK_DRIFT = path.join(ROOT, 'examples', 'drift-detection', 'check-drift.sh');
 
 describeEachEngine('CDKTF example via the cdktf CLI', (engine) => {
   let sandbox: Sandbox;
@@ -83,9 +86,20 @@ describeEachEngine('CDKTF example via the cdktf CLI', (engine) => {
     expect(diff.output).not.toMatch(/to change/);
   });
 
-  test('deploy puts the configured value back', async () => {
+  test('the drift check (npm run drift) exits 2 and names the drifted field', async () => {
+    const check = await project.run('bash', [CHECK_DRIFT]);
+    expect(check.code).toBe(2);
+    expect(check.output).toContain('DRIFT DETECTED');
+    expect(check.output).toContain(
+      `purchase_order_number: "${EXAMPLE.purchaseOrderNumber}" -> "${OUT_OF_BAND_PO}"  (changed outside Terraform; apply restores the configured value)`,
+    );
+  });
+
+  test('deploy puts the configured value back, and the drift check then passes', async () => {
     await project.cdktf(['deploy', '--auto-approve']);
     expect((await getProfile(emulator.url)).purchaseOrderNumber).toBe(EXAMPLE.purchaseOrderNumber);
     expect(project.synthesized()['//'].metadata.stackName).toBe(STACK);
+    const check = await project.run('bash', [CHECK_DRIFT]);
+    expect({ code: check.code, output: check.output }).toEqual({ code: 0, output: expect.stringContaining('No drift') });
   });
 });

@@ -153,7 +153,7 @@ describe('plan and apply', () => {
   });
 
   test('create: unknown config values stay unknown in the plan', async () => {
-    const config = { name: UNKNOWN, settings: { mode: 'fast' } };
+    const config: ObjectValue = { name: UNKNOWN, settings: { mode: 'fast' } };
     const plan = await rpc('PlanResourceChange', { type_name: TYPE, prior_state: dv(null), proposed_new_state: dv(config), config: dv(config) });
     const planned = fromDv(plan.planned_state) as ObjectValue;
     expect(planned.name).toBe(UNKNOWN);
@@ -179,7 +179,7 @@ describe('plan and apply', () => {
   test('update: computed-only attributes become unknown unless stable; replacement paths are returned', async () => {
     const { state } = await create({ name: 'd', size: 1 });
     const config = { name: 'd', size: 2, settings: { mode: 'fast' } };
-    const proposed = { ...state, size: 2, settings: { mode: 'fast', level: (state.settings as ObjectValue).level } };
+    const proposed: ObjectValue = { ...state, size: 2, settings: { mode: 'fast', level: (state.settings as ObjectValue).level } };
     const plan = await rpc('PlanResourceChange', { type_name: TYPE, prior_state: dv(state), proposed_new_state: dv(proposed), config: dv(config) });
     const planned = fromDv(plan.planned_state) as ObjectValue;
     expect(planned).toMatchObject({ id: state.id, etag: UNKNOWN, size: 2, settings: { mode: 'fast', level: UNKNOWN } });

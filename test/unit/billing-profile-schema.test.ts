@@ -1,3 +1,5 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
 import type { AttributeSchema } from '../../provider/plugin/kit';
 import { billingProfileDataSourceSchema, billingProfileSchema } from '../../provider/resources/billing-profile-schema';
 
@@ -42,6 +44,21 @@ describe('billing profile schema', () => {
     expect(Object.keys(ds).sort()).toEqual(Object.keys(resourceAttrs).sort());
     for (const [name, a] of Object.entries(ds)) {
       expect([name, a.computed, a.optional, a.description]).toEqual([name, true, undefined, resourceAttrs[name].description]);
+    }
+  });
+});
+
+describe('billing profile docs', () => {
+  const read = (p: string) => readFileSync(path.join(__dirname, '..', '..', p), 'utf8');
+
+  it.each([
+    ['docs/resources/billing_profile.md', billingProfileSchema],
+    ['docs/data-sources/billing_profile.md', billingProfileDataSourceSchema],
+  ])('%s documents every attribute', (file, schema) => {
+    const doc = read(file);
+    for (const [name] of flatten(schema.block.attributes)) {
+      const leaf = name.split('.').pop()!;
+      expect([name, doc.includes(`\`${leaf}\``)]).toEqual([name, true]);
     }
   });
 });

@@ -1,3 +1,5 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
 import { PROVIDER_SETTINGS, providerSchema, resolveSettings, validateSettings } from '../../provider/provider-config';
 import { createProvider } from '../../provider/provider';
 import { ProviderClient, ProviderNotReadyError } from '../../provider/provider-client';
@@ -116,5 +118,15 @@ describe('configure', () => {
     const { diagnostics } = await createProvider({}).configure(block({ ...REFRESH, locale: 'not a locale!' }), '1.8.5', ctx);
     expect(diagnostics).toEqual([expect.objectContaining({ severity: 'error', path: ['locale'] })]);
     expect(diagnostics[0].detail).toContain('PARTNERCENTER_LOCALE');
+  });
+});
+
+describe('provider docs', () => {
+  it('document every attribute with its environment variable, and every cloud', () => {
+    const doc = readFileSync(path.join(__dirname, '..', '..', 'docs', 'index.md'), 'utf8');
+    for (const s of PROVIDER_SETTINGS) {
+      expect(doc).toMatch(new RegExp(`\\| \`${s.attr}\` \\| \`${s.env}\` \\|`));
+    }
+    for (const cloud of ['public', 'china', 'usgov', 'germany']) expect(doc).toContain(`| \`${cloud}\``);
   });
 });

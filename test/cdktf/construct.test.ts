@@ -1,0 +1,161 @@
+// The hand-written entry (lib/index.ts) over the generated bindings: what the constructs
+// synthesize, and that the result is valid for the real engines with the real provider.
+import { mkdir, rm, symlink } from 'node:fs/promises';
+import path from 'node:path';
+import { Testing, TerraformOutput, TerraformStack } from 'cdktf';
+import { toBeValidTerraform } from 'cdktf/lib/testing/matchers';
+// Declares the jest matcher types Testing.setupJest() installs (cdktf's index does not import it).
+import 'cdktf/lib/testing/adapters/jest';
+import {
+  DataPartnerBillingProfile,
+  PartnerBillingProfile,
+  PartnerCenterProvider,
+  PartnercenterProvider,
+  generated,
+} from '../../lib';
+import { PROVIDER_VERSION, SOURCE_ADDRESS } from '../../provider/meta';
+import { listEngines, engineLabel, type Engine } from '../support/engines';
+import { createSandbox, type Sandbox } from './support/sandbox';
+
+Testing.setupJest();
+
+function exampleStack(configure: (stack: TerraformStack) => void): TerraformStack {
+  const stack = new TerraformStack(Testing.app(), 'test');
+  configure(stack);
+  return stack;
+}
+
+describe('PartnerBillingProfile construct', () => {
+  test('synthesizes the managed attributes in Terraform names, leaving the rest out', () => {
+    const synthesized = Testing.synthScope((scope) => {
+      new PartnerCenterProvider(scope, 'pc');
+      new PartnerBillingProfile(scope, 'billing', {
+        purchaseOrderNumber: 'PO-1',
+        taxId: '',
+        address: { addressLine1: '1 Contoso Way', postalCode: '98052' },
+        primaryContact: { email: 'billing@contoso.example' },
+      });
+    });
+    expect(synthesized).toHaveResourceWithProperties(PartnerBillingProfile, {
+      purchase_order_number: 'PO-1',
+      tax_id: '',
+      address: { address_line1: '1 Contoso Way', postal_code: '98052' },
+      primary_contact: { email: 'billing@contoso.example' },
+    });
+    const resource = JSON.parse(synthesized).resource.partnercenter_billing_profile.billing;
+    expect(Object.keys(resource).sort()).toEqual(['address', 'primary_contact', 'purchase_order_number', 'tax_id']);
+    expect(resource.address).toEqual({ address_line1: '1 Contoso Way', postal_code: '98052' });
+  });
+
+  test('is the generated resource under a stable name', () => {
+    expect(PartnerBillingProfile.tfResourceType).toBe('partnercenter_billing_profile');
+    const stack = exampleStack((s) => new PartnerBillingProfile(s, 'billing'));
+    expect(stack.node.findChild('billing')).toBeInstanceOf(generated.billingProfile.BillingProfile);
+    expect(Testing.synth(stack)).not.toHaveResourceWithProperties(PartnerBillingProfile, { purchase_order_number: 'PO-1' });
+  });
+
+  test('computed attributes are references usable elsewhere in the stack', () => {
+    const synthesized = Testing.synthScope((scope) => {
+      const profile = new PartnerBillingProfile(scope, 'billing', {});
+      new TerraformOutput(scope, 'etag', { value: profile.etag });
+      new TerraformOutput(scope, 'city', { value: profile.address.city });
+      new TerraformOutput(scope, 'currency', { value: profile.billingCurrency });
+    });
+    const outputs = JSON.parse(synthesized).output;
+    expect(outputs.etag.value).toBe('${partnercenter_billing_profile.billing.etag}');
+    expect(outputs.city.value).toBe('${partnercenter_billing_profile.billing.address.city}');
+    expect(outputs.currency.value).toBe('${partnercenter_billing_profile.billing.billing_currency}');
+  });
+
+  test('lifecycle meta-arguments pass through (e.g. ignore a field edited in the dashboard)', () => {
+    const synthesized = Testing.synthScope((scope) => {
+      new PartnerBillingProfile(scope, 'billing', { taxId: 'X', lifecycle: { ignoreChanges: ['primary_contact'] } });
+    });
+    expect(synthesized).toHaveResourceWithProperties(PartnerBillingProfile, { lifecycle: { ignore_changes: ['primary_contact'] } });
+  });
+});
+
+describe('PartnerCenterProvider and DataPartnerBillingProfile', () => {
+  test('the provider block and required_providers use our source address and version', () => {
+    const synthesized = Testing.synthScope((scope) => {
+      new PartnerCenterProvider(scope, 'pc', { environment: 'usgov', locale: 'de-DE', alias: 'gov' });
+    });
+    expect(synthesized).toHaveProviderWithProperties(PartnerCenterProvider, { environment: 'usgov', locale: 'de-DE', alias: 'gov' });
+    expect(JSON.parse(synthesized).terraform.required_providers.partnercenter).toEqual({
+      source: SOURCE_ADDRESS,
+      version: PROVIDER_VERSION,
+    });
+    expect(PartnerCenterProvider).toBe(PartnercenterProvider);
+  });
+
+  test('the data source synthesizes with no input', () => {
+    const synthesized = Testing.synthScope((scope) => {
+      const data = new DataPartnerBillingProfile(scope, 'current');
+      new TerraformOutput(scope, 'company', { value: data.companyName });
+    });
+    expect(synthesized).toHaveDataSource(DataPartnerBillingProfile);
+    expect(JSON.parse(synthesized).output.company.value).toBe('${data.partnercenter_billing_profile.current.company_name}');
+  });
+});
+
+// toBeValidTerraform runs `terraform init` + `validate` through a shell, with process.env, using
+// the binary named by TERRAFORM_BINARY_NAME (read once when cdktf loads) or `terraform`. So each
+// engine is put first on PATH under both names, and the sandbox env is swapped in for the call.
+async function withEngineEnv<T>(engine: Engine, sandbox: Sandbox, fn: () => T): Promise<T> {
+  const bin = path.join(sandbox.root, `bin-${engine.name}-${engine.version}`);
+  await mkdir(bin, { recursive: true });
+  for (const name of ['terraform', 'tofu']) await symlink(engine.path, path.join(bin, name)).catch(() => undefined);
+  const saved = { ...process.env };
+  try {
+    for (const key of Object.keys(process.env)) delete process.env[key];
+    Object.assign(process.env, sandbox.env, { PATH: `${bin}${path.delimiter}${sandbox.env.PATH ?? ''}` });
+    return fn();
+  } finally {
+    for (const key of Object.keys(process.env)) delete process.env[key];
+    Object.assign(process.env, saved);
+  }
+}
+
+describe('synthesized stacks are valid for the engines (with the real provider)', () => {
+  let sandbox: Sandbox;
+  const synthDirs: string[] = [];
+  /** Testing.fullSynth writes to a fresh temp dir and leaves it there: track it for cleanup. */
+  const fullSynth = (stack: TerraformStack): string => {
+    const dir = Testing.fullSynth(stack);
+    synthDirs.push(dir);
+    return dir;
+  };
+  beforeAll(async () => {
+    sandbox = await createSandbox();
+  });
+  afterAll(async () => {
+    for (const dir of synthDirs) await rm(dir, { recursive: true, force: true });
+    await sandbox?.dispose();
+  });
+
+  for (const engine of listEngines().filter((e) => e.pinned)) {
+    test(`a stack like the example validates [${engineLabel(engine)}]`, async () => {
+      const stack = exampleStack((s) => {
+        new PartnerCenterProvider(s, 'pc');
+        const profile = new PartnerBillingProfile(s, 'billing', { purchaseOrderNumber: 'PO-1', address: { addressLine1: 'x' } });
+        new TerraformOutput(s, 'etag', { value: profile.etag });
+      });
+      const dir = fullSynth(stack);
+      await withEngineEnv(engine, sandbox, () => expect(dir).toBeValidTerraform());
+    }, 60_000);
+
+    test(`setting a read-only attribute is rejected by validate [${engineLabel(engine)}]`, async () => {
+      const stack = exampleStack((s) => {
+        new PartnerCenterProvider(s, 'pc');
+        new PartnerBillingProfile(s, 'billing', { companyName: 'Renamed Ltd' });
+      });
+      const dir = fullSynth(stack);
+      // The functional form of the matcher, to check WHY it is invalid: the provider's own
+      // plan-time validation names the field (not, say, a failed init).
+      const result = await withEngineEnv(engine, sandbox, () => toBeValidTerraform(dir));
+      expect(result.pass).toBe(false);
+      expect(result.message).toMatch(/company_name/);
+      expect(result.message).toMatch(/dashboard/i);
+    }, 60_000);
+  }
+});
