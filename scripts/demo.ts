@@ -11,7 +11,7 @@ import { startEmulator } from '../emulator/server';
 import { PROVIDER_VERSION, SOURCE_ADDRESS } from '../provider/meta';
 import { buildBundle, DEFAULT_BUNDLE, DEFAULT_ENTRY } from './build-provider';
 import { mirrorCliConfig, writeCliConfig } from './cli-config';
-import { EmulatorAdmin } from './demo/emulator-admin';
+import { EmulatorAdmin } from '../emulator/admin-client';
 import { findOrBuildEngine, type DemoEngine } from './demo/engine';
 import { EngineRunner, engineEnv } from './demo/engine-runner';
 import { DemoFailure, say, step } from './demo/narrator';

@@ -3,7 +3,8 @@
 // saved plan refused by the ETag guard.
 import { copyFileSync } from 'node:fs';
 import path from 'node:path';
-import { EmulatorAdmin, puts } from './emulator-admin';
+import type { EmulatorAdmin } from '../../emulator/admin-client';
+import { profilePuts as puts } from './puts';
 import { EngineRunner } from './engine-runner';
 import { check, say, show, step } from './narrator';
 
@@ -35,7 +36,7 @@ export async function hclStory(workdir: string, tf: EngineRunner, admin: Emulato
   check(empty.code === 0, 'plan -detailed-exitcode exits 0 (no changes)');
 
   step('someone edits the purchase order number in the Partner Center dashboard');
-  const edited = await admin.editOutOfBand({ purchaseOrderNumber: 'PO-EDITED-IN-DASHBOARD' });
+  const edited = await admin.patchProfile({ purchaseOrderNumber: 'PO-EDITED-IN-DASHBOARD' });
   say(`out-of-band edit: purchaseOrderNumber = "${edited.purchaseOrderNumber}", new etag ${edited.attributes?.etag ?? edited.etag}`);
 
   step('plan shows the drift (exit code 2 for CI)');
@@ -51,11 +52,11 @@ export async function hclStory(workdir: string, tf: EngineRunner, admin: Emulato
   check((await admin.profile()).purchaseOrderNumber === MANAGED_PO, `the emulator holds ${MANAGED_PO} again`);
 
   step('a saved plan goes stale: the profile changes between plan and apply');
-  await admin.editOutOfBand({ taxId: '99-9999999' });
+  await admin.patchProfile({ taxId: '99-9999999' });
   const saved = await tf.run(['plan', '-out=stale.tfplan', '-no-color', '-input=false']);
   check(saved.code === 0, 'plan -out=stale.tfplan succeeds (it plans to restore the tax id)');
   const putsBefore = puts(await admin.requests()).length;
-  await admin.editOutOfBand({ purchaseOrderNumber: 'PO-URGENT-FROM-FINANCE' });
+  await admin.patchProfile({ purchaseOrderNumber: 'PO-URGENT-FROM-FINANCE' });
   say('meanwhile finance changes the purchase order number in the dashboard');
   const stale = await tf.run(['apply', '-no-color', '-input=false', 'stale.tfplan']);
   show(stale.output);
