@@ -1,6 +1,6 @@
 // One HTTP attempt over got, with got's own retries, redirects and error throwing switched off:
 // the retry loop, the status handling and the error messages are ours.
-import got, { RequestError } from 'got';
+import type { Got } from 'got';
 import type { IncomingHttpHeaders } from 'node:http';
 import { PartnerCenterError, idsSuffix } from './errors';
 import { RETRYABLE_NETWORK_CODES, cancelled } from './retry';
@@ -20,8 +20,16 @@ export interface HttpResult {
   text: string;
 }
 
+// got (and its dozen ESM helpers) is loaded on the first API call, not at process start: the
+// engines launch the provider several times per command, and most launches never call the API.
+let gotLoading: Promise<Got> | undefined;
+function loadGot(): Promise<Got> {
+  return (gotLoading ??= import('got').then((m) => m.default));
+}
+
 /** Sends one request. Resolves for any HTTP status; rejects only when no response arrived. */
 export async function sendAttempt(a: HttpAttempt): Promise<HttpResult> {
+  const got = await loadGot();
   const res = await got(a.url, {
     method: a.method,
     headers: a.headers,
@@ -59,7 +67,7 @@ export function transportError(e: unknown, target: string, signal?: AbortSignal,
   if (e instanceof PartnerCenterError) return e;
   const code = errorCode(e) ?? 'unknown error';
   const timedOut = code === 'ETIMEDOUT';
-  const reason = timedOut ? 'the request timed out' : e instanceof RequestError || e instanceof Error ? e.message : String(e);
+  const reason = timedOut ? 'the request timed out' : e instanceof Error ? e.message : String(e);
   const hint = code === 'ECONNREFUSED' || code === 'ENOTFOUND' ? ': check the URL, and that the service (or the emulator) is running' : '';
   return new PartnerCenterError(`Could not reach ${target} (${code}: ${reason})${hint}${idsSuffix(ids.requestId, ids.correlationId)}`, {
     code,
