@@ -3,8 +3,10 @@
 //   <mirror>/<host>/<namespace>/<type>/<version>/<os>_<arch>/
 //       terraform-provider-<type>_v<version>   the launcher (POSIX sh, execs node)
 //       <type>-provider.cjs                    the bundle
-// The bundle's name must not start with "terraform-provider-": the engines run the first file
-// in the package dir whose name does.
+//       <type>-loader.cjs                      runs the bundle from a V8 code cache (the launcher execs it)
+// Neither name may start with "terraform-provider-": the engines run the first file in the
+// package dir whose name does. The code cache itself lives in the user's cache dir, never here
+// (the lock-file hash covers this dir).
 //
 // The default mirror, ~/.terraform.d/plugins, is scanned by both engines without any CLI config.
 //
@@ -17,6 +19,7 @@ import { PROVIDER_VERSION, SOURCE_ADDRESS } from '../provider/meta';
 import { DEFAULT_BUNDLE } from './build-provider';
 
 const LAUNCHER_TEMPLATE = path.resolve(__dirname, '..', 'provider', 'launcher', 'launcher.sh');
+const LOADER_SOURCE = path.resolve(__dirname, '..', 'provider', 'launcher', 'loader.cjs');
 
 export const DEFAULT_MIRROR = path.join(os.homedir(), '.terraform.d', 'plugins');
 
@@ -61,6 +64,11 @@ export function bundleName(type: string): string {
   return `${type}-provider.cjs`;
 }
 
+/** The code-cache loader's name inside the package dir (it finds the bundle from its own name). */
+export function loaderName(type: string): string {
+  return `${type}-loader.cjs`;
+}
+
 export async function installProvider(opts: InstallOptions): Promise<{ packageDir: string; executable: string }> {
   const { host, namespace, type } = parseSourceAddress(opts.sourceAddress);
   if (!/^\d+\.\d+\.\d+([-+][0-9A-Za-z.+-]*)?$/.test(opts.version)) {
@@ -82,6 +90,8 @@ export async function installProvider(opts: InstallOptions): Promise<{ packageDi
   await chmod(launcher, 0o755);
   await copyFile(opts.bundlePath, path.join(staging, bundleName(type)));
   await chmod(path.join(staging, bundleName(type)), 0o644);
+  await copyFile(LOADER_SOURCE, path.join(staging, loaderName(type)));
+  await chmod(path.join(staging, loaderName(type)), 0o644);
   await rm(packageDir, { recursive: true, force: true });
   await rename(staging, packageDir);
 

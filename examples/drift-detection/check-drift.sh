@@ -2,7 +2,7 @@
 # Drift check for a CDKTF project: synthesize the stack, then plan it and explain any drift.
 # Run it from the project root (where cdktf.json is); `npm run drift` does that here.
 #
-#   bash examples/drift-detection/check-drift.sh [stack] [drift-report options...]
+#   bash examples/drift-detection/check-drift.sh [stack] [--verbose] [--json <file>] [--no-init]
 #
 # Exit codes (from scripts/drift-report.ts):
 #   0  no resource would change (drift in unmanaged attributes is listed for information)
@@ -12,8 +12,11 @@
 set -euo pipefail
 
 repo=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)
-stack=${1:-partnercenter-billing}
-shift || true
+stack=partnercenter-billing
+if [[ $# -gt 0 && $1 != -* ]]; then
+  stack=$1
+  shift
+fi
 
 log=$(mktemp)
 trap 'rm -f "$log"' EXIT

@@ -1,6 +1,7 @@
 #!/bin/sh
 # Launcher for a provider written in TypeScript. Installed as
-#   terraform-provider-<type>_v<version>   next to   <type>-provider.cjs   (the esbuild bundle).
+#   terraform-provider-<type>_v<version>   next to   <type>-provider.cjs   (the esbuild bundle)
+#   and   <type>-loader.cjs   (runs the bundle with a V8 code cache; see loader.cjs).
 # Terraform / OpenTofu run this file directly, with no arguments.
 #
 # - Errors go to STDOUT as ONE line: the engine reads the first stdout line as the plugin
@@ -8,6 +9,7 @@
 # - `exec` is required: the engine kills only the process it started; if that were this shell,
 #   Node would keep the pipes open and the engine would wait forever.
 # - PARTNERCENTER_NODE overrides the node binary (default: `node` on PATH).
+# - PARTNERCENTER_CODE_CACHE=off runs without the code cache (the loader reads it).
 
 case $0 in
   */*) dir=${0%/*} ;;
@@ -34,4 +36,9 @@ if [ "$major" -lt 20 ]; then
   exit 1
 fi
 
+# The loader runs the bundle exactly as `node <bundle>` would, only compiled from a code cache.
+# A package without it (hand-assembled) still works: run the bundle directly.
+if [ -f "$dir/$type-loader.cjs" ]; then
+  exec "$node" "$dir/$type-loader.cjs" "$@"
+fi
 exec "$node" "$dir/$type-provider.cjs" "$@"

@@ -27,10 +27,11 @@ export const GENERATED_HEADER = [
 const README = `# Generated CDKTF bindings — do not edit
 
 Everything in this folder is produced by \`npm run generate\` (scripts/generate-bindings.ts):
-the provider prints its own schema (no Terraform needed), \`@cdktf/provider-generator\` turns it
-into TypeScript constructs, and the files are formatted deterministically. Hand edits are lost
-on the next run, and the test \`test/cdktf/bindings-fresh.test.ts\` fails while this folder
-differs from a fresh generation.
+the schema comes from the provider code itself (no Terraform needed), \`@cdktf/provider-generator\`
+turns it into TypeScript constructs, and the files are formatted deterministically (the
+generator's per-resource READMEs, links to registry pages a local provider does not have, are
+left out). Hand edits are lost on the next run, and the test
+\`test/cdktf/bindings-fresh.test.ts\` fails while this folder differs from a fresh generation.
 
 Use the stable names exported by \`lib/index.ts\` (\`PartnerBillingProfile\`,
 \`DataPartnerBillingProfile\`, \`PartnerCenterProvider\`) rather than importing from here.

@@ -1,6 +1,8 @@
 // The hand-written entry (lib/index.ts) over the generated bindings: what the constructs
 // synthesize, and that the result is valid for the real engines with the real provider.
+import { mkdtempSync } from 'node:fs';
 import { mkdir, rm, symlink } from 'node:fs/promises';
+import os from 'node:os';
 import path from 'node:path';
 import { Testing, TerraformOutput, TerraformStack } from 'cdktf';
 import { toBeValidTerraform } from 'cdktf/lib/testing/matchers';
@@ -19,15 +21,21 @@ import { createSandbox, type Sandbox } from './support/sandbox';
 
 Testing.setupJest();
 
+// Testing.app() / synthScope() would make a new temp dir per call and never remove it: share one.
+const outdir = mkdtempSync(path.join(os.tmpdir(), 'cdktf-construct-test-'));
+afterAll(() => rm(outdir, { recursive: true, force: true }));
+
 function exampleStack(configure: (stack: TerraformStack) => void): TerraformStack {
-  const stack = new TerraformStack(Testing.app(), 'test');
+  const stack = new TerraformStack(Testing.app({ outdir }), 'test');
   configure(stack);
   return stack;
 }
 
+const synthScope = (configure: (stack: TerraformStack) => void): string => Testing.synth(exampleStack(configure));
+
 describe('PartnerBillingProfile construct', () => {
   test('synthesizes the managed attributes in Terraform names, leaving the rest out', () => {
-    const synthesized = Testing.synthScope((scope) => {
+    const synthesized = synthScope((scope) => {
       new PartnerCenterProvider(scope, 'pc');
       new PartnerBillingProfile(scope, 'billing', {
         purchaseOrderNumber: 'PO-1',
@@ -55,7 +63,7 @@ describe('PartnerBillingProfile construct', () => {
   });
 
   test('computed attributes are references usable elsewhere in the stack', () => {
-    const synthesized = Testing.synthScope((scope) => {
+    const synthesized = synthScope((scope) => {
       const profile = new PartnerBillingProfile(scope, 'billing', {});
       new TerraformOutput(scope, 'etag', { value: profile.etag });
       new TerraformOutput(scope, 'city', { value: profile.address.city });
@@ -68,7 +76,7 @@ describe('PartnerBillingProfile construct', () => {
   });
 
   test('lifecycle meta-arguments pass through (e.g. ignore a field edited in the dashboard)', () => {
-    const synthesized = Testing.synthScope((scope) => {
+    const synthesized = synthScope((scope) => {
       new PartnerBillingProfile(scope, 'billing', { taxId: 'X', lifecycle: { ignoreChanges: ['primary_contact'] } });
     });
     expect(synthesized).toHaveResourceWithProperties(PartnerBillingProfile, { lifecycle: { ignore_changes: ['primary_contact'] } });
@@ -77,7 +85,7 @@ describe('PartnerBillingProfile construct', () => {
 
 describe('PartnerCenterProvider and DataPartnerBillingProfile', () => {
   test('the provider block and required_providers use our source address and version', () => {
-    const synthesized = Testing.synthScope((scope) => {
+    const synthesized = synthScope((scope) => {
       new PartnerCenterProvider(scope, 'pc', { environment: 'usgov', locale: 'de-DE', alias: 'gov' });
     });
     expect(synthesized).toHaveProviderWithProperties(PartnerCenterProvider, { environment: 'usgov', locale: 'de-DE', alias: 'gov' });
@@ -89,7 +97,7 @@ describe('PartnerCenterProvider and DataPartnerBillingProfile', () => {
   });
 
   test('the data source synthesizes with no input', () => {
-    const synthesized = Testing.synthScope((scope) => {
+    const synthesized = synthScope((scope) => {
       const data = new DataPartnerBillingProfile(scope, 'current');
       new TerraformOutput(scope, 'company', { value: data.companyName });
     });
