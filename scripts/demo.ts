@@ -15,6 +15,7 @@ import { EmulatorAdmin } from '../emulator/admin-client';
 import { findOrBuildEngine, type DemoEngine } from './demo/engine';
 import { EngineRunner, engineEnv } from './demo/engine-runner';
 import { DemoFailure, say, step } from './demo/narrator';
+import { cdktfStory } from './demo/cdktf-story';
 import { hclStory } from './demo/hcl-story';
 import { installProvider } from './install-provider';
 
@@ -55,7 +56,7 @@ async function main(): Promise<void> {
     const env = engineEnv(cliConfig, emulator.url);
     const admin = new EmulatorAdmin(emulator.url);
     if (opts.cdktf) {
-      throw new Error('--cdktf: the CDKTF story is being written');
+      await cdktfStory(workdir, engine, env, admin);
     } else {
       const stackDir = path.join(workdir, 'stack');
       mkdirSync(stackDir);

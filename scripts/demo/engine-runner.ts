@@ -1,4 +1,4 @@
-// Runs one engine command in the demo's working directory and prints it like a shell would.
+// Runs the demo's commands (the engine, the cdktf CLI) and prints each like a shell would.
 import { spawn } from 'node:child_process';
 import path from 'node:path';
 import type { DemoEngine } from './engine';
@@ -6,6 +6,22 @@ import type { DemoEngine } from './engine';
 export interface RunResult {
   code: number;
   output: string;
+}
+
+// Colour and cursor sequences (the cdktf CLI's spinner) and carriage returns.
+const ANSI = /\u001b\[[0-9;?]*[A-Za-z]|\r/g;
+
+/** Runs `file args` in `cwd`; stdout and stderr interleaved, without escape sequences. */
+export function runProgram(file: string, args: string[], cwd: string, env: NodeJS.ProcessEnv): Promise<RunResult> {
+  console.log(`   $ ${path.basename(file)} ${args.join(' ')}`);
+  return new Promise((resolve, reject) => {
+    const child = spawn(file, args, { cwd, env, stdio: ['ignore', 'pipe', 'pipe'] });
+    let output = '';
+    child.stdout.on('data', (d: Buffer) => (output += d.toString()));
+    child.stderr.on('data', (d: Buffer) => (output += d.toString()));
+    child.on('error', reject);
+    child.on('close', (code) => resolve({ code: code ?? 1, output: output.replace(ANSI, '') }));
+  });
 }
 
 export class EngineRunner {
@@ -16,15 +32,7 @@ export class EngineRunner {
   ) {}
 
   run(args: string[]): Promise<RunResult> {
-    console.log(`   $ ${path.basename(this.engine.path)} ${args.join(' ')}`);
-    return new Promise((resolve, reject) => {
-      const child = spawn(this.engine.path, args, { cwd: this.cwd, env: this.env, stdio: ['ignore', 'pipe', 'pipe'] });
-      let output = '';
-      child.stdout.on('data', (d: Buffer) => (output += d.toString()));
-      child.stderr.on('data', (d: Buffer) => (output += d.toString()));
-      child.on('error', reject);
-      child.on('close', (code) => resolve({ code: code ?? 1, output }));
-    });
+    return runProgram(this.engine.path, args, this.cwd, this.env);
   }
 }
 

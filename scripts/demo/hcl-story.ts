@@ -7,6 +7,7 @@ import type { EmulatorAdmin } from '../../emulator/admin-client';
 import { profilePuts as puts } from './puts';
 import { EngineRunner } from './engine-runner';
 import { check, say, show, step } from './narrator';
+import { staleSavedPlanChapter } from './stale-plan';
 
 const EXAMPLE = path.resolve(__dirname, '..', '..', 'examples', 'hcl', 'main.tf');
 const MANAGED_PO = 'PO-2026-001';
@@ -51,19 +52,5 @@ export async function hclStory(workdir: string, tf: EngineRunner, admin: Emulato
   check(restore.code === 0, 'apply succeeds');
   check((await admin.profile()).purchaseOrderNumber === MANAGED_PO, `the emulator holds ${MANAGED_PO} again`);
 
-  step('a saved plan goes stale: the profile changes between plan and apply');
-  await admin.patchProfile({ taxId: '99-9999999' });
-  const saved = await tf.run(['plan', '-out=stale.tfplan', '-no-color', '-input=false']);
-  check(saved.code === 0, 'plan -out=stale.tfplan succeeds (it plans to restore the tax id)');
-  const putsBefore = puts(await admin.requests()).length;
-  await admin.patchProfile({ purchaseOrderNumber: 'PO-URGENT-FROM-FINANCE' });
-  say('meanwhile finance changes the purchase order number in the dashboard');
-  const stale = await tf.run(['apply', '-no-color', '-input=false', 'stale.tfplan']);
-  show(stale.output);
-  check(stale.code !== 0, 'applying the stale plan fails');
-  check(/changed outside Terraform/i.test(stale.output), 'the error says the profile changed outside Terraform since the plan');
-  const kept = await admin.profile();
-  check(kept.purchaseOrderNumber === 'PO-URGENT-FROM-FINANCE', "finance's out-of-band value is kept (nothing overwritten)");
-  check(puts(await admin.requests()).length === putsBefore, 'no PUT reached the API');
-  say('what to do: run plan again, review, apply (or put the new value in the configuration)');
+  await staleSavedPlanChapter(tf, admin);
 }

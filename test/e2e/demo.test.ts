@@ -29,6 +29,14 @@ describe('npm run demo', () => {
     expect(out).not.toMatch(/demo failed/);
   }, 240_000);
 
+  test('--cdktf tells the same story through the CDKTF example stack', () => {
+    const { code, out } = runDemo(['--cdktf']);
+    expect(out).toContain('Demo complete');
+    expect(code).toBe(0);
+    expect(out).toMatch(/cdktf diff shows the drift/);
+    expect(out).toMatch(/Billing profile changed outside Terraform since the plan/);
+  }, 240_000);
+
   test('rejects an unknown option with its usage line', () => {
     const { code, out } = runDemo(['--bogus']);
     expect(code).toBe(1);

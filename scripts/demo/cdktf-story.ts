@@ -1,0 +1,79 @@
+// The same story through the CDKTF example stack (examples/cdktf/main.ts) and the real cdktf
+// CLI: synth, deploy (adopt), an empty diff, drift in `cdktf diff` and `diff --refresh-only`,
+// deploy restores; then the ETag guard on the synthesized stack with the engine itself (cdktf
+// deploy never applies a saved plan, so a stale one can only be shown there).
+import { copyFileSync, mkdirSync, readFileSync, symlinkSync } from 'node:fs';
+import path from 'node:path';
+import type { EmulatorAdmin } from '../../emulator/admin-client';
+import type { DemoEngine } from './engine';
+import { EngineRunner, runProgram } from './engine-runner';
+import { check, say, show, step } from './narrator';
+import { profilePuts as puts } from './puts';
+import { staleSavedPlanChapter } from './stale-plan';
+
+const ROOT = path.resolve(__dirname, '..', '..');
+const STACK = 'partnercenter-billing';
+
+/** A throw-away copy of the repository's CDKTF project: cdktf.out and the state land there. */
+function projectDir(workdir: string): string {
+  const dir = path.join(workdir, 'cdktf-project');
+  mkdirSync(dir);
+  copyFileSync(path.join(ROOT, 'cdktf.json'), path.join(dir, 'cdktf.json'));
+  for (const link of ['examples', 'lib', 'node_modules']) symlinkSync(path.join(ROOT, link), path.join(dir, link));
+  return dir;
+}
+
+export async function cdktfStory(workdir: string, engine: DemoEngine, baseEnv: NodeJS.ProcessEnv, admin: EmulatorAdmin): Promise<void> {
+  const dir = projectDir(workdir);
+  const env: NodeJS.ProcessEnv = {
+    ...baseEnv,
+    TERRAFORM_BINARY_NAME: engine.path,
+    DISABLE_VERSION_CHECK: '1',
+    CDKTF_DISABLE_PLUGIN_CACHE_ENV: '1',
+    NO_COLOR: '1',
+    FORCE_COLOR: '0',
+  };
+  const cdktfBin = path.join(ROOT, 'node_modules', '.bin', 'cdktf');
+  const cdktf = (args: string[]) => runProgram(cdktfBin, args, dir, env);
+  const stackDir = path.join(dir, 'cdktf.out', 'stacks', STACK);
+  const example = readFileSync(path.join(ROOT, 'examples', 'cdktf', 'main.ts'), 'utf8');
+  const declaredPo = /purchaseOrderNumber: '([^']+)'/.exec(example)?.[1];
+  check(Boolean(declaredPo), 'the example stack declares a purchase order number');
+
+  step('cdktf synth: the TypeScript stack becomes Terraform JSON');
+  const synth = await cdktf(['synth']);
+  check(synth.code === 0, 'cdktf synth succeeds');
+  const synthesized = JSON.parse(readFileSync(path.join(stackDir, 'cdk.tf.json'), 'utf8'));
+  show(JSON.stringify(synthesized.resource.partnercenter_billing_profile, null, 2));
+  check(
+    synthesized.terraform.required_providers.partnercenter.source === 'terraform.local/partnercenter/partnercenter',
+    'required_providers names our source address',
+  );
+
+  step('cdktf deploy: adopt the billing profile and set the declared fields');
+  const deploy = await cdktf(['deploy', '--auto-approve', '--skip-provider-lock']);
+  show(deploy.output.split('\n').filter((l) => /Creating|Creation complete|Apply complete|etag =/.test(l)).join('\n'));
+  check(deploy.code === 0, 'cdktf deploy succeeds');
+  check((await admin.profile()).purchaseOrderNumber === declaredPo, `the emulator now holds purchase order ${declaredPo}`);
+  check(puts(await admin.requests()).length === 1, 'exactly one PUT reached the API');
+
+  step('cdktf diff: nothing to do');
+  const empty = await cdktf(['diff']);
+  check(empty.code === 0 && /No changes/.test(empty.output), 'cdktf diff reports no changes');
+
+  step('someone edits the purchase order number in the Partner Center dashboard');
+  await admin.patchProfile({ purchaseOrderNumber: 'PO-EDITED-IN-DASHBOARD' });
+  const drift = await cdktf(['diff']);
+  show(drift.output.split('\n').filter((l) => /changed outside|purchase_order_number|Plan:/.test(l)).join('\n'));
+  check(/purchase_order_number\s+=\s+"PO-EDITED-IN-DASHBOARD" -> "/.test(drift.output), 'cdktf diff shows the drift and the update that restores it');
+  const refreshOnly = await cdktf(['diff', '--refresh-only']);
+  check(/refresh-only plan/.test(refreshOnly.output), 'cdktf diff --refresh-only shows only what changed outside');
+
+  step('cdktf deploy restores the declared value');
+  const restore = await cdktf(['deploy', '--auto-approve']);
+  check(restore.code === 0, 'cdktf deploy succeeds');
+  check((await admin.profile()).purchaseOrderNumber === declaredPo, `the emulator holds ${declaredPo} again`);
+
+  say(`the synthesized stack in ${path.relative(workdir, stackDir)} is plain Terraform JSON: the engine can use it directly`);
+  await staleSavedPlanChapter(new EngineRunner(engine, stackDir, env), admin);
+}
