@@ -1,7 +1,7 @@
 // A throw-away Terraform/OpenTofu working directory for e2e tests: the providers are installed
 // into a private filesystem mirror, a private CLI config points the engine at it, `init` runs
 // once at creation, and every command runs with a hermetic environment.
-import { spawn } from 'node:child_process';
+import { spawnCapture } from './spawn-capture';
 import { existsSync, readFileSync } from 'node:fs';
 import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
@@ -180,45 +180,4 @@ export class TfWorkdir {
     if (process.env.PARTNERCENTER_KEEP_WORKDIRS) return;
     await rm(this.root, { recursive: true, force: true });
   }
-}
-
-/**
- * Spawns a command in its own process group and collects its output. On the hang guard the whole
- * group is killed, providers included, so a stuck run cannot outlive the test.
- */
-function spawnCapture(
-  file: string,
-  args: string[],
-  opts: { cwd: string; env: Record<string, string>; killAfterMs: number },
-): Promise<{ code: number; stdout: string; stderr: string }> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(file, args, { cwd: opts.cwd, env: opts.env, stdio: ['ignore', 'pipe', 'pipe'], detached: true });
-    const out: Buffer[] = [];
-    const err: Buffer[] = [];
-    child.stdout.on('data', (b: Buffer) => out.push(b));
-    child.stderr.on('data', (b: Buffer) => err.push(b));
-    let killed = false;
-    const guard = setTimeout(() => {
-      killed = true;
-      try {
-        process.kill(-child.pid!, 'SIGKILL');
-      } catch {
-        // already gone
-      }
-    }, opts.killAfterMs);
-    child.on('error', (e) => {
-      clearTimeout(guard);
-      reject(e);
-    });
-    child.on('close', (code, signal) => {
-      clearTimeout(guard);
-      const stdout = Buffer.concat(out).toString('utf8');
-      const stderr = Buffer.concat(err).toString('utf8');
-      if (killed) {
-        reject(new Error(`${file} ${args.join(' ')} did not finish within ${opts.killAfterMs} ms and was killed\n--- stdout ---\n${stdout}\n--- stderr ---\n${stderr}`));
-      } else {
-        resolve({ code: code ?? (signal ? 128 : 1), stdout, stderr });
-      }
-    });
-  });
 }

@@ -2,13 +2,13 @@
 // mirror (~/.terraform.d/plugins, scanned by both engines without any CLI config) holds the
 // freshly built provider, and an environment stripped of the developer's Terraform settings.
 // This is exactly the documented user setup, minus the user's real home directory.
-import { spawn } from 'node:child_process';
 import { mkdir, mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { PROVIDER_VERSION, SOURCE_ADDRESS } from '../../../provider/meta';
 import { installProvider } from '../../../scripts/install-provider';
 import { PROVIDER_BUNDLE, requireBundle } from '../../support/bundles';
+import { spawnCapture } from '../../support/spawn-capture';
 
 export interface Sandbox {
   root: string;
@@ -64,40 +64,14 @@ export interface RunResult {
 // CSI sequences (colours, cursor moves of the cdktf spinner) and lone carriage returns.
 const ANSI = /\u001b\[[0-9;?]*[A-Za-z]|\r/g;
 
-/**
- * Runs a command in its own process group; on the hang guard the whole group (engine and
- * provider processes included) is killed, so a stuck run cannot outlive the test.
- */
-export function runCommand(
+/** Runs a command in its own process group, with the shared hang guard; output without escapes. */
+export async function runCommand(
   file: string,
   args: string[],
   opts: { cwd: string; env: Record<string, string>; killAfterMs?: number },
 ): Promise<RunResult> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(file, args, { cwd: opts.cwd, env: opts.env, stdio: ['ignore', 'pipe', 'pipe'], detached: true });
-    const chunks: Buffer[] = [];
-    child.stdout.on('data', (b: Buffer) => chunks.push(b));
-    child.stderr.on('data', (b: Buffer) => chunks.push(b));
-    let killed = false;
-    const guard = setTimeout(() => {
-      killed = true;
-      try {
-        process.kill(-child.pid!, 'SIGKILL');
-      } catch {
-        // already gone
-      }
-    }, opts.killAfterMs ?? 180_000);
-    child.on('error', (e) => {
-      clearTimeout(guard);
-      reject(e);
-    });
-    child.on('close', (code, signal) => {
-      clearTimeout(guard);
-      const output = Buffer.concat(chunks).toString('utf8').replace(ANSI, '');
-      if (killed) reject(new Error(`${file} ${args.join(' ')} was killed after ${opts.killAfterMs ?? 180_000} ms\n${output}`));
-      else resolve({ code: code ?? (signal ? 128 : 1), output });
-    });
-  });
+  const run = await spawnCapture(file, args, { ...opts, killAfterMs: opts.killAfterMs ?? 180_000 });
+  return { code: run.code, output: run.output.replace(ANSI, '') };
 }
 
 /** Throws with the command's output unless it exited with one of `allowed`. */
