@@ -1,9 +1,11 @@
 // The engines the e2e suites run against: the two pinned builds from the engines cache (always;
 // missing ones FAIL the suite, never skip it) plus any other terraform/tofu version on PATH.
-import { execFileSync } from 'node:child_process';
-import { accessSync, constants, existsSync, realpathSync } from 'node:fs';
+import { existsSync, realpathSync } from 'node:fs';
+import { enginesDir, findOnPath, probeVersion } from '../../scripts/engine-locator';
 import os from 'node:os';
 import path from 'node:path';
+
+export { enginesDir, probeVersion };
 
 export type EngineName = 'terraform' | 'tofu';
 
@@ -18,43 +20,9 @@ export interface Engine {
 
 export const PINNED_VERSIONS: Record<EngineName, string> = { terraform: '1.8.5', tofu: '1.6.3' };
 
-export function enginesDir(): string {
-  return process.env.PARTNERCENTER_ENGINES_DIR || path.join(os.homedir(), '.cache', 'tfengines');
-}
-
-/** Runs `<engine> version -json` with an empty CLI config; undefined if it does not run. */
-export function probeVersion(binary: string): string | undefined {
-  try {
-    const out = execFileSync(binary, ['version', '-json'], {
-      env: { PATH: process.env.PATH ?? '', HOME: os.homedir(), TF_CLI_CONFIG_FILE: '/dev/null', CHECKPOINT_DISABLE: '1' },
-      encoding: 'utf8',
-      stdio: ['ignore', 'pipe', 'ignore'],
-      timeout: 30_000,
-    });
-    const version = JSON.parse(out).terraform_version;
-    return typeof version === 'string' ? version : undefined;
-  } catch {
-    return undefined;
-  }
-}
-
 /** True when `reported` is `pinned` or the `-dev` build of it (what `go install` produces). */
 export function isPinnedVersion(reported: string, pinned: string): boolean {
   return reported === pinned || reported === `${pinned}-dev`;
-}
-
-function findOnPath(name: string): string | undefined {
-  for (const dir of (process.env.PATH ?? '').split(path.delimiter)) {
-    if (!dir) continue;
-    const candidate = path.join(dir, name);
-    try {
-      accessSync(candidate, constants.X_OK);
-      return candidate;
-    } catch {
-      // not here
-    }
-  }
-  return undefined;
 }
 
 function pinnedEngine(name: EngineName, dir: string): Engine {
