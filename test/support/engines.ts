@@ -2,7 +2,6 @@
 // missing ones FAIL the suite, never skip it) plus any other terraform/tofu version on PATH.
 import { existsSync, realpathSync } from 'node:fs';
 import { enginesDir, findOnPath, probeVersion } from '../../scripts/engine-locator';
-import os from 'node:os';
 import path from 'node:path';
 
 export { enginesDir, probeVersion };
