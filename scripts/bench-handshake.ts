@@ -1,19 +1,30 @@
-// Launch-latency benchmark: spawns the bundled provider like an engine does (cookie, versions,
-// AutoMTLS client certificate) and times spawn -> handshake line, against `node -e 0`
-// (spawn -> exit) as the reference. Prints medians and the ratio; asserts nothing.
+// Launch-latency benchmark: installs the bundled provider into a temporary filesystem mirror
+// (launcher + code-cache loader + bundle, as scripts/install-provider.ts does), spawns the
+// launcher like an engine does (direct exec, cookie, versions, AutoMTLS client certificate) and
+// times spawn -> handshake line, against `node -e 0` (spawn -> exit) as the reference.
+// Rows: the installed launcher with a warm code cache (the headline row, used for the ratio);
+// the first run with an empty code cache; the launcher with PARTNERCENTER_CODE_CACHE=off; and
+// `node <bundle>` without the launcher. Prints medians and the ratio; asserts nothing.
 //
 //   npm run bench -- [--runs N] [--bundle path/to/provider.cjs]
 // Default bundle: dist/provider/partnercenter-provider.cjs if built, else the test fixture
 // provider (bundled here to dist/test/kit-provider.cjs).
 import { spawn } from 'node:child_process';
-import { existsSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, relative, resolve } from 'node:path';
 import { buildKitProvider } from '../test/protocol/support/bundle';
 import { MAGIC_COOKIE_VALUE } from '../provider/plugin/handshake';
 import { createServerCertificate } from '../provider/plugin/tls/server-cert';
+import { PROVIDER_VERSION, SOURCE_ADDRESS } from '../provider/meta';
+import { installProvider } from './install-provider';
 
 const ROOT = resolve(__dirname, '..');
 const WARMUP = 3;
+/** Cold-cache runs, each with its own empty cache dir. */
+const COLD_RUNS = 5;
+/** The loader's cache dir under XDG_CACHE_HOME. */
+const CACHE_SUBDIR = 'terraform-provider-partnercenter';
 
 function option(name: string): string | undefined {
   const i = process.argv.indexOf(name);
@@ -28,19 +39,37 @@ function baseEnv(): NodeJS.ProcessEnv {
   return env;
 }
 
-/** ms from spawn to the first stdout line (then kills the process). */
-function timeHandshake(bundle: string, env: NodeJS.ProcessEnv): Promise<number> {
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+/** Resolves once `ready()` holds (polled), or after `timeoutMs` regardless. */
+async function waitUntil(ready: () => boolean, timeoutMs: number): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!ready() && Date.now() < deadline) await sleep(5);
+}
+
+/**
+ * ms from spawn to the first stdout line; then kills the process, after `beforeKill` when given
+ * (the cold-cache runs wait for the loader to write the cache, which it does after the handshake).
+ */
+function timeHandshake(
+  command: string,
+  args: string[],
+  env: NodeJS.ProcessEnv,
+  beforeKill?: () => Promise<void>,
+): Promise<number> {
   return new Promise((resolvePromise, reject) => {
     const started = performance.now();
-    const child = spawn(process.execPath, [bundle], { env, stdio: ['ignore', 'pipe', 'ignore'] });
+    const child = spawn(command, args, { env, stdio: ['ignore', 'pipe', 'ignore'] });
     let out = '';
+    let timed = false;
     child.stdout.setEncoding('utf8').on('data', (d: string) => {
       out += d;
-      if (!out.includes('\n')) return;
+      if (timed || !out.includes('\n')) return;
+      timed = true;
       const ms = performance.now() - started;
       if (!/^1\|6\|unix\|/.test(out)) reject(new Error(`unexpected handshake: ${out}`));
-      child.kill('SIGKILL');
       child.on('exit', () => resolvePromise(ms));
+      void (beforeKill ?? (() => Promise.resolve()))().finally(() => child.kill('SIGKILL'));
     });
     child.on('error', reject);
   });
@@ -66,31 +95,70 @@ async function sample(runs: number, once: () => Promise<number>): Promise<number
 const quantile = (sorted: number[], q: number) => sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))];
 const fmt = (n: number) => n.toFixed(1).padStart(6);
 
+const row = (label: string, sorted: number[]) =>
+  `${label.padEnd(38)}${fmt(quantile(sorted, 0.5))} ${fmt(sorted[0])} ${fmt(quantile(sorted, 0.9))}`;
+
 async function main(): Promise<void> {
   const runs = Number(option('--runs') ?? 20);
   const realBundle = join(ROOT, 'dist/provider/partnercenter-provider.cjs');
   const bundle = option('--bundle') ?? (existsSync(realBundle) ? realBundle : buildKitProvider());
 
-  const env = baseEnv();
-  const providerEnv = {
-    ...env,
-    TF_PLUGIN_MAGIC_COOKIE: MAGIC_COOKIE_VALUE,
-    PLUGIN_PROTOCOL_VERSIONS: '5,6',
-    PLUGIN_MIN_PORT: '10000',
-    PLUGIN_MAX_PORT: '25000',
-    PLUGIN_CLIENT_CERT: createServerCertificate().certPem, // any certificate: the provider only pins it
-  };
+  const work = mkdtempSync(join(tmpdir(), 'bench-handshake-'));
+  try {
+    const { executable } = await installProvider({
+      mirrorDir: join(work, 'mirror'),
+      bundlePath: bundle,
+      sourceAddress: SOURCE_ADDRESS,
+      version: PROVIDER_VERSION,
+    });
 
-  const node = await sample(runs, () => timeBareNode(env));
-  const provider = await sample(runs, () => timeHandshake(bundle, providerEnv));
-  const ratio = quantile(provider, 0.5) / quantile(node, 0.5);
+    const env = baseEnv();
+    const providerEnv: NodeJS.ProcessEnv = {
+      ...env,
+      TF_PLUGIN_MAGIC_COOKIE: MAGIC_COOKIE_VALUE,
+      PLUGIN_PROTOCOL_VERSIONS: '5,6',
+      PLUGIN_MIN_PORT: '10000',
+      PLUGIN_MAX_PORT: '25000',
+      PLUGIN_CLIENT_CERT: createServerCertificate().certPem, // any certificate: the provider only pins it
+      PARTNERCENTER_NODE: process.execPath, // the same node as the `node -e 0` reference
+    };
+    delete providerEnv.PARTNERCENTER_CODE_CACHE;
+    const withCache = (xdg: string) => ({ ...providerEnv, XDG_CACHE_HOME: xdg });
+    const launcher = (e: NodeJS.ProcessEnv, beforeKill?: () => Promise<void>) =>
+      timeHandshake(executable, [], e, beforeKill);
 
-  console.log(`bundle: ${bundle}`);
-  console.log(`runs: ${runs} (after ${WARMUP} warm-up), NODE_EXTRA_CA_CERTS unset`);
-  console.log('                              median    min    p90  (ms)');
-  console.log(`node -e 0 (spawn -> exit)     ${fmt(quantile(node, 0.5))} ${fmt(node[0])} ${fmt(quantile(node, 0.9))}`);
-  console.log(`provider (spawn -> handshake) ${fmt(quantile(provider, 0.5))} ${fmt(provider[0])} ${fmt(quantile(provider, 0.9))}`);
-  console.log(`ratio (median): ${ratio.toFixed(2)}x  (target <= 2.5x)`);
+    const node = await sample(runs, () => timeBareNode(env));
+
+    // Cold: every run gets an empty cache dir and waits (untimed) for the cache to be written.
+    const cold: number[] = [];
+    let xdg = '';
+    for (let i = 0; i < COLD_RUNS; i++) {
+      xdg = join(work, `cache-${i}`);
+      mkdirSync(xdg);
+      const cacheDir = join(xdg, CACHE_SUBDIR);
+      const written = () => existsSync(cacheDir) && readdirSync(cacheDir).some((f) => f.endsWith('.v8cache'));
+      cold.push(await launcher(withCache(xdg), () => waitUntil(written, 5000)));
+    }
+    cold.sort((a, b) => a - b);
+
+    const provider = await sample(runs, () => launcher(withCache(xdg))); // warm: the last cold run's cache
+    const cacheOff = await sample(runs, () => launcher({ ...withCache(xdg), PARTNERCENTER_CODE_CACHE: 'off' }));
+    const direct = await sample(runs, () => timeHandshake(process.execPath, [bundle], providerEnv));
+    const ratio = quantile(provider, 0.5) / quantile(node, 0.5);
+
+    console.log(`bundle: ${bundle}`);
+    console.log(`launcher: ${relative(work, executable)} in a temp mirror, spawned as the engines do; code cache in a temp XDG_CACHE_HOME`);
+    console.log(`runs: ${runs} (after ${WARMUP} warm-up), NODE_EXTRA_CA_CERTS unset`);
+    console.log(`${''.padEnd(38)}median    min    p90  (ms)`);
+    console.log(row('node -e 0 (spawn -> exit)', node));
+    console.log(row('provider (spawn -> handshake)', provider) + '   installed launcher, warm code cache');
+    console.log(row(`  cold code cache (1st run, ${COLD_RUNS} runs)`, cold));
+    console.log(row('  PARTNERCENTER_CODE_CACHE=off', cacheOff));
+    console.log(row('  node <bundle> (no launcher/loader)', direct));
+    console.log(`ratio (median): ${ratio.toFixed(2)}x  (target <= 2.5x)`);
+  } finally {
+    rmSync(work, { recursive: true, force: true });
+  }
 }
 
 main().catch((err) => {

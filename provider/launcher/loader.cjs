@@ -2,69 +2,87 @@
 // V8 code-cache loader for the provider bundle (Node 20 has no module.enableCompileCache).
 // Installed as   <type>-loader.cjs   next to   <type>-provider.cjs; the launcher execs
 //   node <type>-loader.cjs [args...]
-// and this file runs the bundle as the main CommonJS module (same exports/require/module/
-// __filename/__dirname, require.main === module, process.argv[1] = the bundle), but compiles it
-// with vm.Script and cachedData read from a per-user cache file.
+// and this file runs the bundle as the main CommonJS module, as `node <bundle>` would (its own
+// exports/require/module/__filename/__dirname, require.main === module, process.argv[1] = the
+// bundle), but compiled with vm.Script from cachedData kept in a per-user cache file.
 //
 // Cache: ${XDG_CACHE_HOME:-~/.cache}/terraform-provider-partnercenter/
-//          <type>-<sha256(bundle)[:20]>-<node version>-<arch>.v8cache
+//          <type>-<sha256(bundle), 20 hex>-<node version>-<arch>.v8cache
 // It lives outside the package dir on purpose: the engines' lock-file hash covers that dir.
-// The file is keyed by the bundle's CONTENT, so every working dir's copy of the same package
-// shares one cache. File format: MAGIC (8) | sha256(bundle) (32) | sha256(payload) (32) | payload.
-// The payload hash is not optional: V8 11 only checks the header of cached data, and a damaged
-// payload aborts the process inside the deserializer.
+// The key is the bundle's CONTENT, so the copies of one package in many working dirs share one
+// cache. File format: MAGIC (8) | sha256(bundle) (32) | sha256(payload) (32) | V8 cached data.
+// The payload hash is not optional: V8 11 checks only the header of cached data, and damaged
+// data aborts the process inside V8's deserializer.
 //
-// When there is no usable cache, a fresh one is produced after the bundle has done its start-up
-// work (just after the first stdout line, i.e. the handshake, or at exit), so it includes the
-// functions compiled lazily during start-up; written atomically (temp file + rename).
+// With no usable cache, a fresh one is produced once the bundle has done its start-up work (on
+// the turn after the first stdout line, i.e. the handshake, or at exit), so it also holds the
+// functions compiled lazily during start-up; it is written atomically (temp file + rename).
 // Any cache problem (unwritable dir, damaged file, V8 rejecting the data) only means running
-// without a cache. This file never writes to stdout: stdout carries the go-plugin handshake.
+// without the cache.
 //
-// PARTNERCENTER_CODE_CACHE=off      disables the cache (nothing is read or written)
-// PARTNERCENTER_CODE_CACHE=debug    reports what the cache did on stderr, one line per event
+// Node version: the launcher runs `node --version` only for a node it has not seen pass (the
+// `node-checked` file in the same cache dir, written here); so this file checks the version too.
+//
+// stdout carries the go-plugin handshake: this file writes nothing to it, except the launcher's
+// one-line error when node is too old.
+//
+// PARTNERCENTER_CODE_CACHE=off      no cache: nothing is read or written
+// PARTNERCENTER_CODE_CACHE=debug    reports on stderr what the cache did, one line per event
 const fs = require('fs');
 const path = require('path');
 const vm = require('vm');
 const crypto = require('crypto');
 const Module = require('module');
+const { isAscii } = require('buffer');
+
+const type = path.basename(__filename).replace(/-loader\.cjs$/, '');
+const bundle = path.join(__dirname, `${type}-provider.cjs`);
+
+const nodeMajor = Number(process.versions.node.split('.')[0]);
+if (nodeMajor < 20) {
+  const node = process.env.PARTNERCENTER_NODE || 'node';
+  fs.writeSync(
+    1,
+    `terraform-provider-${type} needs Node.js 20 or newer, but "${node}" is ${process.version}: install Node.js >= 20 (https://nodejs.org) or set PARTNERCENTER_NODE to a newer node binary\n`,
+  );
+  process.exit(1);
+}
 
 const MAGIC = Buffer.from('PCV8CC01', 'latin1');
-const HEADER = MAGIC.length + 32 + 32; // a multiple of 8: V8 then uses the payload in place
+const HEADER = MAGIC.length + 32 + 32; // a multiple of 8: V8 then reads the payload in place
+const CACHE_DIR_NAME = 'terraform-provider-partnercenter';
+const NODE_CHECKED_FILE = 'node-checked';
 const STALE_MS = 30 * 24 * 3600 * 1000;
-// The bundle runs as the body of this function; on its own line so that line:column positions in
-// stack traces are the bundle file's (lineOffset -1).
+// The bundle runs as the body of this function, on its own line: with lineOffset -1, positions in
+// stack traces are the bundle file's own line:column.
 const WRAPPER_HEAD = '(function (exports, require, module, __filename, __dirname) {\n';
 const WRAPPER_TAIL = '\n})';
 
-const setting = String(process.env.PARTNERCENTER_CODE_CACHE || '').toLowerCase();
-const enabled = !['off', '0', 'false', 'no', 'disabled'].includes(setting);
+const setting = process.env.PARTNERCENTER_CODE_CACHE || '';
+const enabled = !['off', '0', 'false'].includes(setting);
 const debug = setting === 'debug';
+// Set by the launcher after it ran `"$node" --version` successfully; not for the provider's eyes.
+const checkedNode = process.env.PARTNERCENTER_NODE_CHECKED;
+delete process.env.PARTNERCENTER_NODE_CHECKED;
 
 function note(message) {
   if (!debug) return;
   try {
     fs.writeSync(2, `partnercenter code cache: ${message}\n`);
   } catch {
-    // stderr closed: nothing to report to
+    // stderr closed: nobody to tell
   }
-}
-
-const type = path.basename(__filename).replace(/-loader\.cjs$/, '');
-const bundle = path.join(__dirname, `${type}-provider.cjs`);
-const bundleBytes = fs.readFileSync(bundle);
-let source = bundleBytes.toString('utf8');
-if (source.charCodeAt(0) === 0xfeff) source = source.slice(1);
-if (source.startsWith('#!')) source = `//${source.slice(2)}`; // a hashbang is only valid at script start
-
-function cacheDirectory() {
-  const xdg = process.env.XDG_CACHE_HOME;
-  const root = xdg && path.isAbsolute(xdg) ? xdg : path.join(require('os').homedir(), '.cache');
-  return path.join(root, 'terraform-provider-partnercenter');
 }
 
 const sha256 = (data) => crypto.createHash('sha256').update(data).digest();
 
-/** The cached payload, or undefined (missing, unreadable, damaged, or for another bundle). */
+function cacheDirectory() {
+  const xdg = process.env.XDG_CACHE_HOME;
+  const root = xdg && path.isAbsolute(xdg) ? xdg : path.join(require('os').homedir(), '.cache');
+  return path.join(root, CACHE_DIR_NAME);
+}
+
+/** The cached data, or undefined (missing, unreadable, damaged, or another bundle's). */
 function readCache(file, bundleHash) {
   let data;
   try {
@@ -83,21 +101,23 @@ function readCache(file, bundleHash) {
   return ok ? payload : undefined;
 }
 
-/** Writes the cache atomically; a no-op (reported in debug mode) when anything fails. */
-function writeCache(file, bundleHash, produce) {
-  const dir = path.dirname(file);
+/**
+ * Writes `produce()`'s bytes to `file` atomically. Creates the temp file first, so an unwritable
+ * dir costs no serialization. Returns false (reported in debug mode) when anything fails.
+ */
+function writeAtomically(file, produce) {
   const temp = `${file}.${process.pid}-${crypto.randomBytes(4).toString('hex')}.tmp`;
   let fd;
   try {
-    // Open the temp file first: an unwritable dir then costs no serialization at all.
-    fs.mkdirSync(dir, { recursive: true, mode: 0o700 });
+    fs.mkdirSync(path.dirname(file), { recursive: true, mode: 0o700 });
     fd = fs.openSync(temp, 'wx', 0o600);
-    const payload = produce();
-    fs.writeSync(fd, Buffer.concat([MAGIC, bundleHash, sha256(payload), payload]));
+    const bytes = produce();
+    fs.writeSync(fd, bytes);
     fs.closeSync(fd);
     fd = undefined;
     fs.renameSync(temp, file);
-    note(`written ${file} (${payload.length} bytes)`);
+    note(`written ${file} (${bytes.length} bytes)`);
+    return true;
   } catch (err) {
     note(`not written ${file}: ${err.message}`);
     if (fd !== undefined) {
@@ -108,67 +128,37 @@ function writeCache(file, bundleHash, produce) {
     try {
       fs.unlinkSync(temp);
     } catch {}
-    return;
+    return false;
   }
-  removeStale(dir, path.basename(file));
 }
 
-/** Drops this provider type's cache files (other bundles / node versions) unchanged for 30 days. */
+/** Drops this type's other cache files (older bundles, other node versions) unused for 30 days. */
 function removeStale(dir, keep) {
   try {
     const now = Date.now();
     for (const name of fs.readdirSync(dir)) {
       if (name === keep || !name.startsWith(`${type}-`)) continue;
-      if (!name.endsWith('.v8cache') && !name.endsWith('.tmp')) continue;
+      const temp = name.endsWith('.tmp');
+      if (!temp && !name.endsWith('.v8cache')) continue;
       const entry = path.join(dir, name);
-      const age = now - fs.statSync(entry).mtimeMs;
-      if (age > (name.endsWith('.tmp') ? 3600 * 1000 : STALE_MS)) fs.unlinkSync(entry);
+      if (now - fs.statSync(entry).mtimeMs > (temp ? 3600 * 1000 : STALE_MS)) fs.unlinkSync(entry);
     }
   } catch {
     // best effort
   }
 }
 
-let cacheFile;
-let bundleHash;
-let cachedData;
-if (enabled) {
-  try {
-    bundleHash = sha256(bundleBytes);
-    const key = `${type}-${bundleHash.toString('hex').slice(0, 20)}-${process.version}-${process.arch}`;
-    cacheFile = path.join(cacheDirectory(), `${key}.v8cache`);
-    cachedData = readCache(cacheFile, bundleHash);
-  } catch (err) {
-    note(`disabled: ${err.message}`);
-    cacheFile = undefined;
-  }
-} else {
-  note('off');
-}
-
-const options = { filename: bundle, lineOffset: -1 };
-// Let import() inside the bundle work as in a module Node loaded itself (Node >= 20.12).
-if (vm.constants && vm.constants.USE_MAIN_CONTEXT_DEFAULT_LOADER) {
-  options.importModuleDynamically = vm.constants.USE_MAIN_CONTEXT_DEFAULT_LOADER;
-}
-if (cachedData) options.cachedData = cachedData;
-const script = new vm.Script(WRAPPER_HEAD + source + WRAPPER_TAIL, options);
-if (cachedData) note(script.cachedDataRejected ? 'rejected by V8: rewriting' : `hit ${cacheFile}`);
-
-if (cacheFile && (!cachedData || script.cachedDataRejected)) scheduleCacheWrite();
-
-function scheduleCacheWrite() {
+/** Runs `task` on the turn after the first complete stdout line (the handshake), or at exit. */
+function afterStartup(task) {
   let done = false;
-  let stopWatching = () => {};
-  const save = () => {
+  let unwatch = () => {};
+  const run = () => {
     if (done) return;
     done = true;
-    stopWatching();
-    writeCache(cacheFile, bundleHash, () => script.createCachedData());
+    unwatch();
+    task();
   };
-  process.once('exit', save); // covers runs that never print a line (e.g. a start-up error)
-  // After the first complete stdout line (the handshake) the start-up code has been compiled;
-  // serialize on the next turn, when the line is already on its way to the engine.
+  process.once('exit', run); // also covers runs that never print a line
   let stdout;
   try {
     stdout = process.stdout;
@@ -180,13 +170,13 @@ function scheduleCacheWrite() {
   const watchingWrite = function write(chunk, ...rest) {
     const result = originalWrite.call(this, chunk, ...rest);
     if (!done && hasNewline(chunk)) {
-      stopWatching();
-      setImmediate(save);
+      unwatch();
+      setImmediate(run);
     }
     return result;
   };
-  stopWatching = () => {
-    if (stdout.write !== watchingWrite) return; // replaced by someone else since: leave it
+  unwatch = () => {
+    if (stdout.write !== watchingWrite) return; // replaced again since: leave it alone
     if (ownWrite) stdout.write = originalWrite;
     else delete stdout.write;
   };
@@ -199,7 +189,57 @@ function hasNewline(chunk) {
   return false;
 }
 
-// Run the bundle as the main module, as `node <bundle>` would.
+// --- compile the bundle, from the cache when there is a usable one ---------------------------
+const bundleBytes = fs.readFileSync(bundle);
+// esbuild emits ASCII (charset=ascii); latin1 decoding is then the same string, and cheaper.
+let source = typeof isAscii === 'function' && isAscii(bundleBytes) ? bundleBytes.toString('latin1') : bundleBytes.toString('utf8');
+if (source.charCodeAt(0) === 0xfeff) source = source.slice(1);
+if (source.startsWith('#!')) source = `//${source.slice(2)}`; // a hashbang is only valid at the start of a script
+
+let cacheDir;
+let cacheFile;
+let bundleHash;
+let cachedData;
+if (enabled) {
+  try {
+    cacheDir = cacheDirectory();
+    bundleHash = sha256(bundleBytes);
+    const key = `${type}-${bundleHash.toString('hex').slice(0, 20)}-${process.version}-${process.arch}`;
+    cacheFile = path.join(cacheDir, `${key}.v8cache`);
+    cachedData = readCache(cacheFile, bundleHash);
+  } catch (err) {
+    note(`disabled: ${err.message}`);
+    cacheDir = cacheFile = undefined;
+  }
+} else {
+  note('off');
+}
+
+const options = { filename: bundle, lineOffset: -1 };
+// import() inside the bundle then works as in a module that Node loaded itself (Node >= 20.12).
+if (vm.constants && vm.constants.USE_MAIN_CONTEXT_DEFAULT_LOADER) {
+  options.importModuleDynamically = vm.constants.USE_MAIN_CONTEXT_DEFAULT_LOADER;
+}
+if (cachedData) options.cachedData = cachedData;
+const script = new vm.Script(WRAPPER_HEAD + source + WRAPPER_TAIL, options);
+if (cachedData) note(script.cachedDataRejected ? `rejected by V8, to be rewritten: ${cacheFile}` : `hit ${cacheFile}`);
+
+const writeCodeCache = cacheFile !== undefined && (!cachedData || script.cachedDataRejected);
+const writeNodeChecked = cacheDir !== undefined && checkedNode !== undefined && !checkedNode.includes('\n');
+if (writeCodeCache || writeNodeChecked) {
+  afterStartup(() => {
+    if (writeNodeChecked) writeAtomically(path.join(cacheDir, NODE_CHECKED_FILE), () => Buffer.from(`${checkedNode}\n`));
+    if (writeCodeCache) {
+      const written = writeAtomically(cacheFile, () => {
+        const payload = script.createCachedData();
+        return Buffer.concat([MAGIC, bundleHash, sha256(payload), payload]);
+      });
+      if (written) removeStale(cacheDir, path.basename(cacheFile));
+    }
+  });
+}
+
+// --- run it as the main module --------------------------------------------------------------
 const mainModule = new Module(bundle, null);
 mainModule.id = '.';
 mainModule.filename = bundle;
@@ -207,7 +247,7 @@ mainModule.paths = Module._nodeModulePaths(__dirname);
 Module._cache[bundle] = mainModule;
 process.mainModule = mainModule;
 process.argv[1] = bundle;
-const bundleRequire = Module.createRequire(bundle); // require.main: process.mainModule, set above
+const bundleRequire = Module.createRequire(bundle);
 bundleRequire.main = mainModule;
 script
   .runInThisContext({ displayErrors: true })
