@@ -35,6 +35,15 @@ function text(r: RunResult): string {
   return `${r.stdout}\n${r.stderr}`.replace(/\s+/g, ' ');
 }
 
+/** Neither the refresh token nor an access token, nor an engine consistency complaint. */
+function expectNoSecretsOrProtocolErrors(r: RunResult & { log?: string }): void {
+  for (const out of [r.log ?? '', r.stdout, r.stderr]) {
+    expect(out).not.toContain(REFRESH_TOKEN);
+    expect(out).not.toMatch(/pcemu\.[\w-]+\.[\w-]+/); // emulator access tokens
+    expect(out).not.toMatch(/inconsistent|invalid plan/i);
+  }
+}
+
 function resourceState(wd: TfWorkdir): Record<string, unknown> {
   const res = wd.readState().resources.find((r: any) => r.mode === 'managed' && r.type === 'partnercenter_billing_profile');
   return res.instances[0].attributes;
@@ -70,7 +79,9 @@ describeEachEngine('partnercenter_billing_profile', (engine) => {
   test('first apply adopts the profile and sets the managed fields with one If-Match PUT', async () => {
     const before = await admin.profile();
     const m = await mark();
-    await wd.run(APPLY);
+    // Traced: this apply exchanges the refresh token for an access token.
+    const apply = await wd.run(APPLY, { log: 'trace' });
+    expectNoSecretsOrProtocolErrors(apply);
 
     const live = await admin.profile();
     expect(live.purchaseOrderNumber).toBe('PO-TF-0001');
@@ -94,6 +105,21 @@ describeEachEngine('partnercenter_billing_profile', (engine) => {
     expect(plan.stdout).toContain('No changes');
   }, STEP_TIMEOUT);
 
+  test('TF_LOG=debug shows one line per API call with method, path, status, duration and ids', async () => {
+    const plan = await wd.run(['plan'], { log: 'debug' });
+    const calls = plan.log.split('\n').filter((l) => l.includes('Partner Center API call'));
+    expect(calls.length).toBeGreaterThanOrEqual(1);
+    for (const line of calls) {
+      expect(line).toMatch(/method=GET/);
+      expect(line).toMatch(/path=\/v1\/profiles\/billing/);
+      expect(line).toMatch(/status=200/);
+      expect(line).toMatch(/duration_ms=\d+/);
+      expect(line).toMatch(/request_id=[0-9a-f-]{36}/);
+      expect(line).toMatch(/correlation_id=[0-9a-f-]{36}/);
+    }
+    expectNoSecretsOrProtocolErrors(plan);
+  }, STEP_TIMEOUT);
+
   test('the data source reads the live profile', async () => {
     const outputs = JSON.parse((await wd.run(['output', '-json'])).stdout);
     const live = await admin.profile();
@@ -105,17 +131,16 @@ describeEachEngine('partnercenter_billing_profile', (engine) => {
     await admin.patchProfile({ primaryContact: { email: 'oob-1@contoso-partner.example' } });
     const plan = await wd.run(['plan', '-detailed-exitcode'], { allowExitCodes: [2] });
     expect(text(plan)).toMatch(/email\s*= "oob-1@contoso-partner\.example" -> "finance@contoso-partner\.example"/);
+    // -refresh-only shows the same drift as a state update, with no action planned.
+    const refreshOnly = await wd.run(['plan', '-refresh-only', '-detailed-exitcode'], { allowExitCodes: [2] });
+    expect(text(refreshOnly)).toMatch(/email\s*= "finance@contoso-partner\.example" -> "oob-1@contoso-partner\.example"/);
+    expect(text(refreshOnly)).not.toMatch(/Plan: \d+ to add/);
 
     const apply = await wd.run(APPLY, { log: 'trace' });
     expect((await admin.profile()).primaryContact.email).toBe('finance@contoso-partner.example');
-
     // The provider's own log lines reach the engine's log, and none carries a credential.
     expect(apply.log).toContain('Partner Center');
-    for (const out of [apply.log, apply.stdout, apply.stderr]) {
-      expect(out).not.toContain(REFRESH_TOKEN);
-      expect(out).not.toMatch(/pcemu\.[\w-]+\.[\w-]+/); // emulator access tokens
-      expect(out).not.toMatch(/inconsistent|invalid plan/i);
-    }
+    expectNoSecretsOrProtocolErrors(apply);
   }, STEP_TIMEOUT);
 
   test('drift in an unmanaged field plans nothing', async () => {

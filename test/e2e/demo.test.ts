@@ -1,6 +1,7 @@
 // `npm run demo` is the README's main job: run it as a user would (a child process) and hold it
 // to its promise: exit 0 only when every narrated step behaved, nothing left running.
 import { spawnSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { listEngines } from '../support/engines';
 
@@ -27,6 +28,11 @@ describe('npm run demo', () => {
     expect(out).toMatch(/Billing profile changed outside Terraform since the plan/);
     expect(out).toMatch(/out-of-band value is kept/);
     expect(out).not.toMatch(/demo failed/);
+    // It cleans up: the temporary working directory is gone (and the process exited, so the
+    // in-process emulator was closed).
+    const workdir = /working directory (\S+)/.exec(out)?.[1];
+    expect(workdir).toBeDefined();
+    expect(existsSync(workdir!)).toBe(false);
   }, 240_000);
 
   test('--cdktf tells the same story through the CDKTF example stack', () => {
