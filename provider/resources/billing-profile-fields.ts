@@ -54,10 +54,12 @@ function inContact(attr: string, key: keyof Contact, rest: Omit<FieldSpec, 'path
 
 export const FIELDS: readonly FieldSpec[] = [
   top('purchase_order_number', 'purchaseOrderNumber', {
-    description: 'Purchase order number printed on invoices. Set to "" to clear it; leave it out to leave it unmanaged.',
+    maxLength: 200,
+    description: 'Purchase order number printed on invoices (up to 200 characters). Set to "" to clear it; leave it out to leave it unmanaged.',
   }),
   top('tax_id', 'taxId', {
-    description: 'Tax identifier of the partner (e.g. a VAT number). Set to "" to clear it; leave it out to leave it unmanaged.',
+    maxLength: 200,
+    description: 'Tax identifier of the partner, e.g. a VAT number (up to 200 characters). Set to "" to clear it; leave it out to leave it unmanaged.',
   }),
   top('company_name', 'companyName', {
     readOnly: true,
@@ -86,13 +88,14 @@ export const FIELDS: readonly FieldSpec[] = [
     maxLength: 200,
     description: 'Second line of the billing address (up to 200 characters). Set to "" to clear it.',
   }),
-  inAddress('city', 'city', { description: 'City of the billing address.' }),
+  inAddress('city', 'city', { maxLength: 200, description: 'City of the billing address (up to 200 characters).' }),
   inAddress('state', 'state', {
+    maxLength: 200,
     caseInsensitive: true,
     description: 'State or province of the billing address; a code such as "WA" where the country uses codes (compared ignoring case).',
   }),
-  inAddress('region', 'region', { description: 'Region of the billing address, for countries that use one.' }),
-  inAddress('postal_code', 'postalCode', { description: 'Postal or ZIP code of the billing address.' }),
+  inAddress('region', 'region', { maxLength: 200, description: 'Region of the billing address, for countries that use one (up to 200 characters).' }),
+  inAddress('postal_code', 'postalCode', { maxLength: 200, description: 'Postal or ZIP code of the billing address (up to 200 characters).' }),
   inAddress('first_name', 'firstName', {
     maxLength: 50,
     description: 'First name of the person the billing address is for (up to 50 characters).',
@@ -101,7 +104,7 @@ export const FIELDS: readonly FieldSpec[] = [
     maxLength: 50,
     description: 'Last name of the person the billing address is for (up to 50 characters).',
   }),
-  inAddress('phone_number', 'phoneNumber', { description: 'Phone number attached to the billing address.' }),
+  inAddress('phone_number', 'phoneNumber', { maxLength: 200, description: 'Phone number attached to the billing address (up to 200 characters).' }),
   inAddress('country', 'country', {
     readOnly: true,
     caseInsensitive: true,
@@ -120,7 +123,7 @@ export const FIELDS: readonly FieldSpec[] = [
     caseInsensitive: true,
     description: 'E-mail address of the primary billing contact (compared ignoring case).',
   }),
-  inContact('phone_number', 'phoneNumber', { description: 'Phone number of the primary billing contact.' }),
+  inContact('phone_number', 'phoneNumber', { maxLength: 200, description: 'Phone number of the primary billing contact (up to 200 characters).' }),
 ];
 
 export const READ_ONLY_FIELDS = FIELDS.filter((f) => f.readOnly);

@@ -45,6 +45,21 @@ describe('validateBillingProfileConfig', () => {
     expect(diags[1].detail).toContain('at most 50');
   });
 
+  it('holds the fields the API caps at 200 characters to the same limit as the emulator', () => {
+    const long = 'p'.repeat(201);
+    const diags = validateBillingProfileConfig(
+      config({ purchase_order_number: long, tax_id: long }, { address: { city: long, postal_code: long }, primary_contact: { phone_number: long } }),
+    );
+    expect(diags.map((d) => d.path)).toEqual([
+      ['purchase_order_number'],
+      ['tax_id'],
+      ['address', 'city'],
+      ['address', 'postal_code'],
+      ['primary_contact', 'phone_number'],
+    ]);
+    expect(validateBillingProfileConfig(config({ purchase_order_number: 'p'.repeat(200) }))).toEqual([]);
+  });
+
   it('refuses to clear address_line1, which the API requires', () => {
     const [d] = validateBillingProfileConfig(config({}, { address: { address_line1: '' } }));
     expect(d.path).toEqual(['address', 'address_line1']);

@@ -45,13 +45,13 @@ export interface BillingProfileConfig extends cdktf.TerraformMetaArguments {
   */
   readonly profileType?: string;
   /**
-  * Purchase order number printed on invoices. Set to "" to clear it; leave it out to leave it unmanaged.
+  * Purchase order number printed on invoices (up to 200 characters). Set to "" to clear it; leave it out to leave it unmanaged.
   *
   * Docs at Terraform Registry: {@link https://terraform.local/providers/partnercenter/partnercenter/0.1.0/docs/resources/billing_profile#purchase_order_number BillingProfile#purchase_order_number}
   */
   readonly purchaseOrderNumber?: string;
   /**
-  * Tax identifier of the partner (e.g. a VAT number). Set to "" to clear it; leave it out to leave it unmanaged.
+  * Tax identifier of the partner, e.g. a VAT number (up to 200 characters). Set to "" to clear it; leave it out to leave it unmanaged.
   *
   * Docs at Terraform Registry: {@link https://terraform.local/providers/partnercenter/partnercenter/0.1.0/docs/resources/billing_profile#tax_id BillingProfile#tax_id}
   */
@@ -71,7 +71,7 @@ export interface BillingProfileAddress {
   */
   readonly addressLine2?: string;
   /**
-  * City of the billing address.
+  * City of the billing address (up to 200 characters).
   *
   * Docs at Terraform Registry: {@link https://terraform.local/providers/partnercenter/partnercenter/0.1.0/docs/resources/billing_profile#city BillingProfile#city}
   */
@@ -95,19 +95,19 @@ export interface BillingProfileAddress {
   */
   readonly lastName?: string;
   /**
-  * Phone number attached to the billing address.
+  * Phone number attached to the billing address (up to 200 characters).
   *
   * Docs at Terraform Registry: {@link https://terraform.local/providers/partnercenter/partnercenter/0.1.0/docs/resources/billing_profile#phone_number BillingProfile#phone_number}
   */
   readonly phoneNumber?: string;
   /**
-  * Postal or ZIP code of the billing address.
+  * Postal or ZIP code of the billing address (up to 200 characters).
   *
   * Docs at Terraform Registry: {@link https://terraform.local/providers/partnercenter/partnercenter/0.1.0/docs/resources/billing_profile#postal_code BillingProfile#postal_code}
   */
   readonly postalCode?: string;
   /**
-  * Region of the billing address, for countries that use one.
+  * Region of the billing address, for countries that use one (up to 200 characters).
   *
   * Docs at Terraform Registry: {@link https://terraform.local/providers/partnercenter/partnercenter/0.1.0/docs/resources/billing_profile#region BillingProfile#region}
   */
@@ -487,7 +487,7 @@ export interface BillingProfilePrimaryContact {
   */
   readonly lastName?: string;
   /**
-  * Phone number of the primary billing contact.
+  * Phone number of the primary billing contact (up to 200 characters).
   *
   * Docs at Terraform Registry: {@link https://terraform.local/providers/partnercenter/partnercenter/0.1.0/docs/resources/billing_profile#phone_number BillingProfile#phone_number}
   */
