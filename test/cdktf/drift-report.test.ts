@@ -10,7 +10,7 @@ import { renderReport } from '../../scripts/drift/render';
 import { parseArgs } from '../../scripts/drift-report';
 import { ROOT } from '../support/bundles';
 import { engineLabel, listEngines } from '../support/engines';
-import { patchProfile } from './support/emulator-admin';
+import { EmulatorAdmin } from '../../emulator/admin-client';
 import { createSandbox, emulatorEnv, expectExit, runCommand, type Sandbox } from './support/sandbox';
 
 const profile = (over: Record<string, unknown> = {}) => ({
@@ -153,7 +153,7 @@ for (const engine of listEngines().filter((e) => e.pinned)) {
     }, 60_000);
 
     test('an edit of a field the configuration does not manage: exit 0, listed for information', async () => {
-      await patchProfile(emulator.url, { taxId: 'EDITED-ELSEWHERE' });
+      await new EmulatorAdmin(emulator.url).patchProfile({ taxId: 'EDITED-ELSEWHERE' });
       const r = await report();
       expect(r.code).toBe(0);
       expect(r.output).toMatch(/^No managed drift\./);

@@ -7,7 +7,7 @@ import { SOURCE_ADDRESS, PROVIDER_VERSION } from '../../provider/meta';
 import { ROOT } from '../support/bundles';
 import { describeEachEngine } from '../support/engines';
 import { CdktfProject, STACK } from './support/cdktf-project';
-import { getProfile, patchProfile } from './support/emulator-admin';
+import { EmulatorAdmin } from '../../emulator/admin-client';
 import { createSandbox, emulatorEnv, type Sandbox } from './support/sandbox';
 
 jest.setTimeout(180_000);
@@ -54,7 +54,7 @@ describeEachEngine('CDKTF example via the cdktf CLI', (engine) => {
 
   test('deploy (first run needs --skip-provider-lock) applies the example and records the lock', async () => {
     const deploy = await project.cdktf(['deploy', '--auto-approve', '--skip-provider-lock']);
-    const live = await getProfile(emulator.url);
+    const live = await new EmulatorAdmin(emulator.url).profile();
     expect(live).toMatchObject({
       purchaseOrderNumber: EXAMPLE.purchaseOrderNumber,
       taxId: EXAMPLE.taxId,
@@ -71,12 +71,12 @@ describeEachEngine('CDKTF example via the cdktf CLI', (engine) => {
   });
 
   test('an out-of-band edit shows as drift in diff, and diff does not write', async () => {
-    const edited = await patchProfile(emulator.url, { purchaseOrderNumber: OUT_OF_BAND_PO });
+    const edited = await new EmulatorAdmin(emulator.url).patchProfile({ purchaseOrderNumber: OUT_OF_BAND_PO });
     const diff = await project.cdktf(['diff']);
     expect(diff.output).toMatch(/Objects have changed outside of (Terraform|OpenTofu)/);
     expect(diff.output).toContain(`purchase_order_number = "${OUT_OF_BAND_PO}" -> "${EXAMPLE.purchaseOrderNumber}"`);
     expect(diff.output).toMatch(/Plan: 0 to add, 1 to change, 0 to destroy/);
-    expect((await getProfile(emulator.url)).attributes?.etag).toBe(edited.attributes?.etag);
+    expect((await new EmulatorAdmin(emulator.url).profile()).attributes?.etag).toBe(edited.attributes?.etag);
   });
 
   test('diff --refresh-only shows the edit as a state update only', async () => {
@@ -97,7 +97,7 @@ describeEachEngine('CDKTF example via the cdktf CLI', (engine) => {
 
   test('deploy puts the configured value back, and the drift check then passes', async () => {
     await project.cdktf(['deploy', '--auto-approve']);
-    expect((await getProfile(emulator.url)).purchaseOrderNumber).toBe(EXAMPLE.purchaseOrderNumber);
+    expect((await new EmulatorAdmin(emulator.url).profile()).purchaseOrderNumber).toBe(EXAMPLE.purchaseOrderNumber);
     expect(project.synthesized()['//'].metadata.stackName).toBe(STACK);
     const check = await project.run('bash', [CHECK_DRIFT]);
     expect({ code: check.code, output: check.output }).toEqual({ code: 0, output: expect.stringContaining('No drift') });
