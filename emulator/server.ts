@@ -110,3 +110,14 @@ export const EMULATOR_DEFAULTS = {
   clientId: DEFAULT_CONFIG.clientId,
   refreshToken: DEFAULT_CONFIG.refreshToken,
 } as const;
+
+/** PARTNERCENTER_* variables that point the provider at an emulator at `url` (default credentials). */
+export function providerEnvFor(url: string): Record<string, string> {
+  return {
+    PARTNERCENTER_BASE_URL: url,
+    PARTNERCENTER_AUTHORITY_HOST: url,
+    PARTNERCENTER_TENANT_ID: EMULATOR_DEFAULTS.tenantId,
+    PARTNERCENTER_CLIENT_ID: EMULATOR_DEFAULTS.clientId,
+    PARTNERCENTER_REFRESH_TOKEN: EMULATOR_DEFAULTS.refreshToken,
+  };
+}

@@ -1,6 +1,7 @@
 // Runs the demo's commands (the engine, the cdktf CLI) and prints each like a shell would.
 import { spawn } from 'node:child_process';
 import path from 'node:path';
+import { providerEnvFor } from '../../emulator/server';
 import type { DemoEngine } from './engine';
 
 export interface RunResult {
@@ -43,11 +44,7 @@ export function engineEnv(cliConfigFile: string, emulatorUrl: string): NodeJS.Pr
     TF_CLI_CONFIG_FILE: cliConfigFile,
     TF_IN_AUTOMATION: '1',
     CHECKPOINT_DISABLE: '1',
-    PARTNERCENTER_BASE_URL: emulatorUrl,
-    PARTNERCENTER_AUTHORITY_HOST: emulatorUrl,
-    PARTNERCENTER_TENANT_ID: '00000000-0000-0000-0000-0000000000aa',
-    PARTNERCENTER_CLIENT_ID: 'emulator-client',
-    PARTNERCENTER_REFRESH_TOKEN: 'emulator-refresh-token',
+    ...providerEnvFor(emulatorUrl),
   };
   delete env.NODE_EXTRA_CA_CERTS;
   delete env.PARTNERCENTER_ACCESS_TOKEN;

@@ -3,7 +3,7 @@
 // (managed drift through `npm run drift` is in e2e.test.ts).
 import { writeFile, mkdir } from 'node:fs/promises';
 import path from 'node:path';
-import { startEmulator, type RunningEmulator } from '../../emulator/server';
+import { startEmulator, type RunningEmulator, providerEnvFor } from '../../emulator/server';
 import { PROVIDER_VERSION, SOURCE_ADDRESS } from '../../provider/meta';
 import { analysePlan, diffValues, type JsonPlan } from '../../scripts/drift/plan-drift';
 import { renderReport } from '../../scripts/drift/render';
@@ -11,7 +11,7 @@ import { parseArgs } from '../../scripts/drift-report';
 import { ROOT } from '../support/bundles';
 import { engineLabel, listEngines } from '../support/engines';
 import { EmulatorAdmin } from '../../emulator/admin-client';
-import { createSandbox, emulatorEnv, expectExit, runCommand, type Sandbox } from './support/sandbox';
+import { createSandbox, expectExit, runCommand, type Sandbox } from './support/sandbox';
 
 const profile = (over: Record<string, unknown> = {}) => ({
   id: 'billing',
@@ -134,7 +134,7 @@ for (const engine of listEngines().filter((e) => e.pinned)) {
     beforeAll(async () => {
       sandbox = await createSandbox();
       emulator = await startEmulator({ port: 0 });
-      env = { ...sandbox.env, ...emulatorEnv(emulator.url) };
+      env = { ...sandbox.env, ...providerEnvFor(emulator.url) };
       dir = path.join(sandbox.root, 'work');
       await mkdir(dir);
       await writeFile(path.join(dir, 'main.tf.json'), JSON.stringify(CONFIG, null, 2));

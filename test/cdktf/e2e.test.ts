@@ -2,13 +2,13 @@
 // synth -> deploy -> out-of-band edit -> diff shows the drift -> diff --refresh-only -> deploy
 // restores it. The provider comes from the sandbox HOME's implied mirror, as for a user.
 import path from 'node:path';
-import { startEmulator, type RunningEmulator } from '../../emulator/server';
+import { startEmulator, type RunningEmulator, providerEnvFor } from '../../emulator/server';
 import { SOURCE_ADDRESS, PROVIDER_VERSION } from '../../provider/meta';
 import { ROOT } from '../support/bundles';
 import { describeEachEngine } from '../support/engines';
 import { CdktfProject, STACK } from './support/cdktf-project';
 import { EmulatorAdmin } from '../../emulator/admin-client';
-import { createSandbox, emulatorEnv, type Sandbox } from './support/sandbox';
+import { createSandbox, type Sandbox } from './support/sandbox';
 
 jest.setTimeout(180_000);
 
@@ -29,7 +29,7 @@ describeEachEngine('CDKTF example via the cdktf CLI', (engine) => {
   beforeAll(async () => {
     sandbox = await createSandbox();
     emulator = await startEmulator({ port: 0 });
-    project = await CdktfProject.create(sandbox, 'project', engine, emulatorEnv(emulator.url));
+    project = await CdktfProject.create(sandbox, 'project', engine, providerEnvFor(emulator.url));
   });
 
   afterAll(async () => {

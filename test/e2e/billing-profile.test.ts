@@ -4,7 +4,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { EmulatorAdmin } from '../../emulator/admin-client';
 import type { ApiCallRecord } from '../../emulator/request-log';
-import { startEmulator, type RunningEmulator } from '../../emulator/server';
+import { providerEnvFor, startEmulator, type RunningEmulator } from '../../emulator/server';
 import { SOURCE_ADDRESS } from '../../provider/meta';
 import { profileFromWire } from '../../provider/partnercenter';
 import { profileToState } from '../../provider/resources/billing-profile-state';
@@ -19,16 +19,6 @@ const REFRESH_TOKEN = 'emulator-refresh-token';
 const APPLY = ['apply', '-auto-approve', '-input=false'];
 const STEP_TIMEOUT = 180_000;
 const RESOURCE = 'partnercenter_billing_profile.this';
-
-function providerEnv(url: string): Record<string, string> {
-  return {
-    PARTNERCENTER_BASE_URL: url,
-    PARTNERCENTER_AUTHORITY_HOST: url,
-    PARTNERCENTER_TENANT_ID: '00000000-0000-0000-0000-0000000000aa',
-    PARTNERCENTER_CLIENT_ID: 'emulator-client',
-    PARTNERCENTER_REFRESH_TOKEN: REFRESH_TOKEN,
-  };
-}
 
 /** Engine output with line wrapping undone, so messages can be matched whole. */
 function text(r: RunResult): string {
@@ -66,7 +56,7 @@ describeEachEngine('partnercenter_billing_profile', (engine) => {
     admin = new EmulatorAdmin(emulator.url);
     wd = await TfWorkdir.create(engine, {
       files: { 'providers.tf': fixture('providers.tf'), 'main.tf': fixture('managed.tf') },
-      env: providerEnv(emulator.url),
+      env: providerEnvFor(emulator.url),
       providers: [{ sourceAddress: SOURCE_ADDRESS, bundlePath: requireBundle(PROVIDER_BUNDLE) }],
     });
   }, STEP_TIMEOUT);
@@ -217,7 +207,7 @@ describeEachEngine('partnercenter_billing_profile', (engine) => {
     beforeAll(async () => {
       iwd = await TfWorkdir.create(engine, {
         files: { 'providers.tf': fixture('providers.tf'), 'main.tf': fixture('import-block.tf') },
-        env: providerEnv(emulator.url),
+        env: providerEnvFor(emulator.url),
         providers: [{ sourceAddress: SOURCE_ADDRESS, bundlePath: requireBundle(PROVIDER_BUNDLE) }],
       });
     }, STEP_TIMEOUT);

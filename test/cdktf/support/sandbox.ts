@@ -44,17 +44,6 @@ export async function createSandbox(): Promise<Sandbox> {
   };
 }
 
-/** The provider settings that point it at an emulator (DESIGN §6 defaults). */
-export function emulatorEnv(url: string): Record<string, string> {
-  return {
-    PARTNERCENTER_BASE_URL: url,
-    PARTNERCENTER_AUTHORITY_HOST: url,
-    PARTNERCENTER_TENANT_ID: '00000000-0000-0000-0000-0000000000aa',
-    PARTNERCENTER_CLIENT_ID: 'emulator-client',
-    PARTNERCENTER_REFRESH_TOKEN: 'emulator-refresh-token',
-  };
-}
-
 export interface RunResult {
   code: number;
   /** stdout and stderr, interleaved as received, without ANSI escape sequences. */
