@@ -2,9 +2,10 @@
 // CLI: synth, deploy (adopt), an empty diff, drift in `cdktf diff` and `diff --refresh-only`,
 // deploy restores; then the ETag guard on the synthesized stack with the engine itself (cdktf
 // deploy never applies a saved plan, so a stale one can only be shown there).
-import { copyFileSync, mkdirSync, readFileSync, symlinkSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { EmulatorAdmin } from '../../emulator/admin-client';
+import { copyCdktfProject } from '../cdktf-project-copy';
 import type { DemoEngine } from './engine';
 import { EngineRunner, runProgram } from './engine-runner';
 import { check, say, show, step } from './narrator';
@@ -14,17 +15,8 @@ import { staleSavedPlanChapter } from './stale-plan';
 const ROOT = path.resolve(__dirname, '..', '..');
 const STACK = 'partnercenter-billing';
 
-/** A throw-away copy of the repository's CDKTF project: cdktf.out and the state land there. */
-function projectDir(workdir: string): string {
-  const dir = path.join(workdir, 'cdktf-project');
-  mkdirSync(dir);
-  copyFileSync(path.join(ROOT, 'cdktf.json'), path.join(dir, 'cdktf.json'));
-  for (const link of ['examples', 'lib', 'node_modules']) symlinkSync(path.join(ROOT, link), path.join(dir, link));
-  return dir;
-}
-
 export async function cdktfStory(workdir: string, engine: DemoEngine, baseEnv: NodeJS.ProcessEnv, admin: EmulatorAdmin): Promise<void> {
-  const dir = projectDir(workdir);
+  const dir = copyCdktfProject(path.join(workdir, 'cdktf-project'));
   const env: NodeJS.ProcessEnv = {
     ...baseEnv,
     TERRAFORM_BINARY_NAME: engine.path,

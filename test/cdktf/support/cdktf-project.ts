@@ -3,8 +3,8 @@
 // (`npx tsx ... examples/cdktf/main.ts`) and codeMakerOutput resolve as in the repository, while
 // cdktf.out/ and the local state file land in the temp dir.
 import { existsSync, readFileSync } from 'node:fs';
-import { copyFile, mkdir, symlink } from 'node:fs/promises';
 import path from 'node:path';
+import { copyCdktfProject } from '../../../scripts/cdktf-project-copy';
 import type { Engine } from '../../support/engines';
 import { ROOT } from '../../support/bundles';
 import { type RunResult, type Sandbox, expectExit, runCommand } from './sandbox';
@@ -21,10 +21,7 @@ export class CdktfProject {
 
   /** A project in `<sandbox>/<name>` whose commands use `engine` and `extraEnv`. */
   static async create(sandbox: Sandbox, name: string, engine: Engine, extraEnv: Record<string, string>): Promise<CdktfProject> {
-    const dir = path.join(sandbox.root, name);
-    await mkdir(dir);
-    await copyFile(path.join(ROOT, 'cdktf.json'), path.join(dir, 'cdktf.json'));
-    for (const link of ['examples', 'lib', 'node_modules']) await symlink(path.join(ROOT, link), path.join(dir, link));
+    const dir = copyCdktfProject(path.join(sandbox.root, name));
     return new CdktfProject(dir, { ...sandbox.env, TERRAFORM_BINARY_NAME: engine.path, ...extraEnv });
   }
 
