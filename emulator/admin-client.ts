@@ -2,7 +2,18 @@
 import got from 'got';
 import type { ApiCallRecord, TokenCallRecord } from './request-log';
 
-export type FaultSpec = { status: number; count?: number; retryAfter?: number } | { delayMs: number; count?: number } | { reset: true; count?: number };
+interface FaultCommon {
+  count?: number;
+  /** Only calls of this method get the fault (default: any). */
+  method?: 'GET' | 'PUT';
+}
+export type FaultSpec = FaultCommon &
+  (
+    | { status: number; retryAfter?: number }
+    | { delayMs: number }
+    | { reset: true; afterProcessing?: boolean }
+    | { body: 'malformed-json' | 'html' | 'empty'; status?: number; afterProcessing?: boolean }
+  );
 
 export class EmulatorAdmin {
   constructor(readonly url: string) {}
@@ -22,6 +33,9 @@ export class EmulatorAdmin {
   }
   injectFault(spec: FaultSpec): Promise<void> {
     return this.call('POST', 'faults', spec);
+  }
+  pendingFaults(): Promise<{ pending: unknown[] }> {
+    return this.call('GET', 'faults');
   }
   clearFaults(): Promise<void> {
     return this.call('DELETE', 'faults');

@@ -1,16 +1,34 @@
 // Injected failures for the next API calls (/v1/… only): an error status, a delay before the
-// normal answer, or a dropped connection. Queued in order; each fault serves `count` calls.
+// normal answer, a dropped connection, or a broken body. Queued in order; each fault serves
+// `count` calls, optionally only calls of one method. `afterProcessing` faults let the call take
+// effect first and then spoil its answer: "applied, but the answer was lost or garbled".
+export type BrokenBody = 'malformed-json' | 'html' | 'empty';
+export const BROKEN_BODIES: readonly BrokenBody[] = ['malformed-json', 'html', 'empty'];
+export type FaultMethod = 'GET' | 'PUT';
+
 export type Fault =
   | { kind: 'status'; status: number; retryAfter?: number }
   | { kind: 'delay'; delayMs: number }
-  | { kind: 'reset' };
+  | { kind: 'reset'; afterProcessing: boolean }
+  | { kind: 'body'; body: BrokenBody; status: number; afterProcessing: boolean };
 
 interface Queued {
   fault: Fault;
+  method?: FaultMethod;
   remaining: number;
 }
 
+export interface FaultSpecParsed {
+  fault: Fault;
+  count: number;
+  method?: FaultMethod;
+}
+
 export class FaultSpecError extends Error {}
+
+const SHAPES =
+  'give one of: {"status":429|500|503,"count":N,"retryAfter":S}, {"delayMs":N,"count":N}, {"reset":true,"count":N,"afterProcessing":B}, ' +
+  '{"body":"malformed-json"|"html"|"empty","status":200,"count":N,"afterProcessing":B}; each may add "method":"GET"|"PUT"';
 
 function nonNegativeInteger(v: unknown, name: string, fallback?: number): number {
   if (v === undefined && fallback !== undefined) return fallback;
@@ -18,43 +36,70 @@ function nonNegativeInteger(v: unknown, name: string, fallback?: number): number
   return v;
 }
 
-/** Reads a POST /_emulator/faults body: {status, count, retryAfter} | {delayMs, count} | {reset: true, count}. */
-export function parseFaultSpec(body: unknown): { fault: Fault; count: number } {
+function optionalBoolean(v: unknown, name: string): boolean {
+  if (v === undefined) return false;
+  if (typeof v !== 'boolean') throw new FaultSpecError(`${name} must be true or false, got ${JSON.stringify(v)}`);
+  return v;
+}
+
+function statusIn(v: unknown, min: number, max: number): number {
+  const status = nonNegativeInteger(v, 'status');
+  if (status < min || status > max) throw new FaultSpecError(`status must be an HTTP status in ${min}-${max} here, got ${status}`);
+  return status;
+}
+
+/** Reads a POST /_emulator/faults body (the shapes are listed in SHAPES and the README). */
+export function parseFaultSpec(body: unknown): FaultSpecParsed {
   if (typeof body !== 'object' || body === null || Array.isArray(body)) {
     throw new FaultSpecError('the body must be a JSON object such as {"status":503,"count":2}');
   }
   const spec = body as Record<string, unknown>;
   const count = nonNegativeInteger(spec.count, 'count', 1);
   if (count < 1) throw new FaultSpecError('count must be at least 1');
-  if (spec.status !== undefined) {
-    const status = nonNegativeInteger(spec.status, 'status');
-    if (status < 400 || status > 599) throw new FaultSpecError(`status must be an HTTP error status (400-599), got ${status}`);
-    const retryAfter = spec.retryAfter === undefined ? (status === 429 ? 1 : undefined) : nonNegativeInteger(spec.retryAfter, 'retryAfter');
-    return { fault: { kind: 'status', status, ...(retryAfter !== undefined ? { retryAfter } : {}) }, count };
+  let method: FaultMethod | undefined;
+  if (spec.method !== undefined) {
+    if (spec.method !== 'GET' && spec.method !== 'PUT') throw new FaultSpecError(`method must be "GET" or "PUT", got ${JSON.stringify(spec.method)}`);
+    method = spec.method;
   }
-  if (spec.delayMs !== undefined) return { fault: { kind: 'delay', delayMs: nonNegativeInteger(spec.delayMs, 'delayMs') }, count };
-  if (spec.reset === true) return { fault: { kind: 'reset' }, count };
-  throw new FaultSpecError('give one of: {"status":429|500|503,"count":N,"retryAfter":S}, {"delayMs":N,"count":N}, {"reset":true,"count":N}');
+  const afterProcessing = optionalBoolean(spec.afterProcessing, 'afterProcessing');
+  const parsed = (fault: Fault): FaultSpecParsed => ({ fault, count, ...(method ? { method } : {}) });
+
+  if (spec.body !== undefined) {
+    if (!BROKEN_BODIES.includes(spec.body as BrokenBody)) {
+      throw new FaultSpecError(`body must be one of ${BROKEN_BODIES.map((b) => `"${b}"`).join(', ')}, got ${JSON.stringify(spec.body)}`);
+    }
+    const status = spec.status === undefined ? 200 : statusIn(spec.status, 200, 599);
+    return parsed({ kind: 'body', body: spec.body as BrokenBody, status, afterProcessing });
+  }
+  if (spec.status !== undefined) {
+    const status = statusIn(spec.status, 400, 599);
+    const retryAfter = spec.retryAfter === undefined ? (status === 429 ? 1 : undefined) : nonNegativeInteger(spec.retryAfter, 'retryAfter');
+    return parsed({ kind: 'status', status, ...(retryAfter !== undefined ? { retryAfter } : {}) });
+  }
+  if (spec.delayMs !== undefined) return parsed({ kind: 'delay', delayMs: nonNegativeInteger(spec.delayMs, 'delayMs') });
+  if (spec.reset === true) return parsed({ kind: 'reset', afterProcessing });
+  throw new FaultSpecError(SHAPES);
 }
 
 export class FaultQueue {
   private queue: Queued[] = [];
 
-  add(fault: Fault, count: number): void {
-    this.queue.push({ fault, remaining: count });
+  add(fault: Fault, count: number, method?: FaultMethod): void {
+    this.queue.push({ fault, remaining: count, ...(method ? { method } : {}) });
   }
 
-  /** The fault for the next API call, if any; consumes it. */
-  take(): Fault | undefined {
-    const head = this.queue[0];
-    if (!head) return undefined;
-    head.remaining -= 1;
-    if (head.remaining <= 0) this.queue.shift();
-    return head.fault;
+  /** The fault for the next API call with this method, if any; consumes it. */
+  take(method: string): Fault | undefined {
+    const i = this.queue.findIndex((q) => q.method === undefined || q.method === method);
+    if (i < 0) return undefined;
+    const entry = this.queue[i];
+    entry.remaining -= 1;
+    if (entry.remaining <= 0) this.queue.splice(i, 1);
+    return entry.fault;
   }
 
-  pending(): { fault: Fault; remaining: number }[] {
-    return this.queue.map((q) => ({ fault: q.fault, remaining: q.remaining }));
+  pending(): { fault: Fault; remaining: number; method?: FaultMethod }[] {
+    return this.queue.map((q) => ({ fault: q.fault, remaining: q.remaining, ...(q.method ? { method: q.method } : {}) }));
   }
 
   clear(): void {

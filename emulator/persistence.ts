@@ -1,8 +1,8 @@
 // The --data file: the profile as the API returns it (camelCase JSON with attributes.etag), so
 // it can be read and hand-edited. Writes go to a temporary file renamed over the target, so a
 // crash never leaves half a file. A file that is not valid JSON is an error, never overwritten.
-import { mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
-import { dirname, resolve } from 'node:path';
+import { closeSync, fsyncSync, mkdirSync, openSync, readFileSync, readdirSync, renameSync, rmSync, writeSync } from 'node:fs';
+import { basename, dirname, join, resolve } from 'node:path';
 import { randomBytes } from 'node:crypto';
 
 export class DataFileError extends Error {}
@@ -26,13 +26,35 @@ export function readDataFile(file: string): unknown {
 }
 
 export function writeDataFileAtomically(file: string, data: unknown): void {
-  mkdirSync(dirname(resolve(file)), { recursive: true });
+  const dir = dirname(resolve(file));
+  mkdirSync(dir, { recursive: true });
   const temp = `${file}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`;
   try {
-    writeFileSync(temp, `${JSON.stringify(data, null, 2)}\n`, { mode: 0o600 });
+    // fsync before the rename: otherwise a machine crash (not just a killed process) could leave
+    // the renamed file empty.
+    const fd = openSync(temp, 'w', 0o600);
+    try {
+      writeSync(fd, `${JSON.stringify(data, null, 2)}\n`);
+      fsyncSync(fd);
+    } finally {
+      closeSync(fd);
+    }
     renameSync(temp, file);
   } catch (e) {
     rmSync(temp, { force: true });
     throw e;
   }
+}
+
+/** Removes temporary files a killed emulator left next to `file` (never the file itself). */
+export function removeStaleTempFiles(file: string): void {
+  const dir = dirname(resolve(file));
+  const pattern = new RegExp(`^${basename(file).replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\.\\d+\\.[0-9a-f]{8}\\.tmp$`);
+  let names: string[];
+  try {
+    names = readdirSync(dir);
+  } catch {
+    return; // no folder yet: nothing to clean
+  }
+  for (const name of names) if (pattern.test(name)) rmSync(join(dir, name), { force: true });
 }

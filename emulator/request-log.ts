@@ -13,8 +13,13 @@ export interface ApiCallRecord {
   at: string;
   /** Request headers; Authorization shows only its scheme. */
   headers: Record<string, string>;
-  /** Set when an injected fault answered instead of the API. */
-  fault?: 'status' | 'delay' | 'reset';
+  /**
+   * Set when an injected fault applied: it answered instead of the API (status, reset, body), or
+   * delayed the call, or spoiled the answer of a call that took effect (reset-after, body-after).
+   */
+  fault?: 'status' | 'delay' | 'reset' | 'reset-after' | 'body' | 'body-after';
+  /** True when this call changed the stored profile (a PUT that took effect; never a replay). */
+  applied?: boolean;
   /** True when the answer was the replay of an earlier PUT with the same MS-RequestId. */
   replayed?: boolean;
 }

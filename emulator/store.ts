@@ -1,7 +1,7 @@
 // The one billing profile the emulator serves, with its etag; persisted to the --data file (when
 // given) after every change.
 import { BindError, bindProfile } from './binding';
-import { DataFileError, readDataFile, writeDataFileAtomically } from './persistence';
+import { DataFileError, readDataFile, removeStaleTempFiles, writeDataFileAtomically } from './persistence';
 import { cloneProfile, compactProfile, defaultProfileData, newEtag, toApiJson, type ProfileData, type StoredProfile } from './profile';
 import { validateProfile } from './validation';
 
@@ -20,6 +20,7 @@ export class ProfileStore {
   /** Loads the data file (creating it with the initial profile when missing) or starts in memory. */
   static open(opts: { file?: string; initialProfile?: object }): ProfileStore {
     const initial = opts.initialProfile ? profileFromJson(opts.initialProfile, 'initialProfile') : defaultProfileData();
+    if (opts.file) removeStaleTempFiles(opts.file);
     const raw = opts.file ? readDataFile(opts.file) : undefined;
     const loaded = raw === undefined ? undefined : storedFromJson(raw, `emulator data file ${opts.file}`);
     return new ProfileStore(initial, opts.file, loaded);

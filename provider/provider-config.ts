@@ -4,6 +4,7 @@
 import type { AttributeSchema, AttributePath, Diagnostic, Schema } from './plugin/kit';
 import { isUnknown, type ObjectValue } from './plugin/cty/types';
 import { CLOUDS, CLOUD_NAMES, isCloudName, type PartnerCenterClientOptions } from './partnercenter';
+import { TUNING_SETTINGS } from './provider-tuning';
 
 type StringOption = Exclude<keyof PartnerCenterClientOptions, 'log' | 'retry' | 'application'>;
 
@@ -92,12 +93,13 @@ export const providerSchema: Schema = {
   block: {
     description:
       'The Microsoft Partner Center provider. Every attribute is optional and falls back to its PARTNERCENTER_* environment variable.',
-    attributes: Object.fromEntries(
-      PROVIDER_SETTINGS.map((s): [string, AttributeSchema] => [
+    attributes: Object.fromEntries([
+      ...PROVIDER_SETTINGS.map((s): [string, AttributeSchema] => [
         s.attr,
         { type: 'string', optional: true, description: s.description, ...(s.sensitive ? { sensitive: true } : {}) },
       ]),
-    ),
+      ...TUNING_SETTINGS.map((s): [string, AttributeSchema] => [s.attr, { type: 'number', optional: true, description: s.description }]),
+    ]),
   },
 };
 

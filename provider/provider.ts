@@ -14,6 +14,7 @@ import {
   unknownSettings,
   validateSettings,
 } from './provider-config';
+import { resolveTuning } from './provider-tuning';
 import { ProviderClient } from './provider-client';
 import { billingProfileResource } from './resources/billing-profile';
 import { billingProfileDataSource } from './data-sources/billing-profile';
@@ -36,12 +37,13 @@ export function createProvider(env: NodeJS.ProcessEnv = process.env): ProviderDe
     schema: providerSchema,
 
     validateConfig(config: ObjectValue) {
-      return validateSettings(resolveSettings(config, env));
+      return [...validateSettings(resolveSettings(config, env)), ...resolveTuning(config, env).diagnostics];
     },
 
     async configure(config, _terraformVersion, ctx) {
       const settings = resolveSettings(config, env);
-      const diagnostics = validateSettings(settings);
+      const tuning = resolveTuning(config, env);
+      const diagnostics = [...validateSettings(settings), ...tuning.diagnostics];
       const retired = retiredCloudDiagnostic(settings);
       if (retired) diagnostics.push(retired);
       if (diagnostics.some((d) => d.severity === 'error')) return { diagnostics };
@@ -59,7 +61,7 @@ export function createProvider(env: NodeJS.ProcessEnv = process.env): ProviderDe
       const opts = clientOptions(settings);
       if (!opts.accessToken && !opts.refreshToken) return { diagnostics: [...diagnostics, noCredentialsDiagnostic()] };
       try {
-        const client = new PartnerCenterClient({ ...opts, log: ctx.log });
+        const client = new PartnerCenterClient({ ...opts, retry: tuning.retry, log: ctx.log });
         ctx.log.debug('Partner Center provider configured', { environment: client.cloud.name, base_url: client.baseUrl });
         return { client: ProviderClient.ready(client), diagnostics };
       } catch (e) {

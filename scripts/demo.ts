@@ -3,7 +3,8 @@
 // Starts the embedded Partner Center emulator on a free port, builds and installs the provider
 // into a temporary filesystem mirror, and tells the story with the real engine. Exits non-zero
 // as soon as a step does not behave as narrated; leaves nothing running, and nothing behind
-// unless --keep.
+// unless --keep. TF_LOG/TF_LOG_PATH reach every engine run; PARTNERCENTER_DEMO_REFRESH_TOKEN and
+// PARTNERCENTER_DEMO_CLIENT_SECRET choose the emulator's credentials (docs/demo.md).
 import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -13,7 +14,7 @@ import { buildBundle, DEFAULT_BUNDLE, DEFAULT_ENTRY } from './build-provider';
 import { mirrorCliConfig, writeCliConfig } from './cli-config';
 import { EmulatorAdmin } from '../emulator/admin-client';
 import { findOrBuildEngine, type DemoEngine } from './demo/engine';
-import { EngineRunner, engineEnv } from './demo/engine-runner';
+import { EngineRunner, demoCredentials, engineEnv } from './demo/engine-runner';
 import { DemoFailure, say, step } from './demo/narrator';
 import { cdktfStory } from './demo/cdktf-story';
 import { hclStory } from './demo/hcl-story';
@@ -42,7 +43,8 @@ async function main(): Promise<void> {
   const started = Date.now();
   const engine = findOrBuildEngine(opts.engine);
   const workdir = mkdtempSync(path.join(os.tmpdir(), 'partnercenter-demo-'));
-  const emulator = await startEmulator({ port: 0 });
+  const credentials = demoCredentials();
+  const emulator = await startEmulator({ port: 0, ...credentials });
   try {
     step(`setup: emulator, provider build, ${engine.name} v${engine.version}`);
     say(`Partner Center emulator listening on ${emulator.url}`);
@@ -53,7 +55,9 @@ async function main(): Promise<void> {
     say(`installed ${path.basename(installed.executable)} into a filesystem mirror (${SOURCE_ADDRESS})`);
     const cliConfig = await writeCliConfig(path.join(workdir, 'cli.tfrc'), mirrorCliConfig({ mirrorDir, include: [SOURCE_ADDRESS] }));
     say(`working directory ${workdir}`);
-    const env = engineEnv(cliConfig, emulator.url);
+    const env = engineEnv(cliConfig, emulator.url, credentials);
+    if (credentials.clientSecret) say('the emulator expects a client secret (a confidential app): the provider gets it from PARTNERCENTER_CLIENT_SECRET');
+    if (env.TF_LOG && env.TF_LOG_PATH) say(`TF_LOG=${env.TF_LOG}: every engine run appends its log to ${env.TF_LOG_PATH}`);
     const admin = new EmulatorAdmin(emulator.url);
     if (opts.cdktf) {
       await cdktfStory(workdir, engine, env, admin);

@@ -31,8 +31,8 @@ const ROUTES: Record<string, Handler> = {
   },
 
   'POST /_emulator/faults': (state, body) => {
-    const { fault, count } = parseFaultSpec(body);
-    state.faults.add(fault, count);
+    const { fault, count, method } = parseFaultSpec(body);
+    state.faults.add(fault, count, method);
     return { status: 201, body: { pending: state.faults.pending() } };
   },
   'GET /_emulator/faults': (state) => ({ status: 200, body: { pending: state.faults.pending() } }),

@@ -1,10 +1,12 @@
 // GET|PUT /v1/profiles/billing, and the envelope of every /v1 call: ids echoed (generated when
-// absent), the call recorded in the request log, injected faults applied first, then the bearer
-// check, then the PUT replay cache keyed by MS-RequestId.
+// absent), the call recorded in the request log, injected faults applied first (or, for the
+// after-processing ones, to the answer), then the bearer check, then the PUT replay cache keyed
+// by MS-RequestId.
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { randomUUID } from 'node:crypto';
 import { setTimeout as delay } from 'node:timers/promises';
 import { apiFault, FAULT_CODES } from '../api-fault';
+import type { BrokenBody } from '../faults';
 import { BindError, bindProfile, lookup } from '../binding';
 import { BodyTooLargeError, header, parseJson, readBody, sendJson } from '../http-io';
 import { toApiJson } from '../profile';
@@ -52,17 +54,21 @@ export async function handleApiCall(state: EmulatorState, req: IncomingMessage, 
   }
   record.bodyEtag = bodyEtagOf(text);
 
-  const fault = state.faults.take();
-  if (fault?.kind === 'reset') {
-    record.fault = 'reset';
-    req.socket.destroy();
-    return;
-  }
-  if (fault?.kind === 'status') {
-    record.fault = 'status';
-    return send(faultReply(fault.status, fault.retryAfter));
-  }
-  if (fault?.kind === 'delay') {
+  const fault = state.faults.take(record.method);
+  if (fault && !('afterProcessing' in fault && fault.afterProcessing)) {
+    if (fault.kind === 'reset') {
+      record.fault = 'reset';
+      req.socket.destroy();
+      return;
+    }
+    if (fault.kind === 'status') {
+      record.fault = 'status';
+      return send(faultReply(fault.status, fault.retryAfter));
+    }
+    if (fault.kind === 'body') {
+      record.fault = 'body';
+      return sendBroken(res, record, fault.body, fault.status, ids);
+    }
     record.fault = 'delay';
     // The call is still processed after the delay, even if the client gave up: "applied, answer lost".
     try {
@@ -73,29 +79,62 @@ export async function handleApiCall(state: EmulatorState, req: IncomingMessage, 
     }
   }
 
-  if (path !== BILLING_PATH) {
-    return send({ status: 404, body: apiFault(FAULT_CODES.notFound, `Not found: ${path} is not an API of this emulator (only ${BILLING_PATH}).`) });
+  const reply = answer(state, req, record, text, sentRequestId);
+  // An after-processing fault: the call took effect (or was replayed), then its answer is lost.
+  if (fault?.kind === 'reset') {
+    record.fault = 'reset-after';
+    req.socket.destroy();
+    return;
+  }
+  if (fault?.kind === 'body') {
+    record.fault = 'body-after';
+    return sendBroken(res, record, fault.body, fault.status, ids);
+  }
+  send(reply);
+}
+
+/** The API's own answer to a call that got past the faults. */
+function answer(state: EmulatorState, req: IncomingMessage, record: ApiCallRecord, text: string, sentRequestId: string | undefined): Reply {
+  if (record.path !== BILLING_PATH) {
+    return { status: 404, body: apiFault(FAULT_CODES.notFound, `Not found: ${record.path} is not an API of this emulator (only ${BILLING_PATH}).`) };
   }
   if (req.method !== 'GET' && req.method !== 'PUT') {
-    return send({
+    return {
       status: 405,
       body: apiFault(FAULT_CODES.invalidInput, `Invalid request input: ${req.method} is not allowed on ${BILLING_PATH}; use GET or PUT.`),
       headers: { Allow: 'GET, PUT' },
-    });
+    };
   }
   const auth = checkBearer(state, req);
-  if (!auth.ok) return send({ status: auth.status, body: auth.fault, headers: auth.headers });
+  if (!auth.ok) return { status: auth.status, body: auth.fault, headers: auth.headers };
 
-  if (req.method === 'GET') return send({ status: 200, body: toApiJson(state.store.current) });
+  if (req.method === 'GET') return { status: 200, body: toApiJson(state.store.current) };
 
   const replay = sentRequestId ? state.replays.get(sentRequestId) : undefined;
   if (replay) {
     record.replayed = true;
-    return send(replay);
+    return replay;
   }
+  const etagBefore = state.store.current.etag;
   const reply = applyPut(state, header(req, 'content-type'), record.ifMatch, text);
+  if (state.store.current.etag !== etagBefore) record.applied = true;
   if (sentRequestId) remember(state.replays, sentRequestId, { status: reply.status, body: reply.body });
-  send(reply);
+  return reply;
+}
+
+const BROKEN_BODY_TEXT: Record<BrokenBody, { contentType?: string; text: string }> = {
+  // Cut mid-object, as a proxy that drops the end of a response would leave it.
+  'malformed-json': { contentType: 'application/json; charset=utf-8', text: '{"companyName":"Contoso Partner Ltd","address":{"country":"US",' },
+  // What a reverse proxy or gateway answers instead of the API.
+  html: { contentType: 'text/html; charset=utf-8', text: '<html><head><title>502 Bad Gateway</title></head><body><h1>502 Bad Gateway</h1><hr>proxy</body></html>' },
+  empty: { text: '' },
+};
+
+function sendBroken(res: ServerResponse, record: ApiCallRecord, body: BrokenBody, status: number, ids: Record<string, string>): void {
+  const { contentType, text } = BROKEN_BODY_TEXT[body];
+  record.status = status;
+  res.writeHead(status, { ...(contentType ? { 'Content-Type': contentType } : {}), 'Content-Length': Buffer.byteLength(text), ...ids });
+  res.end(text);
 }
 
 function applyPut(state: EmulatorState, contentType: string | undefined, ifMatch: string | null, text: string): Reply {

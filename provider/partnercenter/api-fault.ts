@@ -2,6 +2,7 @@
 // be an ApiFault {code, description, data, source} (code numeric or string, any key casing), the
 // throttling shape {statusCode, message}, or not JSON at all.
 import { getIgnoringCase } from './wire';
+import { htmlTitle } from './html';
 import {
   AuthenticationError,
   ConflictError,
@@ -22,6 +23,10 @@ const MAX_DESCRIPTION = 500;
 
 export function parseApiFault(body: unknown): ApiFault {
   if (typeof body === 'string') {
+    const title = htmlTitle(body);
+    if (title !== undefined) {
+      return { description: `an HTML page${title ? ` ("${title}")` : ''} answered instead of Partner Center: a proxy or gateway between this machine and the API` };
+    }
     const text = body.trim();
     return text ? { description: text.length > MAX_DESCRIPTION ? `${text.slice(0, MAX_DESCRIPTION)}…` : text } : {};
   }

@@ -2,7 +2,7 @@
 // Application Model exchange: a stored App+User refresh token traded at Entra ID for an access
 // token, cached until shortly before it expires.
 import { AuthenticationError, PartnerCenterError, statusText } from './errors';
-import { errorCode, headerValue, parseBody, sendAttempt, transportError } from './got-attempt';
+import { errorCode, headerValue, isRedirect, parseBody, redirectError, sendAttempt, transportError } from './got-attempt';
 import type { ClientLogger } from './logger';
 import type { Redactor } from './redact';
 import { RETRYABLE_STATUSES, cancelled, parseRetryAfterMs } from './retry';
@@ -99,6 +99,18 @@ export class RefreshTokenExchange implements AccessTokenSource {
     log.debug('Entra ID token exchange', { method: 'POST', path, status: res.status, duration_ms: elapsed(started) });
     log.trace('Entra ID token response', { status: res.status, body: redactor.value(body) });
 
+    if (isRedirect(res.status)) {
+      const error = redirectError({
+        target: `Entra ID token endpoint at ${this.cfg.authorityHost}`,
+        status: res.status,
+        location: headerValue(res.headers, 'location'),
+        requestUrl: this.tokenUrl,
+        credentials: 'the refresh token and client secret',
+        hint: "Check the authority host: it must be the Entra ID authority's own address.",
+      });
+      error.message = redactor.text(error.message);
+      throw error;
+    }
     if (res.status < 200 || res.status >= 300) throw this.failure(res.status, body, headerValue(res.headers, 'retry-after'));
     const fields = typeof body === 'object' && body !== null ? (body as Record<string, unknown>) : {};
     const token = getIgnoringCase(fields, 'access_token');

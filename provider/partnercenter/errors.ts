@@ -13,6 +13,8 @@ export interface ErrorDetails {
   retryable?: boolean;
   /** How long the server asked us to wait (Retry-After), in milliseconds. */
   retryAfterMs?: number;
+  /** A write whose answer was lost or unreadable: it may have been applied. */
+  outcomeUnknown?: boolean;
   cause?: unknown;
 }
 
@@ -24,6 +26,7 @@ export class PartnerCenterError extends Error {
   correlationId?: string;
   readonly retryable: boolean;
   readonly retryAfterMs?: number;
+  outcomeUnknown: boolean;
 
   constructor(message: string, details: ErrorDetails = {}) {
     super(message, details.cause === undefined ? undefined : { cause: details.cause });
@@ -35,6 +38,7 @@ export class PartnerCenterError extends Error {
     this.correlationId = details.correlationId;
     this.retryable = details.retryable ?? false;
     this.retryAfterMs = details.retryAfterMs;
+    this.outcomeUnknown = details.outcomeUnknown ?? false;
   }
 }
 

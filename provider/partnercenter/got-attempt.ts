@@ -2,7 +2,7 @@
 // the retry loop, the status handling and the error messages are ours.
 import type { Got } from 'got';
 import type { IncomingHttpHeaders } from 'node:http';
-import { PartnerCenterError, idsSuffix } from './errors';
+import { PartnerCenterError, idsSuffix, statusText } from './errors';
 import { RETRYABLE_NETWORK_CODES, cancelled } from './retry';
 
 export interface HttpAttempt {
@@ -76,6 +76,50 @@ export function transportError(e: unknown, target: string, signal?: AbortSignal,
     retryable: RETRYABLE_NETWORK_CODES.has(code),
     cause: e,
   });
+}
+
+/** A 3xx other than 304 (which is not a redirect but "use your cached copy"). */
+export function isRedirect(status: number): boolean {
+  return status >= 300 && status < 400 && status !== 304;
+}
+
+/** Where a redirect points, as an origin (scheme, host, port): never its path or query, which may carry anything. */
+export function redirectTarget(location: string | undefined, requestUrl: string): string {
+  if (!location) return 'no Location';
+  try {
+    return new URL(location, requestUrl).origin;
+  } catch {
+    return 'an unreadable Location';
+  }
+}
+
+export interface RefusedRedirect {
+  /** Who answered, e.g. "Partner Center API at https://…". */
+  target: string;
+  status: number;
+  location?: string;
+  requestUrl: string;
+  /** What following would have handed over, e.g. "the access token". */
+  credentials: string;
+  /** What the user should check. */
+  hint: string;
+  requestId?: string;
+  correlationId?: string;
+}
+
+/**
+ * The error for a redirect we did not follow. Neither Partner Center nor Entra ID redirects these
+ * calls, so a 3xx means a wrong base URL or authority, or something in between; following it would
+ * resend our credentials to wherever Location points. Not retryable: asking again gets the same answer.
+ */
+export function redirectError(r: RefusedRedirect): PartnerCenterError {
+  const where = redirectTarget(r.location, r.requestUrl);
+  const to = where.startsWith('no ') || where.startsWith('an ') ? `with ${where}` : `to ${where}`;
+  return new PartnerCenterError(
+    `${r.target} answered ${r.status} (${statusText(r.status)}), a redirect ${to}. The provider does not follow redirects, ` +
+      `so that ${r.credentials} never reach another address. ${r.hint}${idsSuffix(r.requestId, r.correlationId)}`,
+    { status: r.status, requestId: r.requestId, correlationId: r.correlationId, retryable: false },
+  );
 }
 
 export function headerValue(headers: IncomingHttpHeaders, name: string): string | undefined {

@@ -4,8 +4,9 @@
 import { randomUUID } from 'node:crypto';
 import type { AccessTokenSource } from './auth';
 import { errorFromApiResponse } from './api-fault';
-import { CancelledError, PartnerCenterError, withNote } from './errors';
-import { errorCode, headerValue, parseBody, sendAttempt, transportError } from './got-attempt';
+import { htmlTitle } from './html';
+import { CancelledError, PartnerCenterError, idsSuffix, withNote } from './errors';
+import { errorCode, headerValue, isRedirect, parseBody, redirectError, sendAttempt, transportError } from './got-attempt';
 import type { ClientLogger } from './logger';
 import type { Redactor } from './redact';
 import { backoffDelayMs, cancelled, sleep, type RetryPolicy } from './retry';
@@ -43,13 +44,21 @@ export class ApiTransport {
     const requestId = randomUUID();
     const deadline = Date.now() + policy.deadlineMs;
     let refreshedAfter401 = false;
+    // A PUT that reached the service but whose answer never came (or came unreadable) may have
+    // been applied: the final error says so, whatever it is.
+    let answerLost = false;
+    const fail = (error: PartnerCenterError): PartnerCenterError => {
+      if (answerLost && req.method !== 'GET') error.outcomeUnknown = true;
+      return error;
+    };
     for (let attempt = 1; ; attempt++) {
-      if (signal?.aborted) throw cancelled();
+      if (signal?.aborted) throw fail(cancelled());
       let error: PartnerCenterError;
       try {
         const res = await this.attempt(req, requestId, attempt, deadline, signal);
         if (!('error' in res)) return res;
         error = res.error;
+        if (error.outcomeUnknown) answerLost = true;
         // A token the API refuses may have been revoked before its expiry: get a new one, once.
         if (error.status === 401 && !refreshedAfter401 && this.cfg.tokens.invalidate()) {
           refreshedAfter401 = true;
@@ -58,13 +67,15 @@ export class ApiTransport {
         }
       } catch (e) {
         error = e instanceof PartnerCenterError ? e : transportError(e, `Partner Center at ${this.cfg.baseUrl}`, signal);
+        // No answer: the request may still have arrived (a reset or timeout after sending).
+        if (!(error instanceof CancelledError) && error.status === undefined) answerLost = true;
       }
-      if (error instanceof CancelledError || !error.retryable) throw error;
-      if (attempt >= policy.maxAttempts) throw withNote(error, `gave up after ${attempt} attempts`);
+      if (error instanceof CancelledError || !error.retryable) throw fail(error);
+      if (attempt >= policy.maxAttempts) throw fail(withNote(error, `gave up after ${attempt} attempts`));
       const delay =
         error.retryAfterMs !== undefined ? Math.min(error.retryAfterMs, policy.maxRetryAfterMs) : backoffDelayMs(attempt, policy);
       if (Date.now() + delay >= deadline) {
-        throw withNote(error, `gave up after ${attempt} attempts: the ${policy.deadlineMs} ms deadline would pass before the next one`);
+        throw fail(withNote(error, `gave up after ${attempt} attempts: the ${policy.deadlineMs} ms deadline would pass before the next one`));
       }
       log.debug('Partner Center API call will be retried', { request_id: requestId, attempt, delay_ms: delay, reason: error.status ?? error.code });
       await sleep(delay, signal);
@@ -101,11 +112,12 @@ export class ApiTransport {
     if (body !== undefined) log.trace('Partner Center API request body', { ...line, body: redactor.value(req.body) });
 
     const started = performance.now();
+    const url = `${this.cfg.baseUrl}${req.path}`;
     let res;
     try {
       res = await sendAttempt({
         method: req.method,
-        url: `${this.cfg.baseUrl}${req.path}`,
+        url,
         headers,
         body,
         timeoutMs: Math.max(1, Math.min(this.cfg.policy.requestTimeoutMs, deadline - Date.now())),
@@ -124,10 +136,48 @@ export class ApiTransport {
       requestId: headerValue(res.headers, 'ms-requestid') ?? requestId,
       correlationId: headerValue(res.headers, 'ms-correlationid') ?? correlationId,
     };
-    if (res.status >= 200 && res.status < 300) return { status: res.status, body: parsed, ...ids };
+    if (res.status >= 200 && res.status < 300) {
+      const problem = notAJsonObject(res.text, parsed, headerValue(res.headers, 'content-type'));
+      if (!problem) return { status: res.status, body: parsed, ...ids };
+      // Every success of this API is a JSON object. Anything else came from something in between
+      // (a proxy, a cut connection): a read is safe to try again; a write may have been applied,
+      // so it is not sent again blind.
+      const write = req.method !== 'GET';
+      const message =
+        `Partner Center API answered ${res.status} with ${redactor.text(problem)} instead of a JSON object` +
+        (write ? '; the update may have been applied' : '') +
+        idsSuffix(ids.requestId, ids.correlationId);
+      return { error: new PartnerCenterError(message, { status: res.status, ...ids, retryable: !write, outcomeUnknown: write }) };
+    }
+    if (isRedirect(res.status)) {
+      const error = redirectError({
+        target: `Partner Center API at ${this.cfg.baseUrl}`,
+        status: res.status,
+        location: headerValue(res.headers, 'location'),
+        requestUrl: url,
+        credentials: 'the access token and the request',
+        hint: "Check the API base URL: it must be the API's own address.",
+        ...ids,
+      });
+      error.message = redactor.text(error.message);
+      return { error };
+    }
     const error = errorFromApiResponse({ status: res.status, body: parsed, retryAfter: headerValue(res.headers, 'retry-after'), ...ids });
     error.message = redactor.text(error.message);
     if (error.description) error.description = redactor.text(error.description);
     return { error };
   }
+}
+
+/** Why a 2xx body is not the JSON object the API documents, or undefined when it is one. */
+export function notAJsonObject(text: string, parsed: unknown, contentType: string | undefined): string | undefined {
+  if (typeof parsed === 'object' && parsed !== null && !Array.isArray(parsed)) return undefined;
+  if (!text.trim()) return 'an empty body';
+  if (typeof parsed === 'string') {
+    const title = htmlTitle(text);
+    if (title !== undefined) return `an HTML page ("${title}"), as a proxy or gateway sends`;
+    const kind = /json/i.test(contentType ?? '') ? 'malformed JSON' : `a ${contentType ? `${contentType.split(';')[0]} ` : ''}body that is not JSON`;
+    return `${kind} (${JSON.stringify(text.slice(0, 60))}${text.length > 60 ? '…' : ''})`;
+  }
+  return `JSON that is not an object (${Array.isArray(parsed) ? 'an array' : typeof parsed})`;
 }

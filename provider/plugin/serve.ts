@@ -55,6 +55,7 @@ async function start(
   debug: boolean,
 ): Promise<void> {
   const log = createLogger(def.typeName);
+  // mkdtemp creates the folder 0700 with an unguessable name: only our user can reach the socket.
   const dir = mkdtempSync(join(launch.socketDir ?? tmpdir(), 'plugin'));
   const socketPath = join(dir, 'plugin.sock');
   installProcessHygiene({

@@ -2,6 +2,7 @@
 // (plain or pinned mutual TLS) and hand accepted sockets to grpc-js through a connection
 // injector. Messages have no size limit, as the engines allow up to 2 GiB.
 import * as grpc from '@grpc/grpc-js';
+import { chmod } from 'node:fs/promises';
 import * as net from 'node:net';
 import type { Logger } from './kit';
 import { createPinnedTlsServer } from './tls/pinned-listener';
@@ -39,11 +40,20 @@ export async function startServer(services: ServiceBinding[], opts: ServerOption
 
   await new Promise<void>((resolve, reject) => {
     listener.once('error', reject);
-    listener.listen(opts.socketPath, () => {
-      listener.off('error', reject);
-      resolve();
-    });
+    // The socket is owner-only (0600) from the moment it exists: Node binds a unix socket
+    // synchronously inside listen(), so a umask set around the call alone decides its mode.
+    const umask = process.umask(0o177);
+    try {
+      listener.listen(opts.socketPath, () => {
+        listener.off('error', reject);
+        resolve();
+      });
+    } finally {
+      process.umask(umask);
+    }
   });
+  // And 0600 whatever the platform did with the umask, before the handshake line names it.
+  await chmod(opts.socketPath, 0o600);
   listener.on('error', (err) => opts.log.error('Listener error', { error: err.message }));
 
   return {

@@ -12,8 +12,17 @@ import { fieldValueIn, toFieldValue } from './billing-profile-state';
 /** The canonical form two values are compared in. */
 export function normalise(f: FieldSpec, v: FieldValue): string | number | undefined {
   if (v === undefined || v === '') return undefined;
-  if (typeof v === 'string' && f.caseInsensitive) return v.toLowerCase();
+  if (typeof v === 'string' && f.caseInsensitive) return foldCase(v);
   return v;
+}
+
+/**
+ * One spelling for every letter-case variant of a text. toLowerCase alone is not enough: the
+ * API's upper-cased echo of "ß", "µ", "ſ", "ς" or "ﬀ" ("SS", "Μ", "S", "Σ", "FF") lowercases
+ * to something else, which made a perpetual diff. Lower, upper, lower maps them all together.
+ */
+function foldCase(v: string): string {
+  return v.toLowerCase().toUpperCase().toLowerCase();
 }
 
 export function sameValue(f: FieldSpec, a: FieldValue, b: FieldValue): boolean {

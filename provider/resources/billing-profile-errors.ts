@@ -16,6 +16,10 @@ function apiFacts(e: PartnerCenterError): string {
   return lines.join('\n');
 }
 
+export const OUTCOME_UNKNOWN =
+  'The update reached Partner Center but its answer was lost or unreadable, so it may have been applied without being recorded in the state. ' +
+  'It was not sent again blind. Run plan to compare the live profile with your configuration: if the change is there, the plan is empty; if not, apply again.';
+
 /** `action` completes "… while <action>", e.g. "reading the billing profile". */
 export function errorDiagnostic(err: unknown, action: string): Diagnostic {
   if (err instanceof ProviderNotReadyError) {
@@ -36,7 +40,10 @@ export function errorDiagnostic(err: unknown, action: string): Diagnostic {
   }
   if (err instanceof PartnerCenterError) {
     const facts = apiFacts(err);
-    return { severity: 'error', summary: `Partner Center API error while ${action}`, detail: facts ? `${err.message}\n\n${facts}` : err.message };
+    const parts = [err.message];
+    if (err.outcomeUnknown) parts.push(OUTCOME_UNKNOWN);
+    if (facts) parts.push(facts);
+    return { severity: 'error', summary: `Partner Center API error while ${action}`, detail: parts.join('\n\n') };
   }
   const message = err instanceof Error ? err.message : String(err);
   return { severity: 'error', summary: `Unexpected error while ${action}`, detail: message };
@@ -57,7 +64,11 @@ export function conflictDiagnostic(changes: readonly FieldChange[] | undefined, 
   );
   if (changes && changes.length > 0) parts.push(`Fields that differ from the state the plan was based on:\n${formatChanges(changes)}`);
   else if (changes) parts.push('No field this provider shows differs; the change is in a part of the profile it does not expose.');
-  parts.push('Nothing was written. Run plan again to see the current values, then apply the new plan.');
+  parts.push(
+    apiError?.outcomeUnknown
+      ? `Nothing was overwritten. ${OUTCOME_UNKNOWN}`
+      : 'Nothing was written. Run plan again to see the current values, then apply the new plan.',
+  );
   if (apiError) {
     const facts = apiFacts(apiError);
     if (facts) parts.push(facts);

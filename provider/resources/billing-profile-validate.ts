@@ -26,7 +26,27 @@ export function readOnlyDiagnostic(f: FieldSpec): Diagnostic {
   };
 }
 
+// C0 (U+0000-U+001F, newline and tab included), DEL and C1 (U+0080-U+009F).
+const CONTROL = /[\u0000-\u001f\u007f-\u009f]/u;
+const CONTROL_NAMES: Record<number, string> = { 0x00: 'NUL', 0x09: 'tab', 0x0a: 'line feed', 0x0d: 'carriage return', 0x7f: 'DEL' };
+
+/** The first control character, named, with its 1-based position in characters (code points). */
+function controlCharacterProblem(f: FieldSpec, v: string): string | undefined {
+  const match = CONTROL.exec(v);
+  if (!match) return undefined;
+  const cp = match[0].codePointAt(0)!;
+  const code = `U+${cp.toString(16).toUpperCase().padStart(4, '0')}`;
+  const name = CONTROL_NAMES[cp] ? ` (${CONTROL_NAMES[cp]})` : '';
+  const position = Array.from(v.slice(0, match.index)).length + 1;
+  return (
+    `"${f.path}" contains the control character ${code}${name} at position ${position}. ` +
+    `Billing profile fields are single-line text: remove it (and any other newline, tab or control character) from "${f.path}".`
+  );
+}
+
 function valueProblem(f: FieldSpec, v: string): string | undefined {
+  const control = controlCharacterProblem(f, v);
+  if (control) return control;
   if (f.minLength !== undefined && v.length < f.minLength) {
     return v === ''
       ? `The API requires a value for "${f.path}", so it cannot be cleared with "". Set a value, or remove the attribute to leave it unmanaged.`

@@ -37,8 +37,28 @@ export class EngineRunner {
   }
 }
 
-/** The engine env: our provider config, no colour, no telemetry, no costly extra CA bundle. */
-export function engineEnv(cliConfigFile: string, emulatorUrl: string): NodeJS.ProcessEnv {
+/** Credentials the demo's emulator accepts instead of its defaults (see demoCredentials). */
+export interface DemoCredentials {
+  refreshToken?: string;
+  clientSecret?: string;
+}
+
+/**
+ * PARTNERCENTER_DEMO_REFRESH_TOKEN and PARTNERCENTER_DEMO_CLIENT_SECRET: the refresh token the
+ * emulator accepts, and a client secret it then requires (a confidential app), both handed to
+ * the provider. Separate names so credentials for the real service in the shell never reach the demo.
+ */
+export function demoCredentials(env: NodeJS.ProcessEnv = process.env): DemoCredentials {
+  const pick = (name: string) => (env[name] && env[name]!.trim() !== '' ? env[name]!.trim() : undefined);
+  return { refreshToken: pick('PARTNERCENTER_DEMO_REFRESH_TOKEN'), clientSecret: pick('PARTNERCENTER_DEMO_CLIENT_SECRET') };
+}
+
+/**
+ * The engine env: our provider config, no colour, no telemetry, no costly extra CA bundle.
+ * TF_LOG, TF_LOG_PROVIDER and TF_LOG_PATH pass through; a relative TF_LOG_PATH is made absolute
+ * so every run (each in its own folder) appends to the one file.
+ */
+export function engineEnv(cliConfigFile: string, emulatorUrl: string, credentials: DemoCredentials = {}): NodeJS.ProcessEnv {
   const env: NodeJS.ProcessEnv = {
     ...process.env,
     TF_CLI_CONFIG_FILE: cliConfigFile,
@@ -48,5 +68,13 @@ export function engineEnv(cliConfigFile: string, emulatorUrl: string): NodeJS.Pr
   };
   delete env.NODE_EXTRA_CA_CERTS;
   delete env.PARTNERCENTER_ACCESS_TOKEN;
+  // A secret from the user's shell belongs to a real app registration: never send it to the emulator.
+  delete env.PARTNERCENTER_CLIENT_SECRET;
+  delete env.PARTNERCENTER_DEMO_REFRESH_TOKEN;
+  delete env.PARTNERCENTER_DEMO_CLIENT_SECRET;
+  if (credentials.refreshToken) env.PARTNERCENTER_REFRESH_TOKEN = credentials.refreshToken;
+  if (credentials.clientSecret) env.PARTNERCENTER_CLIENT_SECRET = credentials.clientSecret;
+  // Relative to where the user typed the command (npm runs scripts from the package root).
+  if (env.TF_LOG_PATH) env.TF_LOG_PATH = path.resolve(process.env.INIT_CWD ?? process.cwd(), env.TF_LOG_PATH);
   return env;
 }

@@ -27,6 +27,19 @@ describe('sameValue (normalisation)', () => {
     expect(sameValue(field('address.city'), 'redmond', 'Redmond')).toBe(false);
     expect(sameValue(field('purchase_order_number'), 'po-1', 'PO-1')).toBe(false);
   });
+
+  // Regression (found by billing-profile-properties.test.ts): these upper-case to text that
+  // lowercases to something else, so an API echoing them in upper case made a perpetual diff.
+  it.each([
+    ['address.state', 'Straße', 'STRASSE'],
+    ['address.state', 'ﬀ', 'FF'],
+    ['primary_contact.email', 'µ@ſ.io', 'Μ@S.IO'],
+    ['address.country', 'ς', 'Σ'],
+  ])('%s: %s and its upper-case form %s are the same value', (path, value, upper) => {
+    expect(value.toUpperCase()).toBe(upper);
+    expect(sameValue(field(path), value, upper)).toBe(true);
+    expect(sameValue(field(path), upper, value.toLowerCase())).toBe(true);
+  });
 });
 
 describe('state mapping', () => {

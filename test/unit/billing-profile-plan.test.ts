@@ -32,6 +32,13 @@ describe('planBillingProfile: update', () => {
     expect(planBillingProfile(prior, cfg).planned).toBe(prior);
   });
 
+  it('plans no change when the API echoed a configured value in upper case (ß -> SS, ſ -> S)', () => {
+    const prior = profileToState({ ...liveProfile(), address: { ...liveProfile().address, state: 'STRASSE' } });
+    prior.primary_contact = { ...(prior.primary_contact as ObjectValue), email: 'BILLING@CONTOSO.COM' };
+    const cfg = config({}, { address: { state: 'Straße' }, primary_contact: { email: 'billing@contoſo.com' } });
+    expect(planBillingProfile(prior, cfg).planned).toBe(prior);
+  });
+
   it('plans config values for changed managed fields, prior values for the rest, and an unknown etag', () => {
     const prior = liveState();
     const { planned } = planBillingProfile(prior, config({ purchase_order_number: 'PO-2' }, { address: { city: 'Seattle' } }));

@@ -1,4 +1,5 @@
-import { validateBillingProfileConfig } from '../../provider/resources/billing-profile-validate';
+import { WRITABLE_FIELDS, type FieldSpec } from '../../provider/resources/billing-profile-fields';
+import { attributePath, validateBillingProfileConfig } from '../../provider/resources/billing-profile-validate';
 import { UNKNOWN } from '../../provider/plugin/cty/types';
 import { config } from './billing-profile-fixtures';
 
@@ -74,5 +75,52 @@ describe('validateBillingProfileConfig', () => {
     expect(validateBillingProfileConfig(config({}, { primary_contact: { email: 'a@b' } }))).toHaveLength(1);
     expect(validateBillingProfileConfig(config({}, { primary_contact: { email: '' } }))).toEqual([]);
     expect(validateBillingProfileConfig(config({}, { primary_contact: { email: UNKNOWN } }))).toEqual([]);
+  });
+});
+
+describe('validateBillingProfileConfig: control characters', () => {
+  const writableText = WRITABLE_FIELDS.filter((f) => f.kind === 'string');
+  const configWith = (f: FieldSpec, value: string) =>
+    f.group ? config({}, { [f.group]: { [f.attr]: value } }) : config({ [f.attr]: value });
+
+  it.each(writableText.map((f) => [f.path, f] as const))('rejects a newline in %s, naming the field, the character and the fix', (_path, f) => {
+    const value = f.email ? 'a@b.co\n' : 'Line 1\nLine 2';
+    const diags = validateBillingProfileConfig(configWith(f, value));
+    expect(diags).toHaveLength(1);
+    expect(diags[0]).toMatchObject({ severity: 'error', summary: `Invalid value for ${f.path}`, path: attributePath(f) });
+    expect(diags[0].detail).toContain(`"${f.path}" contains the control character U+000A (line feed) at position 7.`);
+    expect(diags[0].detail).toContain('single-line text: remove it');
+  });
+
+  it.each([
+    ['\t', 'U+0009 (tab)'],
+    ['\u0000', 'U+0000 (NUL)'],
+    ['\r', 'U+000D (carriage return)'],
+    ['\u001f', 'U+001F'],
+    ['\u007f', 'U+007F (DEL)'],
+    ['\u0080', 'U+0080'],
+    ['\u0085', 'U+0085'],
+    ['\u009f', 'U+009F'],
+  ])('rejects %j as %s', (ch, named) => {
+    const [d] = validateBillingProfileConfig(config({}, { address: { city: `Red${ch}mond` } }));
+    expect(d.path).toEqual(['address', 'city']);
+    expect(d.detail).toContain(`control character ${named} at position 4.`);
+  });
+
+  it('accepts the characters next to the control ranges, and other Unicode', () => {
+    for (const ok of [' ', '~', '\u00a0', '\u00ff', 'é', '😀', '\u2028']) {
+      expect(validateBillingProfileConfig(config({ tax_id: `A${ok}B` }))).toEqual([]);
+    }
+  });
+
+  it('counts the position in characters, so an emoji before it counts once', () => {
+    const [d] = validateBillingProfileConfig(config({ purchase_order_number: '😀😀\t' }));
+    expect(d.detail).toContain('U+0009 (tab) at position 3.');
+  });
+
+  it('reports the control character first when a value also breaks another rule', () => {
+    const diags = validateBillingProfileConfig(config({}, { address: { first_name: `${'n'.repeat(60)}\n` } }));
+    expect(diags).toHaveLength(1);
+    expect(diags[0].detail).toContain('U+000A');
   });
 });

@@ -62,4 +62,11 @@ describe('helpers', () => {
     expect(jsonNumberText(new Decimal('-.0'))).toBe('0');
     expect(() => jsonNumberText(-Infinity)).toThrow();
   });
+
+  // Regression (found by cty-properties.test.ts): String() of these doubles is a rounded
+  // decimal ("18446744073709552000"), which decoded to another integer than the one encoded.
+  it.each([2 ** 64, 2 ** 63, -(2 ** 60), 1e21])('writes the integer double %p as its exact digits', (n) => {
+    expect(BigInt(jsonNumberText(n))).toBe(BigInt(n));
+    expect(numbersEqual(n, parseNumberText(jsonNumberText(n))!)).toBe(true);
+  });
 });

@@ -33,7 +33,13 @@ describe('errorFromApiResponse', () => {
   });
 
   it('uses a non-JSON body as the description, shortened', () => {
-    expect(parseApiFault('  <html>Bad gateway</html> ')).toEqual({ description: '<html>Bad gateway</html>' });
+    expect(parseApiFault('  <html>Bad gateway</html> ')).toEqual({
+      description: 'an HTML page ("Bad gateway") answered instead of Partner Center: a proxy or gateway between this machine and the API',
+    });
+    expect(parseApiFault('<!DOCTYPE html><html><head><title>502 Bad Gateway</title></head><body>nginx</body></html>').description).toContain(
+      '("502 Bad Gateway")',
+    );
+    expect(parseApiFault('not json, not html')).toEqual({ description: 'not json, not html' });
     expect(parseApiFault('x'.repeat(2000)).description).toHaveLength(501);
   });
 });

@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { PROVIDER_SETTINGS, providerSchema, resolveSettings, validateSettings } from '../../provider/provider-config';
 import { createProvider } from '../../provider/provider';
+import { TUNING_SETTINGS, resolveTuning } from '../../provider/provider-tuning';
 import { ProviderClient, ProviderNotReadyError } from '../../provider/provider-client';
 import { UNKNOWN, type ObjectValue, type Value } from '../../provider/plugin/cty/types';
 import type { CallContext, Logger } from '../../provider/plugin/kit';
@@ -23,8 +24,12 @@ describe('provider schema', () => {
   it('has the DESIGN §4 attributes, all optional strings with descriptions naming their env var', () => {
     const attrs = providerSchema.block.attributes;
     expect(Object.keys(attrs).sort()).toEqual(
-      ['access_token', 'authority_host', 'base_url', 'client_id', 'client_secret', 'environment', 'locale', 'refresh_token', 'tenant_id'],
+      ['access_token', 'authority_host', 'base_url', 'client_id', 'client_secret', 'environment', 'locale', 'max_retries', 'refresh_token', 'request_timeout_seconds', 'tenant_id'],
     );
+    for (const s of TUNING_SETTINGS) {
+      expect(attrs[s.attr]).toMatchObject({ type: 'number', optional: true });
+      expect(attrs[s.attr].description).toContain(s.env);
+    }
     for (const s of PROVIDER_SETTINGS) {
       expect(attrs[s.attr]).toMatchObject({ type: 'string', optional: true });
       expect(attrs[s.attr].description).toContain(s.env);
@@ -124,9 +129,32 @@ describe('configure', () => {
 describe('provider docs', () => {
   it('document every attribute with its environment variable, and every cloud', () => {
     const doc = readFileSync(path.join(__dirname, '..', '..', 'docs', 'index.md'), 'utf8');
-    for (const s of PROVIDER_SETTINGS) {
+    for (const s of [...PROVIDER_SETTINGS, ...TUNING_SETTINGS]) {
       expect(doc).toMatch(new RegExp(`\\| \`${s.attr}\` \\| \`${s.env}\` \\|`));
     }
     for (const cloud of ['public', 'china', 'usgov', 'germany']) expect(doc).toContain(`| \`${cloud}\``);
+  });
+});
+
+describe('tuning settings (request_timeout_seconds, max_retries)', () => {
+  it('turn into retry options from the block, else the environment', () => {
+    expect(resolveTuning({ request_timeout_seconds: 5, max_retries: 0 }, {})).toEqual({
+      retry: { requestTimeoutMs: 5000, deadlineMs: 60_000, maxAttempts: 1 },
+      diagnostics: [],
+    });
+    expect(resolveTuning({ request_timeout_seconds: null, max_retries: 2n }, { PARTNERCENTER_REQUEST_TIMEOUT_SECONDS: '45' })).toEqual({
+      retry: { requestTimeoutMs: 45_000, deadlineMs: 90_000, maxAttempts: 3 },
+      diagnostics: [],
+    });
+    expect(resolveTuning({ request_timeout_seconds: UNKNOWN, max_retries: null }, {})).toEqual({ retry: {}, diagnostics: [] });
+  });
+
+  it('refuse out-of-range or fractional values, naming the attribute, the range and where the value came from', () => {
+    const block = resolveTuning({ request_timeout_seconds: 0, max_retries: 2.5 }, {}).diagnostics;
+    expect(block.map((d) => d.path)).toEqual([['request_timeout_seconds'], ['max_retries']]);
+    expect(block[0].detail).toContain('provider attribute "request_timeout_seconds" is 0; it must be a whole number from 1 to 600');
+    expect(block[1].detail).toContain('from 0 to 10');
+    const env = resolveTuning({}, { PARTNERCENTER_MAX_RETRIES: 'many' }).diagnostics;
+    expect(env[0].detail).toContain('PARTNERCENTER_MAX_RETRIES (environment) is "many"');
   });
 });

@@ -51,11 +51,23 @@ export interface PartnercenterProviderConfig {
   */
   readonly locale?: string;
   /**
+  * How many times a failed call is retried when the failure is temporary (429, 5xx, a dropped connection, a timeout; default 4, 0 to 10). A write is retried with the same MS-RequestId, so it is applied at most once. Falls back to PARTNERCENTER_MAX_RETRIES.
+  *
+  * Docs at Terraform Registry: {@link https://terraform.local/providers/partnercenter/partnercenter/0.1.0/docs#max_retries PartnercenterProvider#max_retries}
+  */
+  readonly maxRetries?: number;
+  /**
   * App+User refresh token from the Secure Application Model consent, exchanged for access tokens as needed. Sensitive. Falls back to PARTNERCENTER_REFRESH_TOKEN.
   *
   * Docs at Terraform Registry: {@link https://terraform.local/providers/partnercenter/partnercenter/0.1.0/docs#refresh_token PartnercenterProvider#refresh_token}
   */
   readonly refreshToken?: string;
+  /**
+  * Seconds one HTTP request to Partner Center may take before it is abandoned and retried (default 30, 1 to 600). Falls back to PARTNERCENTER_REQUEST_TIMEOUT_SECONDS.
+  *
+  * Docs at Terraform Registry: {@link https://terraform.local/providers/partnercenter/partnercenter/0.1.0/docs#request_timeout_seconds PartnercenterProvider#request_timeout_seconds}
+  */
+  readonly requestTimeoutSeconds?: number;
   /**
   * Partner tenant id (GUID or domain). Required with refresh_token. Falls back to PARTNERCENTER_TENANT_ID.
   *
@@ -121,7 +133,9 @@ export class PartnercenterProvider extends cdktf.TerraformProvider {
     this._clientSecret = config.clientSecret;
     this._environment = config.environment;
     this._locale = config.locale;
+    this._maxRetries = config.maxRetries;
     this._refreshToken = config.refreshToken;
+    this._requestTimeoutSeconds = config.requestTimeoutSeconds;
     this._tenantId = config.tenantId;
     this._alias = config.alias;
   }
@@ -242,6 +256,22 @@ export class PartnercenterProvider extends cdktf.TerraformProvider {
     return this._locale;
   }
 
+  // max_retries - computed: false, optional: true, required: false
+  private _maxRetries?: number;
+  public get maxRetries() {
+    return this._maxRetries;
+  }
+  public set maxRetries(value: number | undefined) {
+    this._maxRetries = value;
+  }
+  public resetMaxRetries() {
+    this._maxRetries = undefined;
+  }
+  // Temporarily expose input value. Use with caution.
+  public get maxRetriesInput() {
+    return this._maxRetries;
+  }
+
   // refresh_token - computed: false, optional: true, required: false
   private _refreshToken?: string;
   public get refreshToken() {
@@ -256,6 +286,22 @@ export class PartnercenterProvider extends cdktf.TerraformProvider {
   // Temporarily expose input value. Use with caution.
   public get refreshTokenInput() {
     return this._refreshToken;
+  }
+
+  // request_timeout_seconds - computed: false, optional: true, required: false
+  private _requestTimeoutSeconds?: number;
+  public get requestTimeoutSeconds() {
+    return this._requestTimeoutSeconds;
+  }
+  public set requestTimeoutSeconds(value: number | undefined) {
+    this._requestTimeoutSeconds = value;
+  }
+  public resetRequestTimeoutSeconds() {
+    this._requestTimeoutSeconds = undefined;
+  }
+  // Temporarily expose input value. Use with caution.
+  public get requestTimeoutSecondsInput() {
+    return this._requestTimeoutSeconds;
   }
 
   // tenant_id - computed: false, optional: true, required: false
@@ -303,7 +349,9 @@ export class PartnercenterProvider extends cdktf.TerraformProvider {
       client_secret: cdktf.stringToTerraform(this._clientSecret),
       environment: cdktf.stringToTerraform(this._environment),
       locale: cdktf.stringToTerraform(this._locale),
+      max_retries: cdktf.numberToTerraform(this._maxRetries),
       refresh_token: cdktf.stringToTerraform(this._refreshToken),
+      request_timeout_seconds: cdktf.numberToTerraform(this._requestTimeoutSeconds),
       tenant_id: cdktf.stringToTerraform(this._tenantId),
       alias: cdktf.stringToTerraform(this._alias),
     };
@@ -353,11 +401,23 @@ export class PartnercenterProvider extends cdktf.TerraformProvider {
         type: "simple",
         storageClassType: "string",
       },
+      max_retries: {
+        value: cdktf.numberToHclTerraform(this._maxRetries),
+        isBlock: false,
+        type: "simple",
+        storageClassType: "number",
+      },
       refresh_token: {
         value: cdktf.stringToHclTerraform(this._refreshToken),
         isBlock: false,
         type: "simple",
         storageClassType: "string",
+      },
+      request_timeout_seconds: {
+        value: cdktf.numberToHclTerraform(this._requestTimeoutSeconds),
+        isBlock: false,
+        type: "simple",
+        storageClassType: "number",
       },
       tenant_id: {
         value: cdktf.stringToHclTerraform(this._tenantId),

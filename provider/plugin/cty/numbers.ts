@@ -95,6 +95,9 @@ export function numbersEqual(a: CtyNumber, b: CtyNumber): boolean {
 export function jsonNumberText(n: CtyNumber): string {
   if (typeof n === 'number') {
     if (!Number.isFinite(n)) throw new Error(`${n} cannot be written as JSON`);
+    // An integer beyond 2^53 exactly, as msgpack writes it: String(2 ** 64) is
+    // "18446744073709552000", which reads back as a different integer.
+    if (Number.isInteger(n) && !Number.isSafeInteger(n)) return BigInt(n).toString();
     return String(n);
   }
   if (typeof n === 'bigint') return String(n);

@@ -1,0 +1,11 @@
+// Recognises an HTML page where the API's JSON was expected: what a proxy, gateway or captive
+// portal answers. Its title is the most useful thing to show a user.
+
+/** The <title> of an HTML page ("" when it has none), or undefined when the text is not HTML. */
+export function htmlTitle(text: string): string | undefined {
+  if (!/^\s*<(!doctype\s+html|html)\b/i.test(text)) return undefined;
+  const m = /<title[^>]*>([^<]*)<\/title>/i.exec(text);
+  // No title: the page's text, so that "<html>Bad gateway</html>" still says something.
+  const label = m ? m[1] : text.replace(/<(script|style)\b[\s\S]*?<\/\1>/gi, ' ').replace(/<[^>]*>/g, ' ');
+  return label.replace(/\s+/g, ' ').trim().slice(0, 80);
+}

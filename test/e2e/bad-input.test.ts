@@ -1,0 +1,210 @@
+// Bad input is refused at plan time by every engine, naming the attribute and the fix, before the
+// provider calls Partner Center or the token endpoint. One working dir per engine (init once);
+// each row rewrites main.tf.
+import { EmulatorAdmin } from '../../emulator/admin-client';
+import { EMULATOR_DEFAULTS, providerEnvFor, startEmulator, type RunningEmulator } from '../../emulator/server';
+import { SOURCE_ADDRESS } from '../../provider/meta';
+import { PROVIDER_BUNDLE, requireBundle } from '../support/bundles';
+import { describeEachEngine } from '../support/engines';
+import { TfWorkdir, type RunResult } from '../support/tf-workdir';
+
+const STEP_TIMEOUT = 180_000;
+const RESOURCE = 'partnercenter_billing_profile.this';
+
+const REQUIRED_PROVIDERS = `terraform {
+  required_providers {
+    partnercenter = {
+      source = "${SOURCE_ADDRESS}"
+    }
+  }
+}
+`;
+
+interface Row {
+  name: string;
+  /** main.tf: the provider block (credentials from PARTNERCENTER_* unless set here) and the resource. */
+  hcl: string;
+  /**
+   * Where the engine points, as it prints it: the attribute's own line for a top-level attribute;
+   * for a nested one (address.city) the engines quote the resource line and the summary names it.
+   */
+  at: string;
+  /** The summary naming the attribute, and the fix. */
+  says: string[];
+  /** Environment changes for this plan only. */
+  env?: Record<string, string | undefined>;
+}
+
+const IN_RESOURCE = `with ${RESOURCE}, on main.tf line`;
+const IN_PROVIDER = `with provider["${SOURCE_ADDRESS}"], on main.tf line`;
+const RESOURCE_LINE = `3, in resource "partnercenter_billing_profile" "this": 3: resource "partnercenter_billing_profile" "this" {`;
+const attributeLine = (source: string) => `4, in resource "partnercenter_billing_profile" "this": 4: ${source}`;
+
+const resource = (body: string) => `provider "partnercenter" {}
+
+resource "partnercenter_billing_profile" "this" {
+${body}
+}
+`;
+
+const withProvider = (block: string) => `provider "partnercenter" {
+${block}
+}
+
+resource "partnercenter_billing_profile" "this" {}
+`;
+
+const LONG_PO = 'P'.repeat(201);
+
+const RESOURCE_ROWS: Row[] = [
+  {
+    name: 'free text over 200 characters (purchase_order_number)',
+    hcl: resource(`  purchase_order_number = "${LONG_PO}"`),
+    at: `${IN_RESOURCE} ${attributeLine(`purchase_order_number = "${LONG_PO}"`)}`,
+    says: ['Error: Invalid value for purchase_order_number', '"purchase_order_number" is 201 characters long', 'accepts at most 200. Shorten it.'],
+  },
+  {
+    name: 'a name over 50 characters (primary_contact.first_name)',
+    hcl: resource(`  primary_contact = {\n    first_name = "${'N'.repeat(51)}"\n  }`),
+    at: `${IN_RESOURCE} ${RESOURCE_LINE}`,
+    says: ['Error: Invalid value for primary_contact.first_name', '"primary_contact.first_name" is 51 characters long', 'accepts at most 50. Shorten it.'],
+  },
+  {
+    name: 'an invalid e-mail (primary_contact.email)',
+    hcl: resource(`  primary_contact = {\n    email = "billing.contoso.example"\n  }`),
+    at: `${IN_RESOURCE} ${RESOURCE_LINE}`,
+    says: ['Error: Invalid value for primary_contact.email', '"primary_contact.email" must be an e-mail address like name@example.com'],
+  },
+  {
+    name: 'a newline in a text field (address.city)',
+    hcl: resource(`  address = {\n    city = "Red\\nmond"\n  }`),
+    at: `${IN_RESOURCE} ${RESOURCE_LINE}`,
+    says: [
+      'Error: Invalid value for address.city',
+      '"address.city" contains the control character U+000A (line feed) at position 4.',
+      'single-line text: remove it',
+    ],
+  },
+  {
+    name: 'a tab in a text field (tax_id)',
+    hcl: resource(`  tax_id = "12\\t3456789"`),
+    at: `${IN_RESOURCE} ${attributeLine('tax_id = "12\\t3456789"')}`,
+    says: ['Error: Invalid value for tax_id', '"tax_id" contains the control character U+0009 (tab) at position 3.', 'single-line text: remove it'],
+  },
+  {
+    name: 'a read-only field set (billing_currency)',
+    hcl: resource(`  billing_currency = "EUR"`),
+    at: `${IN_RESOURCE} ${attributeLine('billing_currency = "EUR"')}`,
+    says: ['Error: billing_currency is read-only', 'changed in the Partner Center dashboard', 'Remove "billing_currency" from the'],
+  },
+  {
+    name: 'address_line1 set to ""',
+    hcl: resource(`  address = {\n    address_line1 = ""\n  }`),
+    at: `${IN_RESOURCE} ${RESOURCE_LINE}`,
+    says: ['Error: Invalid value for address.address_line1', 'cannot be cleared with ""', 'Set a value, or remove the attribute to leave it unmanaged.'],
+  },
+];
+
+const PROVIDER_ROWS: Row[] = [
+  {
+    name: 'an unknown environment',
+    hcl: withProvider('  environment = "mars"'),
+    at: `${IN_PROVIDER} 2, in provider "partnercenter": 2: environment = "mars"`,
+    says: ['Error: Unknown Partner Center environment', 'Valid values: "public", "china", "usgov", "germany". Set "environment"'],
+  },
+  {
+    name: 'both refresh_token and access_token',
+    hcl: withProvider(`  refresh_token = "${EMULATOR_DEFAULTS.refreshToken}"\n  access_token  = "a-ready-token"`),
+    at: `${IN_PROVIDER} 3, in provider "partnercenter": 3: access_token = "a-ready-token"`,
+    says: ['Error: Conflicting Partner Center credentials', 'Use one: refresh_token (PARTNERCENTER_REFRESH_TOKEN) with client_id and tenant_id, or access_token'],
+  },
+  {
+    name: 'a refresh token without client_id and tenant_id',
+    hcl: withProvider(`  refresh_token = "${EMULATOR_DEFAULTS.refreshToken}"`),
+    env: { PARTNERCENTER_CLIENT_ID: undefined, PARTNERCENTER_TENANT_ID: undefined },
+    at: `${IN_PROVIDER} 1, in provider "partnercenter": 1: provider "partnercenter" {`,
+    says: [
+      'Error: Missing client_id',
+      'Set "client_id" in the provider block or PARTNERCENTER_CLIENT_ID.',
+      'Error: Missing tenant_id',
+      'Set "tenant_id" in the provider block or PARTNERCENTER_TENANT_ID.',
+    ],
+  },
+  {
+    name: 'a malformed base_url',
+    hcl: withProvider('  base_url = "127.0.0.1:8080/api"'),
+    at: `${IN_PROVIDER} 2, in provider "partnercenter": 2: base_url = "127.0.0.1:8080/api"`,
+    says: ['Error: Invalid base_url', 'not an absolute http(s) URL. Give one such as https://api.partnercenter.microsoft.com', 'in "base_url" or PARTNERCENTER_BASE_URL'],
+  },
+];
+
+/** Engine output with box drawing and line wrapping undone, so messages can be matched whole. */
+function text(r: RunResult): string {
+  return `${r.stdout}\n${r.stderr}`.replace(/[│╷╵]/g, ' ').replace(/\s+/g, ' ');
+}
+
+describeEachEngine('bad input fails at plan before any API call', (engine) => {
+  let emulator: RunningEmulator;
+  let admin: EmulatorAdmin;
+  let wd: TfWorkdir;
+
+  beforeAll(async () => {
+    emulator = await startEmulator({ port: 0 });
+    admin = new EmulatorAdmin(emulator.url);
+    wd = await TfWorkdir.create(engine, {
+      files: { 'providers.tf': REQUIRED_PROVIDERS, 'main.tf': resource('') },
+      env: providerEnvFor(emulator.url),
+      providers: [{ sourceAddress: SOURCE_ADDRESS, bundlePath: requireBundle(PROVIDER_BUNDLE) }],
+    });
+  }, STEP_TIMEOUT);
+
+  afterAll(async () => {
+    await wd?.dispose();
+    await emulator?.close();
+  });
+
+  /** Plans `row` (exit 1 expected); returns the output and the API and token calls it caused. */
+  async function planRow(row: Row) {
+    const api = (await admin.requests()).length;
+    const tokens = (await admin.tokenRequests()).length;
+    await wd.writeFile('main.tf', row.hcl);
+    const out = text(await wd.run(['plan', '-input=false'], { allowExitCodes: [1], env: row.env }));
+    return { out, apiCalls: (await admin.requests()).slice(api), tokenCalls: (await admin.tokenRequests()).slice(tokens) };
+  }
+
+  async function expectRefusedBeforeAnyCall(row: Row): Promise<void> {
+    const { out, apiCalls, tokenCalls } = await planRow(row);
+    expect(out).toContain(row.at);
+    for (const said of row.says) expect(out).toContain(said);
+    expect(apiCalls).toEqual([]);
+    expect(tokenCalls).toEqual([]);
+  }
+
+  describe('with no state', () => {
+    test.each(RESOURCE_ROWS.map((r) => [r.name, r] as const))('%s: zero API and token calls', async (_name, row) => {
+      await expectRefusedBeforeAnyCall(row);
+    }, STEP_TIMEOUT);
+
+    test.each(PROVIDER_ROWS.map((r) => [r.name, r] as const))('provider block, %s: zero API and token calls', async (_name, row) => {
+      await expectRefusedBeforeAnyCall(row);
+    }, STEP_TIMEOUT);
+  });
+
+  // A refresh GET would be allowed here (no PUT is what matters), but the engines validate the
+  // configuration before they refresh, so there is none: the stricter check holds.
+  describe('with the profile in state', () => {
+    beforeAll(async () => {
+      await wd.writeFile('main.tf', resource(''));
+      await wd.run(['apply', '-auto-approve', '-input=false']);
+      // Positive control: a valid config does reach the emulator, and its logs record it.
+      expect((await admin.requests()).some((c) => c.method === 'GET')).toBe(true);
+      expect((await admin.tokenRequests()).length).toBeGreaterThan(0);
+    }, STEP_TIMEOUT);
+
+    test.each(RESOURCE_ROWS.map((r) => [r.name, r] as const))('%s: no PUT, and not even a refresh GET', async (_name, row) => {
+      const before = await admin.profile();
+      await expectRefusedBeforeAnyCall(row);
+      expect(await admin.profile()).toEqual(before);
+    }, STEP_TIMEOUT);
+  });
+});

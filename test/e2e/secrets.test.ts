@@ -1,0 +1,154 @@
+// Secrets never leak, checked over a whole `npm run demo` per pinned engine (and the CDKTF
+// story): the demo runs with TF_LOG=trace into one log file, a confidential client (a client
+// secret the emulator requires) and a refresh token made up for this run; then the trace log,
+// every file the demo leaves (state, backups, saved plans, lock files, the CLI config...) and
+// its stdout/stderr (the engines' output and diagnostics) are searched for the refresh token,
+// the client secret and any access token the emulator issued (they all start `pcemu.`).
+import { spawnSync } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { inflateRawSync } from 'node:zlib';
+import { listEngines } from '../support/engines';
+
+const ROOT = path.resolve(__dirname, '..', '..');
+const RUN_TIMEOUT = 240_000;
+/** Any emulator access token, or a piece of one. */
+const EMULATOR_TOKEN = /pcemu\.[\w-]{8,}/;
+
+interface Artifact {
+  name: string;
+  text: string;
+}
+
+/** Entries of a zip archive (engines save plans as zip), inflated. */
+function zipEntries(buf: Buffer): { name: string; data: Buffer }[] {
+  const end = buf.lastIndexOf(Buffer.from([0x50, 0x4b, 0x05, 0x06]));
+  if (end < 0) throw new Error('no end of central directory: not a zip');
+  const count = buf.readUInt16LE(end + 10);
+  let p = buf.readUInt32LE(end + 16);
+  const entries: { name: string; data: Buffer }[] = [];
+  for (let i = 0; i < count; i++) {
+    if (buf.readUInt32LE(p) !== 0x02014b50) throw new Error(`bad central directory entry at ${p}`);
+    const method = buf.readUInt16LE(p + 10);
+    const size = buf.readUInt32LE(p + 20);
+    const nameLength = buf.readUInt16LE(p + 28);
+    const local = buf.readUInt32LE(p + 42);
+    const name = buf.toString('utf8', p + 46, p + 46 + nameLength);
+    const start = local + 30 + buf.readUInt16LE(local + 26) + buf.readUInt16LE(local + 28);
+    const raw = buf.subarray(start, start + size);
+    entries.push({ name, data: method === 8 ? inflateRawSync(raw) : raw });
+    p += 46 + nameLength + buf.readUInt16LE(p + 30) + buf.readUInt16LE(p + 32);
+  }
+  return entries;
+}
+
+/** Every regular file under `dir` (symlinks not followed), zip archives opened up. */
+function filesUnder(dir: string, rel = ''): Artifact[] {
+  const out: Artifact[] = [];
+  for (const entry of readdirSync(path.join(dir, rel), { withFileTypes: true })) {
+    const name = path.join(rel, entry.name);
+    if (entry.isDirectory()) out.push(...filesUnder(dir, name));
+    if (!entry.isFile()) continue;
+    const buf = readFileSync(path.join(dir, name));
+    out.push({ name, text: buf.toString('latin1') });
+    if (buf.subarray(0, 4).equals(Buffer.from([0x50, 0x4b, 0x03, 0x04]))) {
+      for (const z of zipEntries(buf)) out.push({ name: `${name}!${z.name}`, text: z.data.toString('latin1') });
+    }
+  }
+  return out;
+}
+
+/** "<artifact>: <what>" for every secret found. */
+function leaks(artifacts: Artifact[], secrets: Record<string, string>): string[] {
+  const found: string[] = [];
+  for (const a of artifacts) {
+    for (const [what, value] of Object.entries(secrets)) if (a.text.includes(value)) found.push(`${a.name}: ${what}`);
+    if (EMULATOR_TOKEN.test(a.text)) found.push(`${a.name}: emulator access token`);
+  }
+  return found;
+}
+
+const engines = listEngines().filter((e) => e.pinned);
+const enginesDir = path.dirname(path.dirname(engines[0].path));
+const runs: { label: string; args: string[] }[] = [
+  ...engines.map((e) => ({ label: `${e.name} ${e.version}`, args: ['--engine', e.name] })),
+  { label: 'the CDKTF story', args: ['--cdktf'] },
+];
+
+describe.each(runs)('npm run demo with TF_LOG=trace: $label', ({ args }) => {
+  const refreshToken = `demo-refresh-${randomBytes(12).toString('hex')}`;
+  const clientSecret = `demo-secret-${randomBytes(12).toString('hex')}`;
+  let scratch: string;
+  let workdir: string | undefined;
+  let code: number | null;
+  let output: string;
+  let log: string;
+  let files: Artifact[];
+
+  beforeAll(() => {
+    scratch = mkdtempSync(path.join(tmpdir(), 'secrets-scan-'));
+    const logPath = path.join(scratch, 'trace.log');
+    const r = spawnSync(process.execPath, [path.join(ROOT, 'node_modules', 'tsx', 'dist', 'cli.mjs'), 'scripts/demo.ts', ...args, '--keep'], {
+      cwd: ROOT,
+      env: {
+        ...process.env,
+        PARTNERCENTER_ENGINES_DIR: enginesDir,
+        TF_LOG: 'trace',
+        TF_LOG_PATH: logPath,
+        PARTNERCENTER_DEMO_REFRESH_TOKEN: refreshToken,
+        PARTNERCENTER_DEMO_CLIENT_SECRET: clientSecret,
+      },
+      encoding: 'utf8',
+      timeout: RUN_TIMEOUT,
+    });
+    code = r.status;
+    output = `${r.stdout}\n${r.stderr}`;
+    workdir = /^kept (\S+)$/m.exec(output)?.[1];
+    log = readFileSync(logPath, 'utf8');
+    files = workdir ? filesUnder(workdir) : [];
+  }, RUN_TIMEOUT);
+
+  afterAll(() => {
+    if (workdir) rmSync(workdir, { recursive: true, force: true });
+    rmSync(scratch, { recursive: true, force: true });
+  });
+
+  test('the demo completes with the confidential client and says where the log goes', () => {
+    expect(output).toContain('Demo complete');
+    expect(code).toBe(0);
+    expect(output).toContain('the emulator expects a client secret');
+    expect(output).toMatch(/TF_LOG=trace: every engine run appends its log to /);
+  });
+
+  test('the trace log is the real thing: every run, provider RPCs, API calls and the token exchange, redacted', () => {
+    // More than one engine command appended to the one file.
+    expect(log.match(/\[INFO\]\s+(Terraform|OpenTofu) version:/g)?.length ?? 0).toBeGreaterThanOrEqual(5);
+    for (const rpc of ['ConfigureProvider', 'ReadResource', 'PlanResourceChange', 'ApplyResourceChange']) {
+      expect(log).toMatch(new RegExp(`provider\\.terraform-provider-partnercenter[^\\n]*tf_rpc=${rpc}`));
+    }
+    expect(log).toMatch(/Partner Center API call: .*method=PUT/);
+    expect(log).toContain('Partner Center API request body');
+    // The token exchange was logged at trace with its secrets in it, and they came out redacted.
+    expect(log).toMatch(/Entra ID token request: .*refresh_token=\[REDACTED\].*client_secret=\[REDACTED\]/);
+    expect(log).toMatch(/Entra ID token response: .*access_token:\[REDACTED\]/);
+  });
+
+  test('the files left behind include the state, its backup and a saved plan', () => {
+    expect(workdir).toBeDefined();
+    const names = files.map((f) => path.basename(f.name));
+    expect(names.some((n) => /\.tfstate$/.test(n))).toBe(true);
+    expect(names.some((n) => /\.tfstate\.backup$/.test(n))).toBe(true);
+    expect(names).toContain('stale.tfplan!tfstate'); // the plan archive was opened
+    // The engines' state (not .terraform/terraform.tfstate, which only records the backend).
+    const states = files.filter((f) => /\.tfstate$/.test(f.name) && !f.name.split(path.sep).includes('.terraform'));
+    expect(states.length).toBeGreaterThan(0);
+    for (const state of states) expect(state.text).toContain('partnercenter_billing_profile');
+  });
+
+  test('no refresh token, client secret or access token in the log, the files or the output', () => {
+    const artifacts: Artifact[] = [{ name: 'TF_LOG_PATH', text: log }, { name: 'stdout+stderr', text: output }, ...files];
+    expect(leaks(artifacts, { 'refresh token': refreshToken, 'client secret': clientSecret })).toEqual([]);
+  });
+});

@@ -1,0 +1,124 @@
+// fast-check generators for the billing profile property tests (not a test file itself): text as
+// users type it and as the API stores it, valid configs, and live profiles near those configs.
+import fc from 'fast-check';
+import type { BillingProfile } from '../../provider/partnercenter/model';
+import type { ObjectValue, Value } from '../../provider/plugin/cty/types';
+import { FIELDS, GROUPS, WRITABLE_FIELDS, setField, type FieldSpec, type GroupName } from '../../provider/resources/billing-profile-fields';
+import { validateBillingProfileConfig } from '../../provider/resources/billing-profile-validate';
+
+/** C0, DEL and C1: what a single-line text field may not hold. */
+export function isControl(c: string): boolean {
+  const cp = c.codePointAt(0)!;
+  return cp <= 0x1f || (cp >= 0x7f && cp <= 0x9f);
+}
+
+// Characters whose case mappings are irregular (length changes, no round trip, context rules,
+// titlecase), plus astral, combining and invisible ones: where case-insensitive equality breaks.
+const TRICKY = ['é', 'ß', 'ẞ', 'µ', 'İ', 'ı', 'ſ', 'ς', 'Σ', '\u212a', 'ǅ', 'ﬀ', 'ŉ', '😀', '中', 'n\u0303', 'Å', '\u200d', ' ', '\u00a0'];
+
+/** One unit of text a user can put in a config: anything printable, no control characters. */
+export const textUnit: fc.Arbitrary<string> = fc.oneof(
+  { weight: 6, arbitrary: fc.char() },
+  { weight: 3, arbitrary: fc.constantFrom(...TRICKY) },
+  { weight: 2, arbitrary: fc.fullUnicode().filter((c) => !isControl(c)) },
+);
+
+/** Text of at most `max` UTF-16 units (a unit may be two of them). */
+export function text(max: number, min = 0): fc.Arbitrary<string> {
+  return fc.string({ unit: textUnit, minLength: min, maxLength: Math.min(24, Math.floor(max / 2)) });
+}
+
+const emailUnit = fc.oneof(
+  { weight: 6, arbitrary: fc.constantFrom(...'abcXYZ019._+-'.split('')) },
+  { weight: 2, arbitrary: fc.constantFrom('é', 'ß', 'ẞ', 'µ', 'İ', 'ı', 'ſ', 'ς', 'Σ', '\u212a', 'ǅ', '中') },
+);
+const emailPart = fc.string({ unit: emailUnit, minLength: 1, maxLength: 8 });
+
+export const email: fc.Arbitrary<string> = fc
+  .tuple(emailPart, emailPart, fc.string({ unit: emailUnit, minLength: 1, maxLength: 4 }))
+  .map(([local, domain, tld]) => `${local}@${domain.replace(/^\./, 'd')}.${tld}`);
+
+/** A value a valid config may give the field ("" clears, except where the API requires one). */
+export function configValue(f: FieldSpec): fc.Arbitrary<string> {
+  const clear = (f.minLength ?? 0) === 0 ? [fc.constant('')] : [];
+  const value = f.email ? email : text(f.maxLength ?? 200, f.minLength ?? 0);
+  return fc.oneof(...clear, value);
+}
+
+/** How the API may re-spell a value it treats as equal: case only, per code point or whole. */
+export function recase(s: string, how: number): string {
+  switch (how % 4) {
+    case 0:
+      return s;
+    case 1:
+      return s.toUpperCase();
+    case 2:
+      return s.toLowerCase();
+    default:
+      return Array.from(s, (c, i) => (i % 2 ? c.toLowerCase() : c.toUpperCase())).join('');
+  }
+}
+
+/** Field values by path: a string, or null for "not in the config". */
+export type ConfigValues = Record<string, string | null>;
+
+/** The config object the engine sends: every attribute present, unset ones null. */
+export function configFrom(values: ConfigValues, groupsPresent: Record<GroupName, boolean>): ObjectValue {
+  const cfg: ObjectValue = { id: null, etag: null };
+  for (const g of Object.keys(GROUPS) as GroupName[]) {
+    const fields = FIELDS.filter((f) => f.group === g);
+    const present = groupsPresent[g] || fields.some((f) => (values[f.path] ?? null) !== null);
+    cfg[g] = present ? Object.fromEntries(fields.map((f): [string, Value] => [f.attr, values[f.path] ?? null])) : null;
+  }
+  for (const f of FIELDS.filter((x) => !x.group)) cfg[f.attr] = values[f.path] ?? null;
+  return cfg;
+}
+
+export interface GeneratedConfig {
+  values: ConfigValues;
+  config: ObjectValue;
+}
+
+/** A config that passes the provider's own validation (the definition of "valid"). */
+export const validConfig: fc.Arbitrary<GeneratedConfig> = fc
+  .tuple(
+    fc.record(Object.fromEntries(WRITABLE_FIELDS.map((f) => [f.path, fc.option(configValue(f), { nil: null, freq: 2 })]))),
+    fc.record({ address: fc.boolean(), primary_contact: fc.boolean() }),
+  )
+  .map(([values, groups]) => ({ values, config: configFrom(values, groups) }))
+  .filter(({ config }) => validateBillingProfileConfig(config).length === 0);
+
+/** Text the API may hold: anything, control characters included (set in the dashboard). */
+const storedText = fc.oneof(
+  { weight: 1, arbitrary: fc.constant('') },
+  { weight: 4, arbitrary: text(60) },
+  { weight: 1, arbitrary: fc.string({ unit: 'binary', maxLength: 30 }) },
+);
+
+/**
+ * A live profile. With `near`, each field is often a re-spelling of the config's value, so that
+ * "already as configured" and "differs only in case" are common, not one run in a million.
+ */
+export function liveProfile(near: ConfigValues = {}): fc.Arbitrary<BillingProfile> {
+  const fieldArb = (f: FieldSpec): fc.Arbitrary<string | number | undefined> => {
+    if (f.kind === 'number') return fc.option(fc.integer({ min: 1, max: 31 }), { nil: undefined });
+    const own = fc.option(storedText, { nil: undefined });
+    const wanted = near[f.path];
+    if (wanted === undefined || wanted === null) return own;
+    return fc.oneof(own, fc.nat(3).map((how) => recase(wanted, how)));
+  };
+  return fc
+    .tuple(
+      fc.record(Object.fromEntries(FIELDS.map((f) => [f.path, fieldArb(f)]))),
+      fc.option(fc.string({ minLength: 1, maxLength: 12 }), { nil: undefined }),
+    )
+    .map(([values, etag]) => {
+      const p: BillingProfile = {};
+      for (const f of FIELDS) setField(p, f, values[f.path]);
+      if (etag !== undefined) p.etag = etag;
+      return p;
+    });
+}
+
+/** Any profile, for the pure diff properties. */
+export const anyProfile: fc.Arbitrary<BillingProfile> = liveProfile();

@@ -1,0 +1,66 @@
+// An in-memory Partner Center for the property tests (not a test file itself): full-object PUT
+// that keeps the read-only fields, and every answer sent over the wire format re-spelled the way
+// the API may (absent / null / "" for empty fields, letter case of the case-insensitive fields,
+// PascalCase keys), then read back with the client's own profileFromWire.
+import { profileFromWire, profileToWire } from '../../provider/partnercenter';
+import type { BillingProfile } from '../../provider/partnercenter/model';
+import type { BillingProfileApi } from '../../provider/provider-client';
+import { FIELDS, GROUPS, cloneProfile, getField, setField } from '../../provider/resources/billing-profile-fields';
+import { recase } from './arbitraries';
+
+type Json = Record<string, unknown>;
+
+const pascal = (key: string) => key[0]!.toUpperCase() + key.slice(1);
+
+export class EchoApi implements BillingProfileApi {
+  puts = 0;
+  private cursor = 0;
+  private version = 0;
+
+  /** `script`: the spelling choices, used in turn (cyclically) by every answer. */
+  constructor(
+    public stored: BillingProfile,
+    private readonly script: readonly number[],
+  ) {}
+
+  private choice(): number {
+    return this.script[this.cursor++ % this.script.length] ?? 0;
+  }
+
+  /** The stored profile as the API might write it in JSON. */
+  private answer(): BillingProfile {
+    const pascalKeys = this.choice() % 2 === 1;
+    const keyOf = (k: string) => (pascalKeys ? pascal(k) : k);
+    const body: Json = {};
+    for (const f of FIELDS) {
+      const holder: Json = f.group ? ((body[keyOf(GROUPS[f.group])] as Json | undefined) ?? {}) : body;
+      if (f.group) body[keyOf(GROUPS[f.group])] = holder;
+      const v = getField(this.stored, f);
+      const how = this.choice();
+      if (v === undefined) {
+        if (how % 3 === 1) holder[keyOf(f.key)] = null;
+        else if (how % 3 === 2) holder[keyOf(f.key)] = '';
+      } else {
+        holder[keyOf(f.key)] = f.caseInsensitive && typeof v === 'string' ? recase(v, how) : v;
+      }
+    }
+    if (this.stored.etag !== undefined) body[keyOf('attributes')] = { [keyOf('etag')]: this.stored.etag };
+    return profileFromWire(JSON.parse(JSON.stringify(body)));
+  }
+
+  async getBillingProfile(): Promise<BillingProfile> {
+    return this.answer();
+  }
+
+  async updateBillingProfile(profile: BillingProfile, etag: string): Promise<BillingProfile> {
+    if (etag !== (this.stored.etag ?? '')) throw new Error(`test API: stale etag ${etag}, stored ${this.stored.etag}`);
+    this.puts++;
+    // What reaches the API: the wire body ("" asks to clear). Read-only fields keep their value.
+    const sent = profileFromWire(profileToWire(profile));
+    const next: BillingProfile = {};
+    for (const f of FIELDS) setField(next, f, getField(f.readOnly ? this.stored : sent, f));
+    next.etag = `etag-put-${++this.version}`;
+    this.stored = cloneProfile(next);
+    return this.answer();
+  }
+}
