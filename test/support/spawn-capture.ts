@@ -1,5 +1,5 @@
 // Runs a command the way the e2e suites need: own process group, output captured, hang guard.
-import { spawn } from 'node:child_process';
+import { spawn, type ChildProcess } from 'node:child_process';
 
 export interface CapturedRun {
   code: number;
@@ -16,10 +16,11 @@ export interface CapturedRun {
 export function spawnCapture(
   file: string,
   args: string[],
-  opts: { cwd: string; env: Record<string, string>; killAfterMs: number },
+  opts: { cwd: string; env: Record<string, string>; killAfterMs: number; onSpawn?: (child: ChildProcess) => void },
 ): Promise<CapturedRun> {
   return new Promise((resolve, reject) => {
     const child = spawn(file, args, { cwd: opts.cwd, env: opts.env, stdio: ['ignore', 'pipe', 'pipe'], detached: true });
+    opts.onSpawn?.(child);
     const out: Buffer[] = [];
     const err: Buffer[] = [];
     const both: Buffer[] = [];

@@ -1,6 +1,7 @@
 // A throw-away Terraform/OpenTofu working directory for e2e tests: the providers are installed
 // into a private filesystem mirror, a private CLI config points the engine at it, `init` runs
 // once at creation, and every command runs with a hermetic environment.
+import type { ChildProcess } from 'node:child_process';
 import { spawnCapture } from './spawn-capture';
 import { existsSync, readFileSync } from 'node:fs';
 import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
@@ -44,6 +45,8 @@ export interface RunOptions {
   log?: LogLevel;
   /** Kill the engine (and the providers it started) after this long; a hang guard, default 5 min. */
   killAfterMs?: number;
+  /** Called with the engine's process once it is spawned (e.g. to kill it mid-command). */
+  onSpawn?: (child: ChildProcess) => void;
 }
 
 export interface RunResult {
@@ -145,6 +148,7 @@ export class TfWorkdir {
       cwd: this.dir,
       env,
       killAfterMs: opts.killAfterMs ?? 300_000,
+      onSpawn: opts.onSpawn,
     });
     const log = logFile && existsSync(logFile) ? await readFile(logFile, 'utf8') : '';
     const allowed = opts.allowExitCodes ?? [0];
