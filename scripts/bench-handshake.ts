@@ -3,14 +3,16 @@
 // launcher like an engine does (direct exec, cookie, versions, AutoMTLS client certificate) and
 // times spawn -> handshake line, against `node -e 0` (spawn -> exit) as the reference.
 // Rows: the installed launcher with a warm code cache (the headline row, used for the ratio);
-// the first run with an empty code cache; the launcher with PARTNERCENTER_CODE_CACHE=off; and
-// `node <bundle>` without the launcher. Prints medians and the ratio; asserts nothing.
+// the first run with an empty code cache; the launcher with PARTNERCENTER_CODE_CACHE=off;
+// `node <bundle>` without the launcher; and, when given, a Go provider binary. Each handshake
+// also samples the process's VmRSS. `measureHandshake()` is what `npm run bench`
+// (scripts/bench.ts) runs; run this file directly for these rows alone. Asserts nothing.
 //
-//   npm run bench -- [--runs N] [--bundle path/to/provider.cjs]
+//   npx tsx scripts/bench-handshake.ts [--runs N] [--bundle path/to/provider.cjs] [--go <provider binary>]
 // Default bundle: dist/provider/partnercenter-provider.cjs if built, else the test fixture
 // provider (bundled here to dist/test/kit-provider.cjs).
 import { spawn } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative, resolve } from 'node:path';
 import { buildKitProvider } from '../test/protocol/support/bundle';
@@ -47,9 +49,23 @@ async function waitUntil(ready: () => boolean, timeoutMs: number): Promise<void>
   while (!ready() && Date.now() < deadline) await sleep(5);
 }
 
+/** VmRSS of a live process in KiB (Linux), or undefined where /proc is missing. */
+function vmRssKb(pid: number | undefined): number | undefined {
+  try {
+    const m = /^VmRSS:\s+(\d+) kB/m.exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
+    return m ? Number(m[1]) : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** VmRSS (KiB) of the process timeHandshake timed last, read at its handshake line. */
+let lastRssKb: number | undefined;
+
 /**
  * ms from spawn to the first stdout line; then kills the process, after `beforeKill` when given
  * (the cold-cache runs wait for the loader to write the cache, which it does after the handshake).
+ * Protocol 6 for our provider; SDKv2 Go providers answer with protocol 5.
  */
 function timeHandshake(
   command: string,
@@ -67,7 +83,8 @@ function timeHandshake(
       if (timed || !out.includes('\n')) return;
       timed = true;
       const ms = performance.now() - started;
-      if (!/^1\|6\|unix\|/.test(out)) reject(new Error(`unexpected handshake: ${out}`));
+      lastRssKb = vmRssKb(child.pid); // outside the timed span
+      if (!/^1\|[56]\|unix\|/.test(out)) reject(new Error(`unexpected handshake: ${out}`));
       child.on('exit', () => resolvePromise(ms));
       void (beforeKill ?? (() => Promise.resolve()))().finally(() => child.kill('SIGKILL'));
     });
@@ -85,10 +102,14 @@ function timeBareNode(env: NodeJS.ProcessEnv): Promise<number> {
   });
 }
 
-async function sample(runs: number, once: () => Promise<number>): Promise<number[]> {
+async function sample(runs: number, once: () => Promise<number>, rss?: number[]): Promise<number[]> {
   for (let i = 0; i < WARMUP; i++) await once();
   const out: number[] = [];
-  for (let i = 0; i < runs; i++) out.push(await once());
+  for (let i = 0; i < runs; i++) {
+    out.push(await once());
+    if (rss && lastRssKb !== undefined) rss.push(lastRssKb);
+  }
+  rss?.sort((a, b) => a - b);
   return out.sort((a, b) => a - b);
 }
 
@@ -98,11 +119,30 @@ const fmt = (n: number) => n.toFixed(1).padStart(6);
 const row = (label: string, sorted: number[]) =>
   `${label.padEnd(38)}${fmt(quantile(sorted, 0.5))} ${fmt(sorted[0])} ${fmt(quantile(sorted, 0.9))}`;
 
-async function main(): Promise<void> {
-  const runs = Number(option('--runs') ?? 20);
-  const realBundle = join(ROOT, 'dist/provider/partnercenter-provider.cjs');
-  const bundle = option('--bundle') ?? (existsSync(realBundle) ? realBundle : buildKitProvider());
+export interface HandshakeOptions {
+  runs: number;
+  bundle: string;
+  /** A Go provider binary to time the same way (a reference row), if any. */
+  goProvider?: string;
+}
 
+/** Sorted samples (ms) per row, and VmRSS (KiB, sorted) at the handshake. */
+export interface HandshakeResult {
+  runs: number;
+  warmup: number;
+  coldRuns: number;
+  node: number[];
+  provider: number[];
+  cold: number[];
+  cacheOff: number[];
+  direct: number[];
+  go?: number[];
+  rssKb: { provider: number[]; go?: number[] };
+  /** Median provider / median `node -e 0`. */
+  ratio: number;
+}
+
+export async function measureHandshake({ runs, bundle, goProvider }: HandshakeOptions): Promise<HandshakeResult> {
   const work = mkdtempSync(join(tmpdir(), 'bench-handshake-'));
   try {
     const { executable } = await installProvider({
@@ -141,27 +181,51 @@ async function main(): Promise<void> {
     }
     cold.sort((a, b) => a - b);
 
-    const provider = await sample(runs, () => launcher(withCache(xdg))); // warm: the last cold run's cache
+    const providerRss: number[] = [];
+    const provider = await sample(runs, () => launcher(withCache(xdg)), providerRss); // warm: the last cold run's cache
     const cacheOff = await sample(runs, () => launcher({ ...withCache(xdg), PARTNERCENTER_CODE_CACHE: 'off' }));
     const direct = await sample(runs, () => timeHandshake(process.execPath, [bundle], providerEnv));
-    const ratio = quantile(provider, 0.5) / quantile(node, 0.5);
-
-    console.log(`bundle: ${bundle}`);
-    console.log(`launcher: ${relative(work, executable)} in a temp mirror, spawned as the engines do; code cache in a temp XDG_CACHE_HOME`);
-    console.log(`runs: ${runs} (after ${WARMUP} warm-up), NODE_EXTRA_CA_CERTS unset`);
-    console.log(`${''.padEnd(38)}median    min    p90  (ms)`);
-    console.log(row('node -e 0 (spawn -> exit)', node));
-    console.log(row('provider (spawn -> handshake)', provider) + '   installed launcher, warm code cache');
-    console.log(row(`  cold code cache (1st run, ${COLD_RUNS} runs)`, cold));
-    console.log(row('  PARTNERCENTER_CODE_CACHE=off', cacheOff));
-    console.log(row('  node <bundle> (no launcher/loader)', direct));
-    console.log(`ratio (median): ${ratio.toFixed(2)}x  (target <= 2.5x)`);
+    const goRss: number[] = [];
+    const go = goProvider ? await sample(runs, () => timeHandshake(goProvider, [], providerEnv), goRss) : undefined;
+    return {
+      runs,
+      warmup: WARMUP,
+      coldRuns: COLD_RUNS,
+      node,
+      provider,
+      cold,
+      cacheOff,
+      direct,
+      go,
+      rssKb: { provider: providerRss, go: go ? goRss : undefined },
+      ratio: quantile(provider, 0.5) / quantile(node, 0.5),
+    };
   } finally {
     rmSync(work, { recursive: true, force: true });
   }
 }
 
-main().catch((err) => {
-  console.error(err);
-  process.exit(1);
-});
+async function main(): Promise<void> {
+  const runs = Number(option('--runs') ?? 20);
+  const realBundle = join(ROOT, 'dist/provider/partnercenter-provider.cjs');
+  const bundle = option('--bundle') ?? (existsSync(realBundle) ? realBundle : buildKitProvider());
+  const r = await measureHandshake({ runs, bundle, goProvider: option('--go') });
+  console.log(`bundle: ${relative(process.cwd(), bundle)}`);
+  console.log('launcher: installed in a temp mirror, spawned as the engines do; code cache in a temp XDG_CACHE_HOME');
+  console.log(`runs: ${runs} (after ${WARMUP} warm-up), NODE_EXTRA_CA_CERTS unset`);
+  console.log(`${''.padEnd(38)}median    min    p90  (ms)`);
+  console.log(row('node -e 0 (spawn -> exit)', r.node));
+  console.log(row('provider (spawn -> handshake)', r.provider) + '   installed launcher, warm code cache');
+  console.log(row(`  cold code cache (1st run, ${COLD_RUNS} runs)`, r.cold));
+  console.log(row('  PARTNERCENTER_CODE_CACHE=off', r.cacheOff));
+  console.log(row('  node <bundle> (no launcher/loader)', r.direct));
+  if (r.go) console.log(row('Go provider (spawn -> handshake)', r.go));
+  console.log(`ratio (median): ${r.ratio.toFixed(2)}x  (target <= 2.5x)`);
+}
+
+if (require.main === module) {
+  main().catch((err) => {
+    console.error(err);
+    process.exit(1);
+  });
+}

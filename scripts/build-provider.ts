@@ -7,6 +7,7 @@
 import { build } from 'esbuild';
 import { existsSync, renameSync, statSync } from 'node:fs';
 import path from 'node:path';
+import { lazyIntlPlugin } from './build/lazy-intl-plugin';
 
 const ROOT = path.resolve(__dirname, '..');
 
@@ -37,6 +38,7 @@ export async function buildBundle({ entry, outfile }: BuildOptions): Promise<{ o
     minifySyntax: true,
     legalComments: 'eof',
     logLevel: 'silent',
+    plugins: [lazyIntlPlugin],
   });
   renameSync(tmpPath, outPath);
   for (const w of result.warnings) console.warn(`build-provider: warning: ${w.text}`);

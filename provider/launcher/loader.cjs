@@ -17,6 +17,9 @@
 // With no usable cache, a fresh one is produced once the bundle has done its start-up work (on
 // the turn after the first stdout line, i.e. the handshake, or at exit), so it also holds the
 // functions compiled lazily during start-up; it is written atomically (temp file + rename).
+// That "start-up" cache lacks what only API calls compile (got, the resource handlers). So the
+// first launch that makes an API call (the bundle emits API_USED_EVENT on process) rewrites it
+// once more at exit, as a "complete" cache (its own MAGIC), which is never rewritten again.
 // Any cache problem (unwritable dir, damaged file, V8 rejecting the data) only means running
 // without the cache.
 //
@@ -48,8 +51,10 @@ if (nodeMajor < 20) {
   process.exit(1);
 }
 
-const MAGIC = Buffer.from('PCV8CC01', 'latin1');
+const MAGIC = Buffer.from('PCV8CC01', 'latin1'); // start-up cache
+const MAGIC_COMPLETE = Buffer.from('PCV8CC02', 'latin1'); // also holds the API-call code
 const HEADER = MAGIC.length + 32 + 32; // a multiple of 8: V8 then reads the payload in place
+const API_USED_EVENT = 'partnercenter:api-used';
 const CACHE_DIR_NAME = 'terraform-provider-partnercenter';
 const NODE_CHECKED_FILE = 'node-checked';
 const STALE_MS = 30 * 24 * 3600 * 1000;
@@ -82,7 +87,7 @@ function cacheDirectory() {
   return path.join(root, CACHE_DIR_NAME);
 }
 
-/** The cached data, or undefined (missing, unreadable, damaged, or another bundle's). */
+/** { payload, complete } of the cache, or undefined (missing, unreadable, damaged, or another bundle's). */
 function readCache(file, bundleHash) {
   let data;
   try {
@@ -92,13 +97,15 @@ function readCache(file, bundleHash) {
     return undefined;
   }
   const payload = data.subarray(HEADER);
+  const magic = data.subarray(0, MAGIC.length);
+  const complete = magic.equals(MAGIC_COMPLETE);
   const ok =
     data.length > HEADER &&
-    data.subarray(0, MAGIC.length).equals(MAGIC) &&
+    (complete || magic.equals(MAGIC)) &&
     data.subarray(MAGIC.length, MAGIC.length + 32).equals(bundleHash) &&
     data.subarray(MAGIC.length + 32, HEADER).equals(sha256(payload));
   if (!ok) note(`damaged ${file}: ignored`);
-  return ok ? payload : undefined;
+  return ok ? { payload, complete } : undefined;
 }
 
 /**
@@ -200,13 +207,16 @@ let cacheDir;
 let cacheFile;
 let bundleHash;
 let cachedData;
+let cacheComplete = false;
 if (enabled) {
   try {
     cacheDir = cacheDirectory();
     bundleHash = sha256(bundleBytes);
     const key = `${type}-${bundleHash.toString('hex').slice(0, 20)}-${process.version}-${process.arch}`;
     cacheFile = path.join(cacheDir, `${key}.v8cache`);
-    cachedData = readCache(cacheFile, bundleHash);
+    const cached = readCache(cacheFile, bundleHash);
+    cachedData = cached && cached.payload;
+    cacheComplete = Boolean(cached && cached.complete);
   } catch (err) {
     note(`disabled: ${err.message}`);
     cacheDir = cacheFile = undefined;
@@ -224,19 +234,27 @@ if (cachedData) options.cachedData = cachedData;
 const script = new vm.Script(WRAPPER_HEAD + source + WRAPPER_TAIL, options);
 if (cachedData) note(script.cachedDataRejected ? `rejected by V8, to be rewritten: ${cacheFile}` : `hit ${cacheFile}`);
 
-const writeCodeCache = cacheFile !== undefined && (!cachedData || script.cachedDataRejected);
+const usable = Boolean(cachedData) && !script.cachedDataRejected;
+const writeCodeCache = cacheFile !== undefined && !usable;
 const writeNodeChecked = cacheDir !== undefined && checkedNode !== undefined && !checkedNode.includes('\n');
+
+function writeCodeCacheFile(magic) {
+  return writeAtomically(cacheFile, () => {
+    const payload = script.createCachedData();
+    return Buffer.concat([magic, bundleHash, sha256(payload), payload]);
+  });
+}
+
 if (writeCodeCache || writeNodeChecked) {
   afterStartup(() => {
     if (writeNodeChecked) writeAtomically(path.join(cacheDir, NODE_CHECKED_FILE), () => Buffer.from(`${checkedNode}\n`));
-    if (writeCodeCache) {
-      const written = writeAtomically(cacheFile, () => {
-        const payload = script.createCachedData();
-        return Buffer.concat([MAGIC, bundleHash, sha256(payload), payload]);
-      });
-      if (written) removeStale(cacheDir, path.basename(cacheFile));
-    }
+    if (writeCodeCache && writeCodeCacheFile(MAGIC)) removeStale(cacheDir, path.basename(cacheFile));
   });
+}
+if (cacheFile !== undefined && !(usable && cacheComplete)) {
+  // Once per bundle: at the exit of the first launch that called the API, keep everything it
+  // compiled, so later launches do not compile got and the API path again.
+  process.once(API_USED_EVENT, () => process.once('exit', () => writeCodeCacheFile(MAGIC_COMPLETE)));
 }
 
 // --- run it as the main module --------------------------------------------------------------

@@ -27,6 +27,15 @@ function loadGot(): Promise<Got> {
   return (gotLoading ??= import('got').then((m) => m.default));
 }
 
+// Tells the launcher's code-cache loader (provider/launcher/loader.cjs) that this launch ran the
+// API path, so that its cache is completed with that code at exit. A no-op without the loader.
+let apiUseAnnounced = false;
+function announceApiUse(): void {
+  if (apiUseAnnounced) return;
+  apiUseAnnounced = true;
+  (process as NodeJS.EventEmitter).emit('partnercenter:api-used');
+}
+
 /** Sends one request. Resolves for any HTTP status; rejects only when no response arrived. */
 export async function sendAttempt(a: HttpAttempt): Promise<HttpResult> {
   const got = await loadGot();
@@ -40,6 +49,7 @@ export async function sendAttempt(a: HttpAttempt): Promise<HttpResult> {
     timeout: { request: a.timeoutMs },
     signal: a.signal,
   });
+  announceApiUse();
   return { status: res.statusCode, headers: res.headers, text: res.body };
 }
 

@@ -193,6 +193,24 @@ describe('code-cache loader', () => {
     expect(cacheFiles()).toHaveLength(2);
   });
 
+  test('the first launch that calls the API completes the cache once, at exit', async () => {
+    // The stand-in announces an API call, as provider/partnercenter/got-attempt.ts does.
+    writeFileSync(
+      fakeBundle,
+      `function api() { return 42; }\nprocess.stdout.write(${JSON.stringify(HANDSHAKE)} + '\\n');\n` +
+        "if (process.argv.includes('--api') && api() === 42) process.emit('partnercenter:api-used');\n",
+    );
+    const { executable } = await install();
+    const magic = () => readFileSync(path.join(cacheDir(), cacheFiles()[0])).subarray(0, 8).toString('latin1');
+
+    expect(events(launch(executable, DEBUG).stderr)).toEqual(['miss', 'written', 'written']); // start-up cache, node-checked
+    expect(magic()).toBe('PCV8CC01');
+    expect(events(launch(executable, DEBUG).stderr)).toEqual(['hit']); // no API call: left as it is
+    expect(events(launch(executable, DEBUG, ['--api']).stderr)).toEqual(['hit', 'written']); // completed at exit
+    expect(magic()).toBe('PCV8CC02');
+    expect(events(launch(executable, DEBUG, ['--api']).stderr)).toEqual(['hit']); // complete: never rewritten
+  });
+
   test('a damaged cache file is ignored and replaced; the handshake is unaffected', async () => {
     handshakeBundle();
     const { executable } = await install();

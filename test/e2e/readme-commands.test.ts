@@ -2,7 +2,7 @@
 // where the other suites call the same code as functions: build, install into a mirror (the
 // default one under a temporary HOME), both benchmarks, and the emulator + curl edit.
 import { spawn, spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { PROVIDER_VERSION } from '../../provider/meta';
@@ -20,7 +20,7 @@ function npmRun(args: string[], env: NodeJS.ProcessEnv = {}): { code: number | n
     cwd: ROOT,
     env: { ...process.env, PARTNERCENTER_ENGINES_DIR: enginesDir(), ...env },
     encoding: 'utf8',
-    timeout: 180_000,
+    timeout: 230_000,
   });
   return { code: r.status, out: `${r.stdout}\n${r.stderr}` };
 }
@@ -54,19 +54,72 @@ test('npm run install:provider installs into ~/.terraform.d/plugins by default, 
   expect(wrong.out).toMatch(/usage: install-provider/);
 }, 120_000);
 
-test('npm run bench prints the handshake median and its ratio to node -e 0', () => {
-  const r = npmRun(['bench', '--', '--runs', '2']);
-  expect(r.code).toBe(0);
-  expect(r.out).toMatch(/provider \(spawn -> handshake\)\s+\d+\.\d/);
-  expect(r.out).toMatch(/ratio \(median\): \d+\.\d\dx/);
-}, 180_000);
+// The benchmark's shape, never its timings: --quick runs every row once or twice.
+const TARGET_ROWS = [
+  /start-up: ours \/ node -e 0\s+\d+\.\d\dx\s+<= 2\.5x\s+(yes|NO)/,
+  /RSS after a plan \(refresh\+plan launch, at its end\)\s+\d+\.\d MB\s+<= 60 MB\s+(yes|NO)/,
+  /RSS peak during a plan \(maxRSS, any launch\)\s+\d+\.\d MB/,
+  /plan: ours \/ Go \(terraform, static token\)\s+\d+\.\d\dx\s+<= 1\.3x\s+(yes|NO)/,
+  /apply: ours \/ Go \(terraform, static token\)\s+\d+\.\d\dx\s+<= 1\.3x\s+(yes|NO)/,
+];
+const COMMAND_ROW = (op: string, provider: string, engine: string) =>
+  new RegExp(`${op}\\s+${provider.replace(/[()]/g, '\\$&')}\\s+${engine} \\S+\\s+\\d+\\s+\\d+\\s+\\d+\\s+\\d+\\s+(GET|none)`);
 
-test('npm run bench:plan prints a whole plan against an empty configuration', () => {
-  const r = npmRun(['bench:plan', '--', '--runs', '1']);
+test('npm run bench -- --quick prints every table and writes the JSON', () => {
+  const json = path.join(tmp, 'bench.json');
+  const r = npmRun(['bench', '--', '--quick', '--json', json]);
   expect(r.code).toBe(0);
-  expect(r.out).toMatch(/plan, billing profile in state \(3 launches\)\s+\d+/);
-  expect(r.out).toMatch(/provider cost -?\d+ ms per launch/);
-}, 180_000);
+  expect(r.out).toMatch(/ours: spawn -> handshake\s+\d+\.\d/);
+  expect(r.out).toMatch(/Go restapi: spawn -> handshake\s+\d+\.\d/);
+  expect(r.out).toMatch(/ratio ours \/ node -e 0 \(median\): \d+\.\d\dx/);
+  for (const [op, provider] of [
+    ['plan', 'ours, static token'],
+    ['plan', 'Go restapi'],
+    ['plan', 'ours, refresh token'],
+    ['apply', 'ours, static token'],
+    ['apply', 'Go restapi'],
+    ['apply', 'ours, refresh token'],
+  ]) {
+    expect(r.out).toMatch(COMMAND_ROW(op, provider, 'terraform'));
+  }
+  expect(r.out).toMatch(COMMAND_ROW('plan', 'ours, static token', 'tofu'));
+  expect(r.out).toMatch(COMMAND_ROW('plan', 'Go restapi', 'tofu'));
+  expect(r.out).toMatch(/plan\s+engine alone \(empty config\)\s+terraform/);
+  // A behaviour, not a timing: the apply step reads once (the ETag check) and writes once.
+  expect(r.out).toMatch(/CHECK apply step of one change by our provider = exactly 1 GET \(ETag check\) \+ 1 PUT: yes \(whole command 2 GET \+ 1 PUT: refresh\+plan launch: GET; apply launch: GET \+ PUT\)/);
+  expect(r.out).toMatch(/plan: refresh\+plan launch, peak \(maxRSS\)\s+\d+\.\d MB/);
+  for (const n of [1, 5, 20]) expect(r.out).toMatch(new RegExp(`^\\s+${n}\\s+\\d+\\s+\\d+\\s+\\d+\\.\\d\\dx`, 'm'));
+  expect(r.out).toMatch(/terraform apply \(static token\)\n\s+launch\s+total\s+spawn->handshake/);
+  for (const row of TARGET_ROWS) expect(r.out).toMatch(row);
+
+  const doc = JSON.parse(readFileSync(json, 'utf8'));
+  expect(Object.keys(doc)).toEqual(['meta', 'handshake', 'commands', 'applyCheck', 'memory', 'scaling', 'profile', 'targets']);
+  expect(doc.meta).toMatchObject({ quick: true, cores: expect.any(Number), loadavg: { start: expect.any(Array), end: expect.any(Array) } });
+  expect(doc.handshake.ratio).toEqual(expect.any(Number));
+  const ids = doc.commands.map((c: { id: string }) => c.id);
+  expect(ids).toEqual(
+    expect.arrayContaining(['terraform.plan.ours', 'terraform.plan.go', 'terraform.apply.ours', 'terraform.apply.go', 'terraform.plan.ours-refresh', 'tofu.plan.ours', 'tofu.plan.go']),
+  );
+  for (const c of doc.commands) expect(c).toMatchObject({ wallMs: { median: expect.any(Number), samples: expect.any(Array) }, launches: expect.any(Number), api: expect.any(Object) });
+  expect(doc.applyCheck).toMatchObject({ GET: 2, PUT: 1, exactlyOneEach: true });
+  expect(doc.memory.planMaxRssKb).toEqual(expect.any(Number));
+  expect(doc.scaling.map((p: { aliases: number }) => p.aliases)).toEqual([1, 5, 20]);
+  expect(doc.profile['terraform.apply.ours'].launches.length).toBeGreaterThan(0);
+  expect(doc.targets.map((t: { name: string }) => t.name).slice(0, 4)).toHaveLength(4);
+}, 240_000);
+
+test('npm run bench:plan -- --quick prints the command rows only', () => {
+  const json = path.join(tmp, 'bench-plan.json');
+  const r = npmRun(['bench:plan', '--', '--quick', '--json', json]);
+  expect(r.code).toBe(0);
+  expect(r.out).toMatch(COMMAND_ROW('plan', 'ours, static token', 'terraform'));
+  expect(r.out).toMatch(/plan\s+engine alone \(empty config\)\s+terraform \S+\s+\d+/);
+  expect(r.out).not.toMatch(/spawn -> handshake\s+\d/);
+  const doc = JSON.parse(readFileSync(json, 'utf8'));
+  expect(doc.handshake).toBeNull();
+  expect(doc.scaling).toEqual([]);
+  expect(doc.commands.length).toBeGreaterThan(0);
+}, 240_000);
 
 test('npm run emulator prints its URL, and the README curl edit changes the profile out of band', async () => {
   const child = spawn('npm', ['run', '--silent', 'emulator', '--', '--port', '0'], { cwd: ROOT, detached: true });

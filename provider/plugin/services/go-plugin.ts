@@ -22,6 +22,8 @@ export function controllerImplementation(log: Logger, onShutdown: () => void): U
       'Shutdown',
       log,
       () => {
+        // Peak and current memory of this launch, for `npm run bench` to read from a TF_LOG=debug log.
+        log.debug('Provider resource usage', { max_rss_kb: process.resourceUsage().maxRSS, rss_kb: Math.round(process.memoryUsage.rss() / 1024) });
         // Reply first; the exit runs after the response has been handed to the transport.
         setImmediate(onShutdown);
         return {};
