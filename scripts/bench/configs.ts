@@ -2,27 +2,21 @@
 // manage the same fields (every writable field of the profile, at the emulator's default values)
 // and both change only purchaseOrderNumber between runs, so both PUT the same profile.
 import { PROVIDER_VERSION, SOURCE_ADDRESS } from '../../provider/meta';
+import { defaultProfileData } from '../../emulator/profile';
 import { hclString } from '../cli-config';
 
 export const RESTAPI_SOURCE = 'registry.terraform.io/mastercard/restapi';
 export const RESTAPI_VERSION = '1.20.0';
 
-/** Writable fields other than purchaseOrderNumber, camelCase as the API has them. */
-const FIXED = {
-  taxId: '12-345678',
-  address: {
-    region: 'WA',
-    city: 'Redmond',
-    state: 'WA',
-    addressLine1: 'One Microsoft Way',
-    addressLine2: 'Building 92',
-    postalCode: '98052',
-    firstName: 'Avery',
-    lastName: 'Howard',
-    phoneNumber: '+1 425 555 0100',
-  },
-  primaryContact: { firstName: 'Avery', lastName: 'Howard', email: 'billing@contoso-partner.example', phoneNumber: '+1 425 555 0100' },
-};
+/**
+ * Writable fields other than purchaseOrderNumber, camelCase as the API has them: the emulator's
+ * default values, so the first apply of either provider changes nothing but the PO number.
+ */
+const FIXED = (() => {
+  const { taxId, address, primaryContact } = defaultProfileData();
+  const { country: _readOnly, ...writableAddress } = address ?? {};
+  return { taxId, address: writableAddress, primaryContact };
+})();
 
 /** The two purchase order numbers the applies alternate between. */
 export const PO_VALUES = ['PO-BENCH-A', 'PO-BENCH-B'] as const;

@@ -2,10 +2,10 @@
 // provider calls Partner Center or the token endpoint. One working dir per engine (init once);
 // each row rewrites main.tf.
 import { EmulatorAdmin } from '../../emulator/admin-client';
-import { EMULATOR_DEFAULTS, providerEnvFor, startEmulator, type RunningEmulator } from '../../emulator/server';
+import { EMULATOR_DEFAULTS } from '../../emulator/server';
 import { SOURCE_ADDRESS } from '../../provider/meta';
-import { PROVIDER_BUNDLE, requireBundle } from '../support/bundles';
 import { describeEachEngine } from '../support/engines';
+import { createEmulatorWorkdir, type EmulatorWorkdir } from '../support/emulator-workdir';
 import { TfWorkdir, type RunResult } from '../support/tf-workdir';
 
 const STEP_TIMEOUT = 180_000;
@@ -144,24 +144,16 @@ function text(r: RunResult): string {
 }
 
 describeEachEngine('bad input fails at plan before any API call', (engine) => {
-  let emulator: RunningEmulator;
+  let setup: EmulatorWorkdir | undefined;
   let admin: EmulatorAdmin;
   let wd: TfWorkdir;
 
   beforeAll(async () => {
-    emulator = await startEmulator({ port: 0 });
-    admin = new EmulatorAdmin(emulator.url);
-    wd = await TfWorkdir.create(engine, {
-      files: { 'providers.tf': REQUIRED_PROVIDERS, 'main.tf': resource('') },
-      env: providerEnvFor(emulator.url),
-      providers: [{ sourceAddress: SOURCE_ADDRESS, bundlePath: requireBundle(PROVIDER_BUNDLE) }],
-    });
+    setup = await createEmulatorWorkdir(engine, { 'providers.tf': REQUIRED_PROVIDERS, 'main.tf': resource('') });
+    ({ admin, wd } = setup);
   }, STEP_TIMEOUT);
 
-  afterAll(async () => {
-    await wd?.dispose();
-    await emulator?.close();
-  });
+  afterAll(() => setup?.dispose());
 
   /** Plans `row` (exit 1 expected); returns the output and the API and token calls it caused. */
   async function planRow(row: Row) {

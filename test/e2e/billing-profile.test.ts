@@ -4,12 +4,13 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { EmulatorAdmin } from '../../emulator/admin-client';
 import type { ApiCallRecord } from '../../emulator/request-log';
-import { providerEnvFor, startEmulator, type RunningEmulator } from '../../emulator/server';
+import { providerEnvFor, type RunningEmulator } from '../../emulator/server';
 import { SOURCE_ADDRESS } from '../../provider/meta';
 import { profileFromWire } from '../../provider/partnercenter';
 import { profileToState } from '../../provider/resources/billing-profile-state';
 import { PROVIDER_BUNDLE, requireBundle } from '../support/bundles';
 import { describeEachEngine } from '../support/engines';
+import { createEmulatorWorkdir, type EmulatorWorkdir } from '../support/emulator-workdir';
 import { TfWorkdir, type RunResult } from '../support/tf-workdir';
 
 const FIXTURES = path.join(__dirname, 'fixtures', 'billing');
@@ -40,6 +41,7 @@ function resourceState(wd: TfWorkdir): Record<string, unknown> {
 }
 
 describeEachEngine('partnercenter_billing_profile', (engine) => {
+  let setup: EmulatorWorkdir | undefined;
   let emulator: RunningEmulator;
   let admin: EmulatorAdmin;
   let wd: TfWorkdir;
@@ -52,19 +54,11 @@ describeEachEngine('partnercenter_billing_profile', (engine) => {
   const puts = (calls: ApiCallRecord[]) => calls.filter((c) => c.method === 'PUT');
 
   beforeAll(async () => {
-    emulator = await startEmulator({ port: 0 });
-    admin = new EmulatorAdmin(emulator.url);
-    wd = await TfWorkdir.create(engine, {
-      files: { 'providers.tf': fixture('providers.tf'), 'main.tf': fixture('managed.tf') },
-      env: providerEnvFor(emulator.url),
-      providers: [{ sourceAddress: SOURCE_ADDRESS, bundlePath: requireBundle(PROVIDER_BUNDLE) }],
-    });
+    setup = await createEmulatorWorkdir(engine, { 'providers.tf': fixture('providers.tf'), 'main.tf': fixture('managed.tf') });
+    ({ emulator, admin, wd } = setup);
   }, STEP_TIMEOUT);
 
-  afterAll(async () => {
-    await wd?.dispose();
-    await emulator?.close();
-  });
+  afterAll(() => setup?.dispose());
 
   test('first apply adopts the profile and sets the managed fields with one If-Match PUT', async () => {
     const before = await admin.profile();

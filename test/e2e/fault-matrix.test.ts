@@ -11,11 +11,9 @@ import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import { EmulatorAdmin, type FaultSpec } from '../../emulator/admin-client';
 import type { ApiCallRecord } from '../../emulator/request-log';
-import { providerEnvFor, startEmulator, type RunningEmulator } from '../../emulator/server';
-import { SOURCE_ADDRESS } from '../../provider/meta';
 import { CONFLICT_SUMMARY, OUTCOME_UNKNOWN } from '../../provider/resources/billing-profile-errors';
-import { PROVIDER_BUNDLE, requireBundle } from '../support/bundles';
 import { describeEachEngine } from '../support/engines';
+import { createEmulatorWorkdir, type EmulatorWorkdir } from '../support/emulator-workdir';
 import { TfWorkdir, type RunResult } from '../support/tf-workdir';
 
 const FIXTURES = path.join(__dirname, 'fixtures', 'billing');
@@ -117,7 +115,7 @@ function alive(pid: number): boolean {
 }
 
 describeEachEngine('nothing lost under faults and races', (engine) => {
-  let emulator: RunningEmulator;
+  let setup: EmulatorWorkdir | undefined;
   let admin: EmulatorAdmin;
   let wd: TfWorkdir;
   let step = 0;
@@ -160,20 +158,12 @@ describeEachEngine('nothing lost under faults and races', (engine) => {
   }
 
   beforeAll(async () => {
-    emulator = await startEmulator({ port: 0 });
-    admin = new EmulatorAdmin(emulator.url);
-    wd = await TfWorkdir.create(engine, {
-      files: { 'providers.tf': readFileSync(path.join(FIXTURES, 'providers.tf'), 'utf8'), 'main.tf': CONFIG },
-      env: providerEnvFor(emulator.url),
-      providers: [{ sourceAddress: SOURCE_ADDRESS, bundlePath: requireBundle(PROVIDER_BUNDLE) }],
-    });
+    setup = await createEmulatorWorkdir(engine, { 'providers.tf': readFileSync(path.join(FIXTURES, 'providers.tf'), 'utf8'), 'main.tf': CONFIG });
+    ({ admin, wd } = setup);
     await wd.run([...APPLY, '-var', `po=${newPo()}`]);
   }, STEP_TIMEOUT);
 
-  afterAll(async () => {
-    await wd?.dispose();
-    await emulator?.close();
-  });
+  afterAll(() => setup?.dispose());
 
   afterEach(() => admin.clearFaults());
 

@@ -1,9 +1,10 @@
 // Answers that are not what the API documents (an empty body, malformed JSON, a proxy's HTML page)
 // and answers lost after the call took effect: a read is retried, a write is never applied twice
 // and never reported as done when its outcome is unknown.
-import { PartnerCenterClient, PartnerCenterError, type PartnerCenterClientOptions } from '../../provider/partnercenter';
+import { PartnerCenterError, type PartnerCenterClientOptions } from '../../provider/partnercenter';
 import { EmulatorAdmin } from '../../emulator/admin-client';
-import { EMULATOR_DEFAULTS, startEmulator, type RunningEmulator } from '../../emulator/server';
+import { startEmulator, type RunningEmulator } from '../../emulator/server';
+import { fastRetryClient } from '../support/emulator-client';
 
 let emu: RunningEmulator;
 let admin: EmulatorAdmin;
@@ -14,14 +15,8 @@ beforeEach(async () => {
 });
 afterEach(() => emu.close());
 
-function client(retry: PartnerCenterClientOptions['retry'] = {}) {
-  return new PartnerCenterClient({
-    baseUrl: emu.url,
-    authorityHost: emu.url,
-    ...EMULATOR_DEFAULTS,
-    retry: { baseDelayMs: 1, maxDelayMs: 10, maxRetryAfterMs: 20, ...retry },
-  });
-}
+const client = (retry: PartnerCenterClientOptions['retry'] = {}, extra: Partial<PartnerCenterClientOptions> = {}) =>
+  fastRetryClient(emu, retry, extra);
 
 const applied = async () => (await admin.requests()).filter((r) => r.applied);
 

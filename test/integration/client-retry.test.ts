@@ -2,7 +2,8 @@
 // and the cases that must not be retried. Waits are kept short through the retry options.
 import { CancelledError, PartnerCenterClient, PartnerCenterError, type PartnerCenterClientOptions } from '../../provider/partnercenter';
 import { EmulatorAdmin } from '../../emulator/admin-client';
-import { EMULATOR_DEFAULTS, startEmulator, type RunningEmulator } from '../../emulator/server';
+import { startEmulator, type RunningEmulator } from '../../emulator/server';
+import { fastRetryClient } from '../support/emulator-client';
 
 let emu: RunningEmulator;
 let admin: EmulatorAdmin;
@@ -13,15 +14,8 @@ beforeEach(async () => {
 });
 afterEach(() => emu.close());
 
-function client(retry: PartnerCenterClientOptions['retry'] = {}, extra: Partial<PartnerCenterClientOptions> = {}) {
-  return new PartnerCenterClient({
-    baseUrl: emu.url,
-    authorityHost: emu.url,
-    ...EMULATOR_DEFAULTS,
-    retry: { baseDelayMs: 1, maxDelayMs: 10, maxRetryAfterMs: 20, ...retry },
-    ...extra,
-  });
-}
+const client = (retry: PartnerCenterClientOptions['retry'] = {}, extra: Partial<PartnerCenterClientOptions> = {}) =>
+  fastRetryClient(emu, retry, extra);
 
 async function putsInLog() {
   return (await admin.requests()).filter((r) => r.method === 'PUT');
