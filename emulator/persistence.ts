@@ -46,15 +46,31 @@ export function writeDataFileAtomically(file: string, data: unknown): void {
   }
 }
 
-/** Removes temporary files a killed emulator left next to `file` (never the file itself). */
+/** True when a process with this pid exists (it may still be writing its temporary file). */
+function processExists(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (e) {
+    return (e as NodeJS.ErrnoException).code === 'EPERM'; // exists, but not ours
+  }
+}
+
+/**
+ * Removes temporary files a killed emulator left next to `file` (never the file itself, nor the
+ * temporary file of an emulator still running).
+ */
 export function removeStaleTempFiles(file: string): void {
   const dir = dirname(resolve(file));
-  const pattern = new RegExp(`^${basename(file).replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\.\\d+\\.[0-9a-f]{8}\\.tmp$`);
+  const pattern = new RegExp(`^${basename(file).replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\.(\\d+)\\.[0-9a-f]{8}\\.tmp$`);
   let names: string[];
   try {
     names = readdirSync(dir);
   } catch {
     return; // no folder yet: nothing to clean
   }
-  for (const name of names) if (pattern.test(name)) rmSync(join(dir, name), { force: true });
+  for (const name of names) {
+    const m = pattern.exec(name);
+    if (m && (Number(m[1]) === process.pid || !processExists(Number(m[1])))) rmSync(join(dir, name), { force: true });
+  }
 }

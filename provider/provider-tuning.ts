@@ -37,7 +37,8 @@ export const TUNING_SETTINGS: readonly TuningSetting[] = [
     max: 10,
     description:
       `How many times a failed call is retried when the failure is temporary (429, 5xx, a dropped connection, a timeout; default ${DEFAULT_RETRIES}, 0 to 10). ` +
-      'A write is retried with the same MS-RequestId, so it is applied at most once. Falls back to PARTNERCENTER_MAX_RETRIES.',
+      'A write is retried with the same MS-RequestId, so it is applied at most once. Retries also stop once one call has taken ' +
+      'max(60, 2 × request_timeout_seconds) seconds in all. Falls back to PARTNERCENTER_MAX_RETRIES.',
     apply: (n) => ({ maxAttempts: n + 1 }),
   },
 ];

@@ -87,6 +87,23 @@ function cacheDirectory() {
   return path.join(root, CACHE_DIR_NAME);
 }
 
+/**
+ * Why `dir` may not be trusted with code (undefined when it may): a V8 code cache is compiled
+ * code, so the folder must be ours and writable by nobody else. A missing folder is fine: it is
+ * created 0700.
+ */
+function untrustedDirectory(dir) {
+  let st;
+  try {
+    st = fs.statSync(dir);
+  } catch (err) {
+    return err.code === 'ENOENT' || err.code === 'ENOTDIR' ? undefined : err.message; // not there: nothing to trust
+  }
+  if (typeof process.getuid === 'function' && st.uid !== process.getuid()) return `owned by uid ${st.uid}, not ${process.getuid()}`;
+  if ((st.mode & 0o022) !== 0) return `writable by others (mode ${(st.mode & 0o777).toString(8)})`;
+  return undefined;
+}
+
 /** { payload, complete } of the cache, or undefined (missing, unreadable, damaged, or another bundle's). */
 function readCache(file, bundleHash) {
   let data;
@@ -211,6 +228,8 @@ let cacheComplete = false;
 if (enabled) {
   try {
     cacheDir = cacheDirectory();
+    const unsafe = untrustedDirectory(cacheDir);
+    if (unsafe) throw new Error(`${cacheDir} is ${unsafe}`);
     bundleHash = sha256(bundleBytes);
     const key = `${type}-${bundleHash.toString('hex').slice(0, 20)}-${process.version}-${process.arch}`;
     cacheFile = path.join(cacheDir, `${key}.v8cache`);

@@ -44,11 +44,11 @@ export class ApiTransport {
     const requestId = randomUUID();
     const deadline = Date.now() + policy.deadlineMs;
     let refreshedAfter401 = false;
-    // A PUT that reached the service but whose answer never came (or came unreadable) may have
-    // been applied: the final error says so, whatever it is.
+    // A write whose request may have reached the service without an answer coming back (attempt()
+    // marks those errors) may have been applied: the final error says so, whatever it is.
     let answerLost = false;
     const fail = (error: PartnerCenterError): PartnerCenterError => {
-      if (answerLost && req.method !== 'GET') error.outcomeUnknown = true;
+      if (answerLost) error.outcomeUnknown = true;
       return error;
     };
     for (let attempt = 1; ; attempt++) {
@@ -67,8 +67,7 @@ export class ApiTransport {
         }
       } catch (e) {
         error = e instanceof PartnerCenterError ? e : transportError(e, `Partner Center at ${this.cfg.baseUrl}`, signal);
-        // No answer: the request may still have arrived (a reset or timeout after sending).
-        if (!(error instanceof CancelledError) && error.status === undefined) answerLost = true;
+        if (error.outcomeUnknown) answerLost = true;
       }
       if (error instanceof CancelledError || !error.retryable) throw fail(error);
       if (attempt >= policy.maxAttempts) throw fail(withNote(error, `gave up after ${attempt} attempts`));
@@ -78,7 +77,11 @@ export class ApiTransport {
         throw fail(withNote(error, `gave up after ${attempt} attempts: the ${policy.deadlineMs} ms deadline would pass before the next one`));
       }
       log.debug('Partner Center API call will be retried', { request_id: requestId, attempt, delay_ms: delay, reason: error.status ?? error.code });
-      await sleep(delay, signal);
+      try {
+        await sleep(delay, signal);
+      } catch (e) {
+        throw fail(e as PartnerCenterError); // cancelled while waiting: an earlier attempt may have landed
+      }
     }
   }
 
@@ -113,6 +116,7 @@ export class ApiTransport {
 
     const started = performance.now();
     const url = `${this.cfg.baseUrl}${req.path}`;
+    const write = req.method !== 'GET';
     let res;
     try {
       res = await sendAttempt({
@@ -125,7 +129,11 @@ export class ApiTransport {
       });
     } catch (e) {
       log.debug('Partner Center API call', { ...line, error: errorCode(e), duration_ms: Math.round(performance.now() - started) });
-      throw transportError(e, `Partner Center at ${this.cfg.baseUrl}`, signal, { requestId, correlationId });
+      const error = transportError(e, `Partner Center at ${this.cfg.baseUrl}`, signal, { requestId, correlationId });
+      // The write may have arrived when the connection broke or timed out after sending, or when
+      // the caller cancelled it in flight; not when nothing could connect (refused, unknown host).
+      if (write && (error instanceof CancelledError || MAY_HAVE_ARRIVED.has(String(error.code)))) error.outcomeUnknown = true;
+      throw error;
     }
     const parsed = parseBody(res.text);
     log.debug('Partner Center API call', { ...line, status: res.status, duration_ms: Math.round(performance.now() - started) });
@@ -142,7 +150,6 @@ export class ApiTransport {
       // Every success of this API is a JSON object. Anything else came from something in between
       // (a proxy, a cut connection): a read is safe to try again; a write may have been applied,
       // so it is not sent again blind.
-      const write = req.method !== 'GET';
       const message =
         `Partner Center API answered ${res.status} with ${redactor.text(problem)} instead of a JSON object` +
         (write ? '; the update may have been applied' : '') +
@@ -165,9 +172,16 @@ export class ApiTransport {
     const error = errorFromApiResponse({ status: res.status, body: parsed, retryAfter: headerValue(res.headers, 'retry-after'), ...ids });
     error.message = redactor.text(error.message);
     if (error.description) error.description = redactor.text(error.description);
+    // A gateway that gave up waiting (502, 504) or a request timeout (408) may come after the
+    // service applied the write.
+    if (write && GATEWAY_GAVE_UP.has(res.status)) error.outcomeUnknown = true;
     return { error };
   }
 }
+
+/** Transport failures after which a sent request may still have been processed. */
+const MAY_HAVE_ARRIVED: ReadonlySet<string> = new Set(['ECONNRESET', 'ETIMEDOUT', 'EPIPE', 'ECONNABORTED', 'ERR_STREAM_PREMATURE_CLOSE']);
+const GATEWAY_GAVE_UP: ReadonlySet<number> = new Set([408, 502, 504]);
 
 /** Why a 2xx body is not the JSON object the API documents, or undefined when it is one. */
 export function notAJsonObject(text: string, parsed: unknown, contentType: string | undefined): string | undefined {

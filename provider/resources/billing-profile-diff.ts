@@ -12,21 +12,20 @@ import { fieldValueIn, toFieldValue } from './billing-profile-state';
 /** The canonical form two values are compared in. */
 export function normalise(f: FieldSpec, v: FieldValue): string | number | undefined {
   if (v === undefined || v === '') return undefined;
-  if (typeof v === 'string' && f.caseInsensitive) return foldCase(v);
+  if (typeof v === 'string' && f.caseInsensitive) return v.toLowerCase();
   return v;
 }
 
 /**
- * One spelling for every letter-case variant of a text. toLowerCase alone is not enough: the
- * API's upper-cased echo of "ß", "µ", "ſ", "ς" or "ﬀ" ("SS", "Μ", "S", "Σ", "FF") lowercases
- * to something else, which made a perpetual diff. Lower, upper, lower maps them all together.
+ * Same value: equal normal forms, or, for a case-insensitive text, one is the other in upper case.
+ * The second rule is for an API that echoes such a text upper-cased: some letters do not come
+ * back by lower-casing ("ß" -> "SS" -> "ss", "ſ" -> "S"), which would make a perpetual diff.
+ * Deliberately not a full case folding: that would also make "strasse" and "straße", or "fatih"
+ * and "fatıh", one value, and a change between them would never be applied.
  */
-function foldCase(v: string): string {
-  return v.toLowerCase().toUpperCase().toLowerCase();
-}
-
 export function sameValue(f: FieldSpec, a: FieldValue, b: FieldValue): boolean {
-  return normalise(f, a) === normalise(f, b);
+  if (normalise(f, a) === normalise(f, b)) return true;
+  return f.caseInsensitive === true && typeof a === 'string' && typeof b === 'string' && (a.toUpperCase() === b || b.toUpperCase() === a);
 }
 
 /** Fields set (non-null) in the config, including ones whose value is not known yet. */

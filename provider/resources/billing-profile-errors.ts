@@ -17,8 +17,9 @@ function apiFacts(e: PartnerCenterError): string {
 }
 
 export const OUTCOME_UNKNOWN =
-  'The update reached Partner Center but its answer was lost or unreadable, so it may have been applied without being recorded in the state. ' +
-  'It was not sent again blind. Run plan to compare the live profile with your configuration: if the change is there, the plan is empty; if not, apply again.';
+  'The update may have reached Partner Center without its answer coming back (a lost, unreadable or timed-out answer, or a cancel in flight), ' +
+  'so it may have been applied without being recorded in the state. Any retry of it carried the same request id (MS-RequestId). ' +
+  'Run plan to compare the live profile with your configuration: if the change is there, the plan is empty; if not, apply again.';
 
 /** `action` completes "… while <action>", e.g. "reading the billing profile". */
 export function errorDiagnostic(err: unknown, action: string): Diagnostic {
@@ -26,7 +27,7 @@ export function errorDiagnostic(err: unknown, action: string): Diagnostic {
     return { severity: 'error', summary: `Partner Center provider not configured (needed for ${action})`, detail: err.message };
   }
   if (err instanceof CancelledError) {
-    return { severity: 'error', summary: `Cancelled while ${action}`, detail: err.message };
+    return { severity: 'error', summary: `Cancelled while ${action}`, detail: err.outcomeUnknown ? `${err.message}\n\n${OUTCOME_UNKNOWN}` : err.message };
   }
   if (err instanceof AuthenticationError) {
     const facts = apiFacts(err);

@@ -39,11 +39,20 @@ interface Row {
   name: string;
   faults: FaultSpec[];
   env?: Record<string, string>;
+  /** More to check on the API calls of the apply. */
+  check?: (calls: ApiCallRecord[]) => void;
   /** applied: exit 0 and the change is live. failed: exit 1, `diagnostic` shown, profile as `live` says. */
   outcome: { applied: true } | { applied: false; diagnostic: RegExp[]; live: 'old' | 'new' };
 }
 
 const RETRIES_SPENT = /gave up after 5 attempts/;
+
+/** How many calls of `method` carry the request id of the one an injected fault hit. */
+function sameIdAsFaulted(calls: ApiCallRecord[], method: string): number {
+  const faulted = calls.find((c) => c.method === method && c.fault !== undefined);
+  if (!faulted) throw new Error(`no ${method} was faulted`);
+  return calls.filter((c) => c.method === method && c.requestId === faulted.requestId).length;
+}
 
 const ROWS: Row[] = [
   { name: '429 storm: 10 in a row with Retry-After', faults: [{ status: 429, count: 10, retryAfter: 1 }], outcome: { applied: false, live: 'old', diagnostic: [/returned 429/, /Rate limit is exceeded/, RETRIES_SPENT] } },
@@ -54,8 +63,30 @@ const ROWS: Row[] = [
   { name: 'connection resets on the reads', faults: [{ reset: true, count: 2, method: 'GET' }], outcome: { applied: true } },
   { name: 'connection resets on the PUT before it arrives', faults: [{ reset: true, count: 2, method: 'PUT' }], outcome: { applied: true } },
   { name: 'PUT answer lost after it took effect (duplicate PUT)', faults: [{ reset: true, method: 'PUT', afterProcessing: true }], outcome: { applied: true } },
-  { name: 'read slower than the request timeout', faults: [{ delayMs: 2500, method: 'GET' }], env: FAST_TIMEOUT, outcome: { applied: true } },
-  { name: 'PUT slower than the request timeout', faults: [{ delayMs: 2500, method: 'PUT' }], env: FAST_TIMEOUT, outcome: { applied: true } },
+  {
+    name: 'read slower than the request timeout',
+    faults: [{ delayMs: 2500, method: 'GET' }],
+    env: FAST_TIMEOUT,
+    outcome: { applied: true },
+    check: (calls) => expect(sameIdAsFaulted(calls, 'GET')).toBeGreaterThanOrEqual(2), // timed out, then retried
+  },
+  {
+    name: 'PUT slower than the request timeout',
+    faults: [{ delayMs: 2500, method: 'PUT' }],
+    env: FAST_TIMEOUT,
+    outcome: { applied: true },
+    check: (calls) => {
+      expect(sameIdAsFaulted(calls, 'PUT')).toBeGreaterThanOrEqual(2); // timed out, then retried with the same id
+      expect(calls.filter((c) => c.method === 'PUT' && c.replayed).length).toBeGreaterThanOrEqual(1);
+    },
+  },
+  {
+    name: 'max_retries = 0: one 503 on the PUT is final',
+    faults: [{ status: 503, method: 'PUT' }],
+    env: { PARTNERCENTER_MAX_RETRIES: '0' },
+    outcome: { applied: false, live: 'old', diagnostic: [/returned 503/, /gave up after 1 attempts/] },
+    check: (calls) => expect(calls.filter((c) => c.method === 'PUT')).toHaveLength(1),
+  },
   { name: 'malformed JSON in a 200 read', faults: [{ body: 'malformed-json', count: 2, method: 'GET' }], outcome: { applied: true } },
   {
     name: 'malformed JSON in the 200 answer of a PUT that took effect',
@@ -185,6 +216,7 @@ describeEachEngine('nothing lost under faults and races', (engine) => {
     expect(isNew || JSON.stringify(fields(live)) === JSON.stringify(fields(before))).toBe(true);
     expect(applied).toHaveLength(isNew ? 1 : 0);
     expect(calls.some((c) => c.fault !== undefined)).toBe(true); // the fault really hit this apply
+    row.check?.(calls);
 
     if (row.outcome.applied) {
       expect(apply.code).toBe(0);

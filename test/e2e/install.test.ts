@@ -2,7 +2,7 @@
 // No engine needed here; engines.test.ts drives the same package through Terraform/OpenTofu.
 import { spawn, spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { devOverridesCliConfig, hclString, mirrorCliConfig } from '../../scripts/cli-config';
@@ -269,6 +269,20 @@ describe('code-cache loader', () => {
       }
     }
     expect(existsSync(xdgCache)).toBe(false);
+  });
+
+  test('a cache dir others can write to is not trusted with code: no cache is read or written', async () => {
+    handshakeBundle();
+    const { executable } = await install();
+    expect(launch(executable).status).toBe(0); // writes a good cache
+    chmodSync(cacheDir(), 0o777);
+    const run = launch(executable, DEBUG);
+    expect(run.status).toBe(0);
+    expect(run.stdout).toBe(`${HANDSHAKE}\n`);
+    expect(run.stderr).toContain(`${EVENT}disabled: ${cacheDir()} is writable by others (mode 777)`);
+    expect(events(run.stderr)).not.toContain('hit');
+    chmodSync(cacheDir(), 0o700);
+    expect(events(launch(executable, DEBUG).stderr)).toEqual(['hit']);
   });
 
   test('PARTNERCENTER_CODE_CACHE=off reads and writes nothing', async () => {

@@ -6,7 +6,7 @@
 // the client secret and any access token the emulator issued (they all start `pcemu.`).
 import { spawnSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { inflateRawSync } from 'node:zlib';
@@ -86,10 +86,14 @@ describe.each(runs)('npm run demo with TF_LOG=trace: $label', ({ args }) => {
   let output: string;
   let log: string;
   let files: Artifact[];
+  let cacheFiles: Artifact[];
 
   beforeAll(() => {
     scratch = mkdtempSync(path.join(tmpdir(), 'secrets-scan-'));
     const logPath = path.join(scratch, 'trace.log');
+    // The provider's code cache (written after the handshake, and again at the exit of the first
+    // launch that called the API) lands here, so it is scanned too.
+    const cacheHome = path.join(scratch, 'xdg-cache');
     const r = spawnSync(process.execPath, [path.join(ROOT, 'node_modules', 'tsx', 'dist', 'cli.mjs'), 'scripts/demo.ts', ...args, '--keep'], {
       cwd: ROOT,
       env: {
@@ -99,6 +103,7 @@ describe.each(runs)('npm run demo with TF_LOG=trace: $label', ({ args }) => {
         TF_LOG_PATH: logPath,
         PARTNERCENTER_DEMO_REFRESH_TOKEN: refreshToken,
         PARTNERCENTER_DEMO_CLIENT_SECRET: clientSecret,
+        XDG_CACHE_HOME: cacheHome,
       },
       encoding: 'utf8',
       timeout: RUN_TIMEOUT,
@@ -108,6 +113,7 @@ describe.each(runs)('npm run demo with TF_LOG=trace: $label', ({ args }) => {
     workdir = /^kept (\S+)$/m.exec(output)?.[1];
     log = readFileSync(logPath, 'utf8');
     files = workdir ? filesUnder(workdir) : [];
+    cacheFiles = existsSync(cacheHome) ? filesUnder(cacheHome).map((f) => ({ ...f, name: `XDG_CACHE_HOME/${f.name}` })) : [];
   }, RUN_TIMEOUT);
 
   afterAll(() => {
@@ -147,8 +153,14 @@ describe.each(runs)('npm run demo with TF_LOG=trace: $label', ({ args }) => {
     for (const state of states) expect(state.text).toContain('partnercenter_billing_profile');
   });
 
-  test('no refresh token, client secret or access token in the log, the files or the output', () => {
-    const artifacts: Artifact[] = [{ name: 'TF_LOG_PATH', text: log }, { name: 'stdout+stderr', text: output }, ...files];
+  test('the code cache written during the runs is there, completed by an API-calling launch', () => {
+    const caches = cacheFiles.filter((f) => f.name.endsWith('.v8cache'));
+    expect(caches.length).toBeGreaterThan(0);
+    expect(caches.some((f) => f.text.startsWith('PCV8CC02'))).toBe(true);
+  });
+
+  test('no refresh token, client secret or access token in the log, the files, the code cache or the output', () => {
+    const artifacts: Artifact[] = [{ name: 'TF_LOG_PATH', text: log }, { name: 'stdout+stderr', text: output }, ...files, ...cacheFiles];
     expect(leaks(artifacts, { 'refresh token': refreshToken, 'client secret': clientSecret })).toEqual([]);
   });
 });

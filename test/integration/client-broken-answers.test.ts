@@ -115,3 +115,25 @@ it('a method-filtered fault leaves the other method alone', async () => {
   await c.updateBillingProfile({ ...before, taxId: 'FILTERED' }, before.etag!);
   expect((await admin.requests()).map((r) => `${r.method} ${r.status}`)).toEqual(['GET 200', 'PUT 503', 'PUT 200']);
 });
+
+it('a PUT that could not connect at all is not reported as possibly applied', async () => {
+  const c = client({ maxAttempts: 1 });
+  const before = await c.getBillingProfile();
+  const closed = await startEmulator();
+  await closed.close(); // nothing listens on its port any more
+  const offline = fastRetryClient(closed, { maxAttempts: 1 });
+  const err: PartnerCenterError = await offline.updateBillingProfile({ ...before, taxId: 'NEVER-SENT' }, before.etag!).catch((e) => e);
+  expect(err.code).toBe('ECONNREFUSED');
+  expect(err.outcomeUnknown).toBe(false);
+});
+
+it('a PUT answered 504 by a gateway is reported as possibly applied, a 503 is not', async () => {
+  const c = client({ maxAttempts: 1 });
+  const before = await c.getBillingProfile();
+  await admin.injectFault({ status: 504, method: 'PUT' });
+  const gateway: PartnerCenterError = await c.updateBillingProfile({ ...before, taxId: 'T' }, before.etag!).catch((e) => e);
+  expect([gateway.status, gateway.outcomeUnknown]).toEqual([504, true]);
+  await admin.injectFault({ status: 503, method: 'PUT' });
+  const unavailable: PartnerCenterError = await c.updateBillingProfile({ ...before, taxId: 'T' }, before.etag!).catch((e) => e);
+  expect([unavailable.status, unavailable.outcomeUnknown]).toEqual([503, false]);
+});

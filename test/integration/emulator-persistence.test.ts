@@ -53,3 +53,15 @@ it('starts from initialProfile and returns to it on reset', async () => {
     await emu.close();
   }
 });
+
+it('removes the temporary files of a dead emulator at start, not those of a running one', async () => {
+  const file = join(dir, 'profile.json');
+  const deadPid = 2 ** 22 + 12345; // above Linux's pid_max: no such process
+  const dead = `profile.json.${deadPid}.0123abcd.tmp`;
+  const alive = `profile.json.${process.ppid}.89abcdef.tmp`; // the test runner's parent: running
+  writeFileSync(join(dir, dead), '{"half":');
+  writeFileSync(join(dir, alive), '{"half":');
+  const emu = await startEmulator({ data: file });
+  await emu.close();
+  expect(readdirSync(dir).sort()).toEqual([alive, 'profile.json'].sort());
+});

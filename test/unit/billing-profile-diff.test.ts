@@ -40,6 +40,16 @@ describe('sameValue (normalisation)', () => {
     expect(sameValue(field(path), value, upper)).toBe(true);
     expect(sameValue(field(path), upper, value.toLowerCase())).toBe(true);
   });
+
+  // Review finding: a full case folding made these one value, so a change between them planned nothing.
+  it.each([
+    ['primary_contact.email', 'fatih@contoso.example', 'fatıh@contoso.example'],
+    ['primary_contact.email', 'info@strasse.example', 'info@straße.example'],
+    ['primary_contact.email', 'user@contoso.example', 'uſer@contoso.example'],
+  ])('%s: %s and %s stay different values', (path, a, b) => {
+    expect(sameValue(field(path), a, b)).toBe(false);
+    expect(sameValue(field(path), b, a)).toBe(false);
+  });
 });
 
 describe('state mapping', () => {

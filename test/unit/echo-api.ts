@@ -1,7 +1,9 @@
 // An in-memory Partner Center for the property tests (not a test file itself): full-object PUT
 // that keeps the read-only fields, and every answer sent over the wire format re-spelled the way
 // the API may (absent / null / "" for empty fields, letter case of the case-insensitive fields,
-// PascalCase keys), then read back with the client's own profileFromWire.
+// PascalCase keys), then read back with the client's own profileFromWire. The letter case of a
+// stored value is chosen once, as a real service stores one spelling and echoes it the same way
+// every time; key casing and the empty-value form vary on every answer.
 import { profileFromWire, profileToWire } from '../../provider/partnercenter';
 import type { BillingProfile } from '../../provider/partnercenter/model';
 import type { BillingProfileApi } from '../../provider/provider-client';
@@ -16,6 +18,8 @@ export class EchoApi implements BillingProfileApi {
   puts = 0;
   private cursor = 0;
   private version = 0;
+  /** Letter-case choice per field and stored value. */
+  private spellings = new Map<string, number>();
 
   /** `script`: the spelling choices, used in turn (cyclically) by every answer. */
   constructor(
@@ -25,6 +29,13 @@ export class EchoApi implements BillingProfileApi {
 
   private choice(): number {
     return this.script[this.cursor++ % this.script.length] ?? 0;
+  }
+
+  private spellingOf(path: string, value: string): number {
+    const key = `${path}\u0000${value}`;
+    let how = this.spellings.get(key);
+    if (how === undefined) this.spellings.set(key, (how = this.choice()));
+    return how;
   }
 
   /** The stored profile as the API might write it in JSON. */
@@ -41,7 +52,7 @@ export class EchoApi implements BillingProfileApi {
         if (how % 3 === 1) holder[keyOf(f.key)] = null;
         else if (how % 3 === 2) holder[keyOf(f.key)] = '';
       } else {
-        holder[keyOf(f.key)] = f.caseInsensitive && typeof v === 'string' ? recase(v, how) : v;
+        holder[keyOf(f.key)] = f.caseInsensitive && typeof v === 'string' ? recase(v, this.spellingOf(f.path, v)) : v;
       }
     }
     if (this.stored.etag !== undefined) body[keyOf('attributes')] = { [keyOf('etag')]: this.stored.etag };

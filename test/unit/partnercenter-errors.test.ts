@@ -1,3 +1,4 @@
+import { htmlTitle } from '../../provider/partnercenter/html';
 import { errorFromApiResponse, parseApiFault } from '../../provider/partnercenter/api-fault';
 import { AuthenticationError, ConflictError, PartnerCenterError } from '../../provider/partnercenter/errors';
 import { REDACTED, Redactor } from '../../provider/partnercenter/redact';
@@ -59,5 +60,16 @@ describe('Redactor', () => {
     expect(r.text('grant_type=refresh_token&refresh_token=rt-123&client_secret=s3&client_id=app')).toBe(
       `grant_type=refresh_token&refresh_token=${REDACTED}&client_secret=${REDACTED}&client_id=app`,
     );
+  });
+});
+
+describe('htmlTitle', () => {
+  it('reads only the start of a page, so a huge or hostile page costs no more than a small one', () => {
+    // 3.5 MB of unclosed <script> tags: stripping tags over all of it would be quadratic and run
+    // for minutes (past the test's timeout); over the first 8 KB it is immediate.
+    const hostile = `<html>${'<script'.repeat(500_000)}`;
+    expect(htmlTitle(hostile)).toMatch(/^<script(<script)*/);
+    expect(htmlTitle(hostile)!.length).toBeLessThanOrEqual(80);
+    expect(htmlTitle(`<html><head><title>Gateway</title></head>${'x'.repeat(1_000_000)}</html>`)).toBe('Gateway');
   });
 });

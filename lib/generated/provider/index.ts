@@ -51,7 +51,7 @@ export interface PartnercenterProviderConfig {
   */
   readonly locale?: string;
   /**
-  * How many times a failed call is retried when the failure is temporary (429, 5xx, a dropped connection, a timeout; default 4, 0 to 10). A write is retried with the same MS-RequestId, so it is applied at most once. Falls back to PARTNERCENTER_MAX_RETRIES.
+  * How many times a failed call is retried when the failure is temporary (429, 5xx, a dropped connection, a timeout; default 4, 0 to 10). A write is retried with the same MS-RequestId, so it is applied at most once. Retries also stop once one call has taken max(60, 2 × request_timeout_seconds) seconds in all. Falls back to PARTNERCENTER_MAX_RETRIES.
   *
   * Docs at Terraform Registry: {@link https://terraform.local/providers/partnercenter/partnercenter/0.1.0/docs#max_retries PartnercenterProvider#max_retries}
   */
