@@ -9,19 +9,18 @@
 // (scripts/bench.ts) runs; run this file directly for these rows alone. Asserts nothing.
 //
 //   npx tsx scripts/bench-handshake.ts [--runs N] [--bundle path/to/provider.cjs] [--go <provider binary>]
-// Default bundle: dist/provider/partnercenter-provider.cjs if built, else the test fixture
-// provider (bundled here to dist/test/kit-provider.cjs).
+// Default bundle: dist/provider/partnercenter-provider.cjs, built first when missing.
 import { spawn } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, relative, resolve } from 'node:path';
-import { buildKitProvider } from '../test/protocol/support/bundle';
+import { join, relative } from 'node:path';
 import { MAGIC_COOKIE_VALUE } from '../provider/plugin/handshake';
 import { createServerCertificate } from '../provider/plugin/tls/server-cert';
 import { PROVIDER_VERSION, SOURCE_ADDRESS } from '../provider/meta';
+import { quantile } from './bench/stats';
+import { buildBundle, DEFAULT_BUNDLE, DEFAULT_ENTRY } from './build-provider';
 import { installProvider } from './install-provider';
 
-const ROOT = resolve(__dirname, '..');
 const WARMUP = 3;
 /** Cold-cache runs, each with its own empty cache dir. */
 const COLD_RUNS = 5;
@@ -59,8 +58,11 @@ function vmRssKb(pid: number | undefined): number | undefined {
   }
 }
 
-/** VmRSS (KiB) of the process timeHandshake timed last, read at its handshake line. */
-let lastRssKb: number | undefined;
+/** One timed launch: ms, and the VmRSS (KiB) read at the handshake line (outside the timed span). */
+interface Timing {
+  ms: number;
+  rssKb?: number;
+}
 
 /**
  * ms from spawn to the first stdout line; then kills the process, after `beforeKill` when given
@@ -72,7 +74,7 @@ function timeHandshake(
   args: string[],
   env: NodeJS.ProcessEnv,
   beforeKill?: () => Promise<void>,
-): Promise<number> {
+): Promise<Timing> {
   return new Promise((resolvePromise, reject) => {
     const started = performance.now();
     const child = spawn(command, args, { env, stdio: ['ignore', 'pipe', 'ignore'] });
@@ -83,9 +85,9 @@ function timeHandshake(
       if (timed || !out.includes('\n')) return;
       timed = true;
       const ms = performance.now() - started;
-      lastRssKb = vmRssKb(child.pid); // outside the timed span
+      const rssKb = vmRssKb(child.pid);
       if (!/^1\|[56]\|unix\|/.test(out)) reject(new Error(`unexpected handshake: ${out}`));
-      child.on('exit', () => resolvePromise(ms));
+      child.on('exit', () => resolvePromise({ ms, rssKb }));
       void (beforeKill ?? (() => Promise.resolve()))().finally(() => child.kill('SIGKILL'));
     });
     child.on('error', reject);
@@ -93,27 +95,26 @@ function timeHandshake(
 }
 
 /** ms from spawn to exit of `node -e 0`. */
-function timeBareNode(env: NodeJS.ProcessEnv): Promise<number> {
+function timeBareNode(env: NodeJS.ProcessEnv): Promise<Timing> {
   return new Promise((resolvePromise, reject) => {
     const started = performance.now();
     const child = spawn(process.execPath, ['-e', '0'], { env, stdio: 'ignore' });
-    child.on('exit', () => resolvePromise(performance.now() - started));
+    child.on('exit', () => resolvePromise({ ms: performance.now() - started }));
     child.on('error', reject);
   });
 }
 
-async function sample(runs: number, once: () => Promise<number>, rss?: number[]): Promise<number[]> {
+/** `runs` timings after the warm-up: times and RSS readings, each sorted. */
+async function sample(runs: number, once: () => Promise<Timing>): Promise<{ ms: number[]; rssKb: number[] }> {
   for (let i = 0; i < WARMUP; i++) await once();
-  const out: number[] = [];
-  for (let i = 0; i < runs; i++) {
-    out.push(await once());
-    if (rss && lastRssKb !== undefined) rss.push(lastRssKb);
-  }
-  rss?.sort((a, b) => a - b);
-  return out.sort((a, b) => a - b);
+  const timings: Timing[] = [];
+  for (let i = 0; i < runs; i++) timings.push(await once());
+  const sorted = (xs: number[]) => xs.sort((a, b) => a - b);
+  return {
+    ms: sorted(timings.map((t) => t.ms)),
+    rssKb: sorted(timings.flatMap((t) => (t.rssKb === undefined ? [] : [t.rssKb]))),
+  };
 }
-
-const quantile = (sorted: number[], q: number) => sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))];
 const fmt = (n: number) => n.toFixed(1).padStart(6);
 
 const row = (label: string, sorted: number[]) =>
@@ -167,7 +168,7 @@ export async function measureHandshake({ runs, bundle, goProvider }: HandshakeOp
     const launcher = (e: NodeJS.ProcessEnv, beforeKill?: () => Promise<void>) =>
       timeHandshake(executable, [], e, beforeKill);
 
-    const node = await sample(runs, () => timeBareNode(env));
+    const node = (await sample(runs, () => timeBareNode(env))).ms;
 
     // Cold: every run gets an empty cache dir and waits (untimed) for the cache to be written.
     const cold: number[] = [];
@@ -177,28 +178,26 @@ export async function measureHandshake({ runs, bundle, goProvider }: HandshakeOp
       mkdirSync(xdg);
       const cacheDir = join(xdg, CACHE_SUBDIR);
       const written = () => existsSync(cacheDir) && readdirSync(cacheDir).some((f) => f.endsWith('.v8cache'));
-      cold.push(await launcher(withCache(xdg), () => waitUntil(written, 5000)));
+      cold.push((await launcher(withCache(xdg), () => waitUntil(written, 5000))).ms);
     }
     cold.sort((a, b) => a - b);
 
-    const providerRss: number[] = [];
-    const provider = await sample(runs, () => launcher(withCache(xdg)), providerRss); // warm: the last cold run's cache
-    const cacheOff = await sample(runs, () => launcher({ ...withCache(xdg), PARTNERCENTER_CODE_CACHE: 'off' }));
-    const direct = await sample(runs, () => timeHandshake(process.execPath, [bundle], providerEnv));
-    const goRss: number[] = [];
-    const go = goProvider ? await sample(runs, () => timeHandshake(goProvider, [], providerEnv), goRss) : undefined;
+    const provider = await sample(runs, () => launcher(withCache(xdg))); // warm: the last cold run's cache
+    const cacheOff = (await sample(runs, () => launcher({ ...withCache(xdg), PARTNERCENTER_CODE_CACHE: 'off' }))).ms;
+    const direct = (await sample(runs, () => timeHandshake(process.execPath, [bundle], providerEnv))).ms;
+    const go = goProvider ? await sample(runs, () => timeHandshake(goProvider, [], providerEnv)) : undefined;
     return {
       runs,
       warmup: WARMUP,
       coldRuns: COLD_RUNS,
       node,
-      provider,
+      provider: provider.ms,
       cold,
       cacheOff,
       direct,
-      go,
-      rssKb: { provider: providerRss, go: go ? goRss : undefined },
-      ratio: quantile(provider, 0.5) / quantile(node, 0.5),
+      go: go?.ms,
+      rssKb: { provider: provider.rssKb, go: go?.rssKb },
+      ratio: quantile(provider.ms, 0.5) / quantile(node, 0.5),
     };
   } finally {
     rmSync(work, { recursive: true, force: true });
@@ -207,8 +206,8 @@ export async function measureHandshake({ runs, bundle, goProvider }: HandshakeOp
 
 async function main(): Promise<void> {
   const runs = Number(option('--runs') ?? 20);
-  const realBundle = join(ROOT, 'dist/provider/partnercenter-provider.cjs');
-  const bundle = option('--bundle') ?? (existsSync(realBundle) ? realBundle : buildKitProvider());
+  const bundle =
+    option('--bundle') ?? (existsSync(DEFAULT_BUNDLE) ? DEFAULT_BUNDLE : (await buildBundle({ entry: DEFAULT_ENTRY, outfile: DEFAULT_BUNDLE })).outfile);
   const r = await measureHandshake({ runs, bundle, goProvider: option('--go') });
   console.log(`bundle: ${relative(process.cwd(), bundle)}`);
   console.log('launcher: installed in a temp mirror, spawned as the engines do; code cache in a temp XDG_CACHE_HOME');

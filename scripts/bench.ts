@@ -14,6 +14,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { measureHandshake, type HandshakeResult } from './bench-handshake';
 import { measureCommands, type CommandRow } from './bench/commands';
+import { RESTAPI_VERSION } from './bench/configs';
 import { ensureGoProvider } from './bench/go-provider';
 import { parseOptions } from './bench/options';
 import { profileOf, type CommandProfile } from './bench/profile';
@@ -59,7 +60,6 @@ async function main(): Promise<void> {
     if (o.sections.has('commands')) {
       rows = await measureCommands(ws, { runs: o.runs, probeRuns: o.probeRuns, terraform, tofu, withGo: !!goProvider, log: progress });
     }
-    const row = (id: string) => rows.find((r) => r.id === id);
 
     let scaling: ScalingPoint[] = [];
     if (o.sections.has('scaling')) {
@@ -76,7 +76,7 @@ async function main(): Promise<void> {
     const out: string[] = [];
     out.push(
       `npm run bench: ${new Date(started).toISOString()}, node ${process.version}, ${terraform.name} ${terraform.version}` +
-        `${tofu ? `, ${tofu.name} ${tofu.version}` : ''}${goProvider ? ', Go provider: restapi v1.20.0' : ''}`,
+        `${tofu ? `, ${tofu.name} ${tofu.version}` : ''}${goProvider ? `, Go provider: restapi v${RESTAPI_VERSION}` : ''}`,
     );
     out.push(
       `machine: ${os.cpus().length} cores, load average ${loadAtStart.join(' ')} at start, ${loadAtEnd.join(' ')} at end; ` +
@@ -109,7 +109,7 @@ async function main(): Promise<void> {
         durationS: (Date.now() - started) / 1000,
         node: process.version,
         engines: { terraform: terraform.version, tofu: tofu?.version },
-        goProvider: goProvider ? { name: 'terraform-provider-restapi', version: '1.20.0', path: goProvider } : null,
+        goProvider: goProvider ? { name: 'terraform-provider-restapi', version: RESTAPI_VERSION, path: goProvider } : null,
         cores: os.cpus().length,
         loadavg: { start: loadAtStart, end: loadAtEnd },
         runs: o.runs,

@@ -6,13 +6,14 @@
 // CodeMaker is loaded from the generator's own dependency tree (the exact copy it was built
 // against). Importing it also makes @cdktf/commons spawn `terraform version -json`; see
 // quiet-env.ts for how that is kept silent.
-import { mkdtemp, readFile, readdir, rm } from 'node:fs/promises';
+import { mkdtemp, rm } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import os from 'node:os';
 import path from 'node:path';
 import { TerraformProviderGenerator } from '@cdktf/provider-generator/lib/get/generator/provider-generator';
 import type { ProviderSchema } from '@cdktf/commons';
 import { formatTypeScript, normaliseWhitespace } from './format';
+import { readTree } from './files';
 
 type CodeMaker = ConstructorParameters<typeof TerraformProviderGenerator>[0];
 
@@ -55,13 +56,11 @@ export async function generateBindings(schema: ProviderSchema): Promise<Map<stri
     await generator.save(staging);
 
     const files = new Map<string, string>();
-    for (const file of await listFiles(staging)) {
-      const rel = path.relative(staging, file).split(path.sep).join('/');
+    for (const [rel, text] of await readTree(staging)) {
       const match = /^providers\/[^/]+\/(.+)$/.exec(rel);
       if (!match) throw new Error(`unexpected generator output ${rel}`);
       const target = match[1];
       if (target.endsWith('README.md')) continue;
-      const text = await readFile(file, 'utf8');
       files.set(target, target.endsWith('.ts') ? GENERATED_HEADER + formatTypeScript(target, text) : normaliseWhitespace(text));
     }
     files.set('README.md', README);
@@ -70,14 +69,4 @@ export async function generateBindings(schema: ProviderSchema): Promise<Map<stri
   } finally {
     await rm(staging, { recursive: true, force: true });
   }
-}
-
-async function listFiles(dir: string): Promise<string[]> {
-  const out: string[] = [];
-  for (const entry of await readdir(dir, { withFileTypes: true })) {
-    const full = path.join(dir, entry.name);
-    if (entry.isDirectory()) out.push(...(await listFiles(full)));
-    else out.push(full);
-  }
-  return out;
 }

@@ -7,17 +7,16 @@ import os from 'node:os';
 import path from 'node:path';
 import { diffTrees, readTree } from '../../scripts/bindings/files';
 import { formatTypeScript } from '../../scripts/bindings/format';
-import { ROOT } from '../support/bundles';
+import { ROOT, TSX_BIN } from '../support/bundles';
 
 const COMMITTED = path.join(ROOT, 'lib', 'generated');
-const TSX = path.join(ROOT, 'node_modules', '.bin', 'tsx');
 
 describe('generated CDKTF bindings', () => {
   let freshDir: string;
 
   beforeAll(async () => {
     freshDir = path.join(await mkdtemp(path.join(os.tmpdir(), 'bindings-fresh-')), 'generated');
-    const run = spawnSync(TSX, ['scripts/generate-bindings.ts', '--out', freshDir], {
+    const run = spawnSync(TSX_BIN, ['scripts/generate-bindings.ts', '--out', freshDir], {
       cwd: ROOT,
       env: { ...process.env, CHECKPOINT_DISABLE: '1', TF_CLI_CONFIG_FILE: '/dev/null' },
       encoding: 'utf8',

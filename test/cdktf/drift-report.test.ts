@@ -8,7 +8,7 @@ import { PROVIDER_VERSION, SOURCE_ADDRESS } from '../../provider/meta';
 import { analysePlan, diffValues, type JsonPlan } from '../../scripts/drift/plan-drift';
 import { renderReport } from '../../scripts/drift/render';
 import { parseArgs } from '../../scripts/drift-report';
-import { ROOT } from '../support/bundles';
+import { ROOT, TSX_BIN } from '../support/bundles';
 import { engineLabel, listEngines } from '../support/engines';
 import { EmulatorAdmin } from '../../emulator/admin-client';
 import { createSandbox, expectExit, runCommand, type Sandbox } from './support/sandbox';
@@ -119,7 +119,6 @@ const CONFIG = {
   provider: { partnercenter: {} },
   resource: { partnercenter_billing_profile: { billing: { purchase_order_number: 'PO-DRIFT-TEST' } } },
 };
-const TSX = path.join(ROOT, 'node_modules', '.bin', 'tsx');
 const DRIFT_REPORT = path.join(ROOT, 'scripts', 'drift-report.ts');
 
 for (const engine of listEngines().filter((e) => e.pinned)) {
@@ -129,7 +128,7 @@ for (const engine of listEngines().filter((e) => e.pinned)) {
     let dir: string;
     let env: Record<string, string>;
     const report = (extra: Record<string, string> = {}) =>
-      runCommand(TSX, [DRIFT_REPORT, '--dir', dir, '--engine', engine.path], { cwd: ROOT, env: { ...env, ...extra } });
+      runCommand(TSX_BIN, [DRIFT_REPORT, '--dir', dir, '--engine', engine.path], { cwd: ROOT, env: { ...env, ...extra } });
 
     beforeAll(async () => {
       sandbox = await createSandbox();

@@ -2,7 +2,7 @@
 // real client: the cases an engine run cannot time, such as a write landing between the
 // apply's own read and its PUT.
 import { EmulatorAdmin } from '../../emulator/admin-client';
-import { startEmulator, type RunningEmulator } from '../../emulator/server';
+import { EMULATOR_DEFAULTS, startEmulator, type RunningEmulator } from '../../emulator/server';
 import { PartnerCenterClient } from '../../provider/partnercenter';
 import { createProvider } from '../../provider/provider';
 import { PROVIDER_SETTINGS } from '../../provider/provider-config';
@@ -19,13 +19,7 @@ const logger: Logger = { trace() {}, debug() {}, info() {}, warn() {}, error() {
 const ctxFor = (client: ProviderClient): ResourceContext<ProviderClient> => ({ signal: new AbortController().signal, log: logger, client });
 
 function realClient(url: string): PartnerCenterClient {
-  return new PartnerCenterClient({
-    baseUrl: url,
-    authorityHost: url,
-    tenantId: '00000000-0000-0000-0000-0000000000aa',
-    clientId: 'emulator-client',
-    refreshToken: 'emulator-refresh-token',
-  });
+  return new PartnerCenterClient({ baseUrl: url, authorityHost: url, ...EMULATOR_DEFAULTS });
 }
 
 describe.each(['412', '400-2055'] as const)('a write between the apply read and its PUT (emulator conflicts with %s)', (conflictMode) => {

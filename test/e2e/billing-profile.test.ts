@@ -4,7 +4,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { EmulatorAdmin } from '../../emulator/admin-client';
 import type { ApiCallRecord } from '../../emulator/request-log';
-import { providerEnvFor, type RunningEmulator } from '../../emulator/server';
+import { EMULATOR_DEFAULTS, providerEnvFor, type RunningEmulator } from '../../emulator/server';
 import { SOURCE_ADDRESS } from '../../provider/meta';
 import { profileFromWire } from '../../provider/partnercenter';
 import { profileToState } from '../../provider/resources/billing-profile-state';
@@ -16,7 +16,7 @@ import { TfWorkdir, type RunResult } from '../support/tf-workdir';
 const FIXTURES = path.join(__dirname, 'fixtures', 'billing');
 const fixture = (name: string) => readFileSync(path.join(FIXTURES, name), 'utf8');
 
-const REFRESH_TOKEN = 'emulator-refresh-token';
+const REFRESH_TOKEN = EMULATOR_DEFAULTS.refreshToken;
 const APPLY = ['apply', '-auto-approve', '-input=false'];
 const STEP_TIMEOUT = 180_000;
 const RESOURCE = 'partnercenter_billing_profile.this';

@@ -4,12 +4,12 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { once } from 'node:events';
 import { join } from 'node:path';
 import { EmulatorAdmin } from '../../emulator/admin-client';
+import { TSX_BIN } from '../support/bundles';
 
 const root = join(__dirname, '..', '..');
-const tsx = join(root, 'node_modules', '.bin', 'tsx');
 
 function run(args: string[]): ChildProcess {
-  return spawn(tsx, ['emulator/cli.ts', ...args], { cwd: root, stdio: ['ignore', 'pipe', 'pipe'] });
+  return spawn(TSX_BIN, ['emulator/cli.ts', ...args], { cwd: root, stdio: ['ignore', 'pipe', 'pipe'] });
 }
 
 function firstLine(child: ChildProcess): Promise<string> {

@@ -5,7 +5,7 @@ import { X509Certificate } from 'node:crypto';
 import { existsSync, mkdtempSync, readdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
-import { buildKitProvider } from './support/bundle';
+import { KIT_BUNDLE, requireBundle } from '../support/bundles';
 import { makeClientCert, type ClientCert } from './support/client-cert';
 import { call, certPemFromHandshake, connect, parseHandshake } from './support/grpc-client';
 import { launchEnv, launchProvider, stopProvider, type ProviderProcess } from './support/launcher';
@@ -24,7 +24,6 @@ function launch(opts: Parameters<typeof launchProvider>[0] = {}): ProviderProces
 }
 
 beforeAll(() => {
-  buildKitProvider();
   clientCert = makeClientCert();
   foreignCert = makeClientCert();
 });
@@ -175,7 +174,7 @@ describe('process behaviour', () => {
   test('exits when its parent dies', async () => {
     // An intermediate Node process plays the engine: it launches the provider, reports the
     // provider's pid, and is then killed with SIGKILL (as if the engine crashed).
-    const bundle = buildKitProvider();
+    const bundle = requireBundle(KIT_BUNDLE);
     const script = `
       const { spawn } = require('node:child_process');
       const child = spawn(process.execPath, [${JSON.stringify(bundle)}], { stdio: ['ignore', 'pipe', 'ignore'] });

@@ -9,7 +9,7 @@ import * as pb from '../../provider/plugin/proto/tfplugin6';
 import { makeClientCert, type ClientCert } from './support/client-cert';
 import { call, connect, parseHandshake, type EngineClient } from './support/grpc-client';
 import { launchProvider, stopProvider, type ProviderProcess } from './support/launcher';
-import { bytes, dataSourceType, dv, fromDv, providerType, text, thingType } from './support/values';
+import { bytes, dataSourceType, dv, fromDv, providerType, text } from './support/values';
 
 const TYPE = 'kitfixture_thing';
 let clientCert: ClientCert;

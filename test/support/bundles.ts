@@ -2,13 +2,16 @@
 // builds them (esbuild, well under a second each) so the e2e suites never test a stale bundle.
 import { existsSync } from 'node:fs';
 import path from 'node:path';
-import { buildBundle } from '../../scripts/build-provider';
+import { buildBundle, DEFAULT_BUNDLE, DEFAULT_ENTRY } from '../../scripts/build-provider';
 
 export const ROOT = path.resolve(__dirname, '..', '..');
 
-/** The real provider: entry written by the provider's own layer; built only once it exists. */
-export const PROVIDER_ENTRY = path.join(ROOT, 'provider', 'main.ts');
-export const PROVIDER_BUNDLE = path.join(ROOT, 'dist', 'provider', 'partnercenter-provider.cjs');
+/** The real provider, where `npm run build:provider` puts it. */
+export const PROVIDER_ENTRY = DEFAULT_ENTRY;
+export const PROVIDER_BUNDLE = DEFAULT_BUNDLE;
+
+/** The tsx CLI, for running the repository's TypeScript scripts as a user would. */
+export const TSX_BIN = path.join(ROOT, 'node_modules', '.bin', 'tsx');
 
 /** A small test provider on the same plugin server (test/fixtures/kit-main.ts). */
 export const KIT_ENTRY = path.join(ROOT, 'test', 'fixtures', 'kit-main.ts');

@@ -4,7 +4,7 @@ import { existsSync, realpathSync } from 'node:fs';
 import { enginesDir, findOnPath, probeVersion } from '../../scripts/engine-locator';
 import path from 'node:path';
 
-export { enginesDir, probeVersion };
+export { enginesDir };
 
 export type EngineName = 'terraform' | 'tofu';
 

@@ -10,7 +10,6 @@ import { ROOT } from '../../support/bundles';
 import { type RunResult, type Sandbox, expectExit, runCommand } from './sandbox';
 
 export const CDKTF_BIN = path.join(ROOT, 'node_modules', '.bin', 'cdktf');
-export const TSX_BIN = path.join(ROOT, 'node_modules', '.bin', 'tsx');
 export const STACK = 'partnercenter-billing';
 
 export class CdktfProject {
@@ -25,11 +24,6 @@ export class CdktfProject {
     return new CdktfProject(dir, { ...sandbox.env, TERRAFORM_BINARY_NAME: engine.path, ...extraEnv });
   }
 
-  /** Environment of this project's commands (for running other tools the same way). */
-  get commandEnv(): Record<string, string> {
-    return { ...this.env };
-  }
-
   get stackDir(): string {
     return path.join(this.dir, 'cdktf.out', 'stacks', STACK);
   }
@@ -41,8 +35,8 @@ export class CdktfProject {
   }
 
   /** Runs any command in the project dir with the project's environment. */
-  run(file: string, args: string[], cwd: string = this.dir): Promise<RunResult> {
-    return runCommand(file, args, { cwd, env: this.env });
+  run(file: string, args: string[]): Promise<RunResult> {
+    return runCommand(file, args, { cwd: this.dir, env: this.env });
   }
 
   /** The synthesized Terraform JSON of the example stack. */

@@ -4,9 +4,10 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { buildKitProvider } from './bundle';
+import { KIT_BUNDLE, requireBundle } from '../../support/bundles';
 import type { ClientCert } from './client-cert';
 
+// The engines' literal cookie, not the provider's constant: a wrong constant there must fail here.
 export const MAGIC_COOKIE = 'd602bf8f470bc67ca7faa0386276bbdd4330efaf76d1a219cb4d6991ca9872b2';
 
 export interface LaunchOptions {
@@ -48,7 +49,7 @@ export function launchEnv(opts: LaunchOptions, storePath: string): NodeJS.Proces
 }
 
 export function launchProvider(opts: LaunchOptions = {}): ProviderProcess {
-  const bundle = buildKitProvider();
+  const bundle = requireBundle(KIT_BUNDLE);
   const storePath = join(mkdtempSync(join(tmpdir(), 'kit-store-')), 'store.json');
   const child = spawn(process.execPath, [bundle, ...(opts.args ?? [])], {
     env: launchEnv(opts, storePath),
