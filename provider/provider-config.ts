@@ -4,6 +4,7 @@
 import type { AttributeSchema, AttributePath, Diagnostic, Schema } from './plugin/kit';
 import { isUnknown, type ObjectValue } from './plugin/cty/types';
 import { CLOUDS, CLOUD_NAMES, isCloudName, type PartnerCenterClientOptions } from './partnercenter';
+import { checkBaseUrl } from './partnercenter/options';
 import { TUNING_SETTINGS } from './provider-tuning';
 
 type StringOption = Exclude<keyof PartnerCenterClientOptions, 'log' | 'retry' | 'application'>;
@@ -146,15 +147,6 @@ function settingError(attr: string, summary: string, detail: string): Diagnostic
   return { severity: 'error', summary, detail, path };
 }
 
-function isHttpUrl(s: string): boolean {
-  try {
-    const u = new URL(s);
-    return (u.protocol === 'http:' || u.protocol === 'https:') && u.host !== '';
-  } catch {
-    return false;
-  }
-}
-
 /** Plan-time checks. Unknown values are skipped (they are checked again once known). */
 export function validateSettings(r: Map<string, Resolved>): Diagnostic[] {
   const diags: Diagnostic[] = [];
@@ -178,13 +170,15 @@ export function validateSettings(r: Map<string, Resolved>): Diagnostic[] {
 
   for (const attr of ['base_url', 'authority_host']) {
     const v = known(attr);
-    if (v !== undefined && !isHttpUrl(v)) {
+    const check = v === undefined ? undefined : checkBaseUrl(v);
+    if (check && !check.ok) {
       const s = setting(attr);
+      const what = check.problem === 'query or fragment' ? 'which carries a query or fragment' : 'which is not an absolute http(s) URL';
       diags.push(
         settingError(
           attr,
           `Invalid ${attr}`,
-          `${origin(s, r.get(attr)!)} is "${v}", which is not an absolute http(s) URL. ` +
+          `${origin(s, r.get(attr)!)} is "${v}", ${what}. ` +
             `Give one such as https://api.partnercenter.microsoft.com or http://127.0.0.1:8080, in "${attr}" or ${s.env}.`,
         ),
       );

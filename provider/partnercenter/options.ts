@@ -43,18 +43,32 @@ export interface ResolvedOptions {
   policy: RetryPolicy;
 }
 
-function httpUrl(field: string, value: string): string {
+/** A base URL as the client takes one (absolute http(s), no query or fragment), or why it is not one. */
+export type BaseUrlCheck = { ok: true; url: URL } | { ok: false; problem: 'not a URL' | 'not http(s)' | 'query or fragment' };
+
+/** The one check of a base URL: the client's (below) and the provider's plan-time one both use it. */
+export function checkBaseUrl(value: string): BaseUrlCheck {
   let url: URL;
   try {
     url = new URL(value);
   } catch {
-    throw new ConfigurationError(field, `${field} "${value}" is not a URL: give an absolute http(s) URL such as https://api.partnercenter.microsoft.com`);
+    return { ok: false, problem: 'not a URL' };
   }
-  if (url.protocol !== 'https:' && url.protocol !== 'http:') {
-    throw new ConfigurationError(field, `${field} "${value}" must use http or https, not ${url.protocol.replace(':', '')}`);
-  }
-  if (url.search || url.hash) throw new ConfigurationError(field, `${field} "${value}" must not carry a query or fragment`);
-  return url.toString().replace(/\/+$/, '');
+  if (url.protocol !== 'https:' && url.protocol !== 'http:') return { ok: false, problem: 'not http(s)' };
+  if (url.search || url.hash) return { ok: false, problem: 'query or fragment' };
+  return { ok: true, url };
+}
+
+function httpUrl(field: string, value: string): string {
+  const c = checkBaseUrl(value);
+  if (c.ok) return c.url.toString().replace(/\/+$/, '');
+  const why =
+    c.problem === 'not a URL'
+      ? 'is not a URL: give an absolute http(s) URL such as https://api.partnercenter.microsoft.com'
+      : c.problem === 'not http(s)'
+        ? `must use http or https, not ${new URL(value).protocol.replace(':', '')}`
+        : 'must not carry a query or fragment';
+  throw new ConfigurationError(field, `${field} "${value}" ${why}`);
 }
 
 function given(v: string | undefined): string | undefined {

@@ -77,6 +77,12 @@ describe('validateSettings', () => {
     expect(check({ ...REFRESH, base_url: 'http://127.0.0.1:1234' })).toEqual([]);
   });
 
+  it('rejects at plan time a base URL with a query or fragment, which the client would refuse at configure', () => {
+    const diags = check({ ...REFRESH, base_url: 'https://api.example/?x=1', authority_host: 'https://login.example/#t' });
+    expect(diags.map((d) => d.path)).toEqual([['base_url'], ['authority_host']]);
+    expect(diags[0].detail).toContain('"https://api.example/?x=1", which carries a query or fragment');
+  });
+
   it('skips unknown values and lets them satisfy requirements', () => {
     expect(check({ environment: UNKNOWN, base_url: UNKNOWN, refresh_token: 'rt', client_id: UNKNOWN, tenant_id: UNKNOWN })).toEqual([]);
   });
