@@ -23,11 +23,12 @@ export function parseJson(text: string): unknown {
 
 export function sendJson(res: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}): void {
   const text = body === undefined ? '' : JSON.stringify(body);
-  res.writeHead(status, {
-    ...(text ? { 'Content-Type': 'application/json; charset=utf-8' } : {}),
-    'Content-Length': Buffer.byteLength(text),
-    ...headers,
-  });
+  sendText(res, status, text, text ? 'application/json; charset=utf-8' : undefined, headers);
+}
+
+/** Answers `text` as is, with its Content-Length (and Content-Type, when given). */
+export function sendText(res: ServerResponse, status: number, text: string, contentType?: string, headers: Record<string, string> = {}): void {
+  res.writeHead(status, { ...(contentType ? { 'Content-Type': contentType } : {}), 'Content-Length': Buffer.byteLength(text), ...headers });
   res.end(text);
 }
 

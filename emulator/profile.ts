@@ -35,9 +35,6 @@ export interface StoredProfile extends ProfileData {
   etag: string;
 }
 
-/** Fields the API refuses to change (the dashboard changes them); dotted paths. */
-export const READ_ONLY_FIELDS = ['companyName', 'address.country', 'billingCurrency', 'billingDay', 'profileType'] as const;
-
 /** An opaque etag, like the service's: nothing to parse, only to compare. */
 export function newEtag(): string {
   return randomBytes(12).toString('base64url');

@@ -2,6 +2,7 @@
 // ID token endpoint and the /_emulator/ admin API (DESIGN.md §6).
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { apiFault, FAULT_CODES } from './api-fault';
 import { FaultQueue } from './faults';
 import { sendJson } from './http-io';
 import { RecordLog, type ApiCallRecord, type TokenCallRecord } from './request-log';
@@ -78,7 +79,7 @@ export async function startEmulator(opts: EmulatorOptions = {}): Promise<Running
     route(state, req, res).catch((e: unknown) => {
       // A bug or a write failure (e.g. the data file): answer 500 and say why on stderr.
       process.stderr.write(`emulator: ${req.method} ${req.url} failed: ${(e as Error).stack ?? String(e)}\n`);
-      if (!res.headersSent) sendJson(res, 500, { code: 800003, description: `Unexpected service error: ${(e as Error).message}`, data: [], source: 'PartnerFD' });
+      if (!res.headersSent) sendJson(res, 500, apiFault(FAULT_CODES.unexpected, `Unexpected service error: ${(e as Error).message}`));
       else res.destroy();
     });
   });

@@ -30,6 +30,11 @@ export class ProfileStore {
     return cloneProfile(this.profile);
   }
 
+  /** The current version, without copying the profile. */
+  get etag(): string {
+    return this.profile.etag;
+  }
+
   /** Stores `data` as the new version with a fresh etag. */
   replace(data: ProfileData): StoredProfile {
     this.profile = { ...compactProfile(cloneProfile(data)), etag: newEtag() };

@@ -8,7 +8,7 @@ import { setTimeout as delay } from 'node:timers/promises';
 import { apiFault, FAULT_CODES } from '../api-fault';
 import type { BrokenBody } from '../faults';
 import { BindError, bindProfile, lookup } from '../binding';
-import { BodyTooLargeError, header, parseJson, readBody, sendJson } from '../http-io';
+import { BodyTooLargeError, header, parseJson, readBody, sendJson, sendText } from '../http-io';
 import { toApiJson } from '../profile';
 import type { ApiCallRecord } from '../request-log';
 import type { EmulatorState, StoredResponse } from '../state';
@@ -52,7 +52,8 @@ export async function handleApiCall(state: EmulatorState, req: IncomingMessage, 
     if (!(e instanceof BodyTooLargeError)) throw e;
     return send({ status: 413, body: apiFault(FAULT_CODES.invalidInput, `Invalid request input: ${e.message}.`) });
   }
-  record.bodyEtag = bodyEtagOf(text);
+  const parsed = parseBodyText(text);
+  record.bodyEtag = bodyEtagOf(parsed);
 
   const fault = state.faults.take(record.method);
   if (fault && !('afterProcessing' in fault && fault.afterProcessing)) {
@@ -79,7 +80,7 @@ export async function handleApiCall(state: EmulatorState, req: IncomingMessage, 
     }
   }
 
-  const reply = answer(state, req, record, text, sentRequestId);
+  const reply = answer(state, req, record, parsed, sentRequestId);
   // An after-processing fault: the call took effect (or was replayed), then its answer is lost.
   if (fault?.kind === 'reset') {
     record.fault = 'reset-after';
@@ -94,7 +95,7 @@ export async function handleApiCall(state: EmulatorState, req: IncomingMessage, 
 }
 
 /** The API's own answer to a call that got past the faults. */
-function answer(state: EmulatorState, req: IncomingMessage, record: ApiCallRecord, text: string, sentRequestId: string | undefined): Reply {
+function answer(state: EmulatorState, req: IncomingMessage, record: ApiCallRecord, parsed: ParsedBody, sentRequestId: string | undefined): Reply {
   if (record.path !== BILLING_PATH) {
     return { status: 404, body: apiFault(FAULT_CODES.notFound, `Not found: ${record.path} is not an API of this emulator (only ${BILLING_PATH}).`) };
   }
@@ -115,9 +116,9 @@ function answer(state: EmulatorState, req: IncomingMessage, record: ApiCallRecor
     record.replayed = true;
     return replay;
   }
-  const etagBefore = state.store.current.etag;
-  const reply = applyPut(state, header(req, 'content-type'), record.ifMatch, text);
-  if (state.store.current.etag !== etagBefore) record.applied = true;
+  const etagBefore = state.store.etag;
+  const reply = applyPut(state, header(req, 'content-type'), record.ifMatch, parsed);
+  if (state.store.etag !== etagBefore) record.applied = true;
   if (sentRequestId) remember(state.replays, sentRequestId, { status: reply.status, body: reply.body });
   return reply;
 }
@@ -133,11 +134,10 @@ const BROKEN_BODY_TEXT: Record<BrokenBody, { contentType?: string; text: string 
 function sendBroken(res: ServerResponse, record: ApiCallRecord, body: BrokenBody, status: number, ids: Record<string, string>): void {
   const { contentType, text } = BROKEN_BODY_TEXT[body];
   record.status = status;
-  res.writeHead(status, { ...(contentType ? { 'Content-Type': contentType } : {}), 'Content-Length': Buffer.byteLength(text), ...ids });
-  res.end(text);
+  sendText(res, status, text, contentType, ids);
 }
 
-function applyPut(state: EmulatorState, contentType: string | undefined, ifMatch: string | null, text: string): Reply {
+function applyPut(state: EmulatorState, contentType: string | undefined, ifMatch: string | null, parsed: ParsedBody): Reply {
   const invalid = (field: string, description: string): Reply => ({
     status: 400,
     body: apiFault(FAULT_CODES.invalidProperty, `Invalid property ${field}: ${description}`, [field]),
@@ -145,15 +145,12 @@ function applyPut(state: EmulatorState, contentType: string | undefined, ifMatch
   if (!/^(application|text)\/json\b/i.test(contentType ?? '')) {
     return { status: 400, body: apiFault(FAULT_CODES.invalidInput, 'Invalid request input: send the profile as JSON with Content-Type: application/json.') };
   }
-  let json: unknown;
-  try {
-    json = parseJson(text);
-  } catch (e) {
-    return { status: 400, body: apiFault(FAULT_CODES.invalidInput, `Invalid request input: the body is not valid JSON (${(e as Error).message}).`) };
+  if ('error' in parsed) {
+    return { status: 400, body: apiFault(FAULT_CODES.invalidInput, `Invalid request input: the body is not valid JSON (${parsed.error}).`) };
   }
   let body;
   try {
-    body = bindProfile(json);
+    body = bindProfile(parsed.json);
   } catch (e) {
     if (e instanceof BindError) return invalid(e.field, e.message);
     throw e;
@@ -193,17 +190,23 @@ function faultReply(status: number, retryAfter: number | undefined): Reply {
   return { status, body: apiFault(FAULT_CODES.unexpected, `Injected fault: the service answered ${status}.`), headers };
 }
 
-function bodyEtagOf(text: string): string | null {
+/** A request body read once: its JSON (undefined when empty), or why it is not JSON. */
+type ParsedBody = { json: unknown } | { error: string };
+
+function parseBodyText(text: string): ParsedBody {
   try {
-    const json = parseJson(text);
-    if (typeof json !== 'object' || json === null) return null;
-    const attributes = lookup(json as Record<string, unknown>, 'attributes').value;
-    if (typeof attributes !== 'object' || attributes === null) return null;
-    const etag = lookup(attributes as Record<string, unknown>, 'etag').value;
-    return typeof etag === 'string' ? etag : null;
-  } catch {
-    return null;
+    return { json: parseJson(text) };
+  } catch (e) {
+    return { error: (e as Error).message };
   }
+}
+
+function bodyEtagOf(parsed: ParsedBody): string | null {
+  if ('error' in parsed || typeof parsed.json !== 'object' || parsed.json === null) return null;
+  const attributes = lookup(parsed.json as Record<string, unknown>, 'attributes').value;
+  if (typeof attributes !== 'object' || attributes === null) return null;
+  const etag = lookup(attributes as Record<string, unknown>, 'etag').value;
+  return typeof etag === 'string' ? etag : null;
 }
 
 function loggedHeaders(req: IncomingMessage): Record<string, string> {
