@@ -75,23 +75,18 @@ export function resolveTuning(config: ObjectValue, env: NodeJS.ProcessEnv): Reso
   for (const s of TUNING_SETTINGS) {
     const v = config[s.attr] ?? null;
     if (isUnknown(v)) continue;
-    let n: number | undefined;
+    // The value, as shown in a message, and where it came from: the block, else the environment.
+    let given: { n: number | undefined; shown: string; where: string };
     if (v !== null) {
-      n = asNumber(v);
-      if (n === undefined || !Number.isInteger(n) || n < s.min || n > s.max) {
-        diagnostics.push(rangeDiagnostic(s, String(v), `provider attribute "${s.attr}"`));
-        continue;
-      }
+      given = { n: asNumber(v), shown: String(v), where: `provider attribute "${s.attr}"` };
     } else {
       const e = env[s.env]?.trim();
       if (!e) continue;
-      n = /^\d+$/.test(e) ? Number(e) : NaN;
-      if (!Number.isInteger(n) || n < s.min || n > s.max) {
-        diagnostics.push(rangeDiagnostic(s, JSON.stringify(e), `${s.env} (environment)`));
-        continue;
-      }
+      given = { n: /^\d+$/.test(e) ? Number(e) : undefined, shown: JSON.stringify(e), where: `${s.env} (environment)` };
     }
-    Object.assign(retry, s.apply(n));
+    const { n } = given;
+    if (n === undefined || !Number.isInteger(n) || n < s.min || n > s.max) diagnostics.push(rangeDiagnostic(s, given.shown, given.where));
+    else Object.assign(retry, s.apply(n));
   }
   return { retry, diagnostics };
 }

@@ -9,7 +9,7 @@ import { CancelledError, PartnerCenterError, idsSuffix, withNote } from './error
 import { errorCode, headerValue, isRedirect, parseBody, redirectError, sendAttempt, transportError } from './got-attempt';
 import type { ClientLogger } from './logger';
 import type { Redactor } from './redact';
-import { backoffDelayMs, cancelled, sleep, type RetryPolicy } from './retry';
+import { MAY_HAVE_ARRIVED, backoffDelayMs, cancelled, sleep, type RetryPolicy } from './retry';
 
 export interface ApiRequest {
   method: 'GET' | 'PUT';
@@ -53,21 +53,18 @@ export class ApiTransport {
     };
     for (let attempt = 1; ; attempt++) {
       if (signal?.aborted) throw fail(cancelled());
-      let error: PartnerCenterError;
-      try {
-        const res = await this.attempt(req, requestId, attempt, deadline, signal);
-        if (!('error' in res)) return res;
-        error = res.error;
-        if (error.outcomeUnknown) answerLost = true;
-        // A token the API refuses may have been revoked before its expiry: get a new one, once.
-        if (error.status === 401 && !refreshedAfter401 && this.cfg.tokens.invalidate()) {
-          refreshedAfter401 = true;
-          log.debug('Partner Center API refused the access token; refreshing it and trying again', { request_id: requestId });
-          continue;
-        }
-      } catch (e) {
-        error = e instanceof PartnerCenterError ? e : transportError(e, `Partner Center at ${this.cfg.baseUrl}`, signal);
-        if (error.outcomeUnknown) answerLost = true;
+      // A failed attempt, answered or not (no response, token failure), is one error to decide on.
+      const res = await this.attempt(req, requestId, attempt, deadline, signal).catch((e: unknown) => ({
+        error: e instanceof PartnerCenterError ? e : transportError(e, `Partner Center at ${this.cfg.baseUrl}`, signal),
+      }));
+      if (!('error' in res)) return res;
+      const { error } = res;
+      if (error.outcomeUnknown) answerLost = true;
+      // A token the API refuses may have been revoked before its expiry: get a new one, once.
+      if (error.status === 401 && !refreshedAfter401 && this.cfg.tokens.invalidate()) {
+        refreshedAfter401 = true;
+        log.debug('Partner Center API refused the access token; refreshing it and trying again', { request_id: requestId });
+        continue;
       }
       if (error instanceof CancelledError || !error.retryable) throw fail(error);
       if (attempt >= policy.maxAttempts) throw fail(withNote(error, `gave up after ${attempt} attempts`));
@@ -179,8 +176,6 @@ export class ApiTransport {
   }
 }
 
-/** Transport failures after which a sent request may still have been processed. */
-const MAY_HAVE_ARRIVED: ReadonlySet<string> = new Set(['ECONNRESET', 'ETIMEDOUT', 'EPIPE', 'ECONNABORTED', 'ERR_STREAM_PREMATURE_CLOSE']);
 const GATEWAY_GAVE_UP: ReadonlySet<number> = new Set([408, 502, 504]);
 
 /** Why a 2xx body is not the JSON object the API documents, or undefined when it is one. */

@@ -42,7 +42,7 @@ export function resolveRetryPolicy(opts: RetryOptions = {}): RetryPolicy {
   return policy;
 }
 
-/** HTTP statuses that mean "try again later". 429 is handled apart (it has its own wait). */
+/** HTTP statuses that mean "try again later". A 429 waits its Retry-After instead of the backoff. */
 export const RETRYABLE_STATUSES: ReadonlySet<number> = new Set([408, 429, 500, 502, 503, 504]);
 
 /**
@@ -62,6 +62,9 @@ export const RETRYABLE_NETWORK_CODES: ReadonlySet<string> = new Set([
   'ENETDOWN',
   'ERR_STREAM_PREMATURE_CLOSE',
 ]);
+
+/** Of those, the failures after which a request that was sent may still have been processed. */
+export const MAY_HAVE_ARRIVED: ReadonlySet<string> = new Set(['ECONNRESET', 'ETIMEDOUT', 'EPIPE', 'ECONNABORTED', 'ERR_STREAM_PREMATURE_CLOSE']);
 
 /** Capped exponential backoff with full jitter: uniform in [0, min(cap, base * 2^(n-1))]. */
 export function backoffDelayMs(retryNumber: number, policy: RetryPolicy, random: () => number = Math.random): number {

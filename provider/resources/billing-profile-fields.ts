@@ -126,7 +126,6 @@ export const FIELDS: readonly FieldSpec[] = [
   inContact('phone_number', 'phoneNumber', { maxLength: 200, description: 'Phone number of the primary billing contact (up to 200 characters).' }),
 ];
 
-export const READ_ONLY_FIELDS = FIELDS.filter((f) => f.readOnly);
 export const WRITABLE_FIELDS = FIELDS.filter((f) => !f.readOnly);
 
 export function fieldsOfGroup(group: GroupName | undefined): FieldSpec[] {

@@ -31,9 +31,18 @@ const DELETE_WARNING: Diagnostic = {
     `The ${RESOURCE_TYPE} resource was only removed from the state; nothing was changed in Partner Center.`,
 };
 
-/** State after a write: the API's result, with the planned spelling kept where equal. */
-function stateAfterWrite(result: BillingProfile, planned: ObjectValue): ObjectValue {
-  return profileToState(readKeepingPriorSpelling(result, stateToProfile(planned)));
+/** State from what the API returned, keeping the spelling of `earlier` (prior or planned) where equal. */
+function stateKeepingSpelling(live: BillingProfile, earlier: ObjectValue): ObjectValue {
+  return profileToState(readKeepingPriorSpelling(live, stateToProfile(earlier)));
+}
+
+/** The live profile as a whole new state (import, the data source), or the error as a diagnostic. */
+export async function liveProfileState(ctx: Ctx, action: string): Promise<{ state: ObjectValue | null; diagnostics: Diagnostic[] }> {
+  try {
+    return { state: profileToState(await apiOf(ctx).getBillingProfile({ signal: ctx.signal })), diagnostics: [] };
+  } catch (e) {
+    return { state: null, diagnostics: [errorDiagnostic(e, action)] };
+  }
 }
 
 /** Re-reads the profile to say what changed; undefined when even that fails. */
@@ -75,11 +84,11 @@ async function applyWrite(
   const merged = mergeManaged(live, config);
   if (diffProfiles(live, merged, WRITABLE_FIELDS).length === 0) {
     ctx.log.debug('billing profile already has the configured values; no update sent');
-    return { state: stateAfterWrite(live, planned), diagnostics: [] };
+    return { state: stateKeepingSpelling(live, planned), diagnostics: [] };
   }
   try {
     const result = await api.updateBillingProfile(merged, live.etag ?? '', { signal: ctx.signal });
-    return { state: stateAfterWrite(result, planned), diagnostics: [] };
+    return { state: stateKeepingSpelling(result, planned), diagnostics: [] };
   } catch (e) {
     if (e instanceof ConflictError) return { state: prior, diagnostics: [conflictDiagnostic(await changesSince(api, live, ctx), e)] };
     return { state: prior, diagnostics: [errorDiagnostic(e, action)] };
@@ -97,8 +106,7 @@ export const billingProfileResource: ResourceDefinition<ProviderClient> = {
   async read(req, ctx) {
     try {
       const live = await apiOf(ctx).getBillingProfile({ signal: ctx.signal });
-      const state = profileToState(readKeepingPriorSpelling(live, stateToProfile(req.state)));
-      return { state, private: req.private, diagnostics: [] };
+      return { state: stateKeepingSpelling(live, req.state), private: req.private, diagnostics: [] };
     } catch (e) {
       return { state: req.state, private: req.private, diagnostics: [errorDiagnostic(e, 'reading the billing profile')] };
     }
@@ -129,11 +137,6 @@ export const billingProfileResource: ResourceDefinition<ProviderClient> = {
         ],
       };
     }
-    try {
-      const live = await apiOf(ctx).getBillingProfile({ signal: ctx.signal });
-      return { state: profileToState(live), diagnostics: [] };
-    } catch (e) {
-      return { state: null, diagnostics: [errorDiagnostic(e, 'importing the billing profile')] };
-    }
+    return liveProfileState(ctx, 'importing the billing profile');
   },
 };
