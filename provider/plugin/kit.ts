@@ -105,8 +105,8 @@ export interface ResourceDefinition<Client = unknown> {
   ): Promise<{ state: ObjectValue | null; private?: Uint8Array; diagnostics: Diagnostic[] }>;
   /**
    * Plan a create (prior null) or update. Not called for destroy. `proposed` is the engine's
-   * proposed new state (config merged with prior computed values). The kit's `planHelpers`
-   * give the standard behaviour; a resource may call them and then adjust.
+   * proposed new state (config merged with prior computed values). `planFromProposed` (plan-helpers.ts)
+   * gives the standard behaviour; a resource may call it and then adjust.
    */
   plan(
     req: {

@@ -13,7 +13,6 @@ export interface HygieneOptions {
   watchParent: boolean;
   /** Runs synchronously on exit; must not throw. */
   cleanup: () => void;
-  watchdogIntervalMs?: number;
 }
 
 export function installProcessHygiene(opts: HygieneOptions): void {
@@ -38,6 +37,6 @@ export function installProcessHygiene(opts: HygieneOptions): void {
     const parent = process.ppid;
     setInterval(() => {
       if (process.ppid !== parent) process.exit(0);
-    }, opts.watchdogIntervalMs ?? 1000).unref();
+    }, 1000).unref();
   }
 }

@@ -15,16 +15,10 @@ function sortedObject<T>(record: { [name: string]: T } | undefined, map: (v: T) 
   return out;
 }
 
-/** Go's encoding/json writes object keys sorted; cty type JSON has objects only inside ["object", {…}]. */
-function sortTypeJson(v: unknown): unknown {
-  if (Array.isArray(v)) return v.map(sortTypeJson);
-  if (v !== null && typeof v === 'object') return sortedObject(v as Json, sortTypeJson) ?? {};
-  return v;
-}
-
 function attributeJson(a: AttributeSchema): Json {
   const out: Json = {};
-  if (a.type !== undefined) out.type = sortTypeJson(JSON.parse(typeToJson(a.type)));
+  // typeToJson writes object attributes sorted, as Go's encoding/json does.
+  if (a.type !== undefined) out.type = JSON.parse(typeToJson(a.type));
   if (a.nested) {
     out.nested_type = {
       attributes: sortedObject(a.nested.attributes, attributeJson),

@@ -192,6 +192,11 @@ const textEncoder = new TextEncoder();
 export function encodeMsgpack(value: Value, type: CtyType): Uint8Array {
   const problem = conformanceProblem(value, type);
   if (problem) throw new Error(`cannot encode value as ${typeName(type)}: ${problem.describe()}`);
+  return encodeConformingMsgpack(value, type);
+}
+
+/** encodeMsgpack for a value the caller has already checked against `type` (one walk, not two). */
+export function encodeConformingMsgpack(value: Value, type: CtyType): Uint8Array {
   writer.reset();
   write(value, type);
   return writer.finish();

@@ -25,10 +25,11 @@ export function serviceDefinition(serviceName: string, methods: Record<string, M
       requestStream: m.requestStream ?? false,
       responseStream: m.responseStream ?? false,
       requestSerialize: (v: unknown) => toBuffer(m.request.encode(v)),
-      // Copy out of grpc-js's buffer so decoded bytes fields are plain, independent Uint8Arrays.
-      requestDeserialize: (b: Buffer) => m.request.decode(new Uint8Array(b)),
+      // A plain Uint8Array view (no copy): ProtoReader copies bytes fields out with slice(), which
+      // on a Buffer would share grpc-js's memory instead.
+      requestDeserialize: (b: Buffer) => m.request.decode(new Uint8Array(b.buffer, b.byteOffset, b.byteLength)),
       responseSerialize: (v: unknown) => toBuffer(m.response.encode(v)),
-      responseDeserialize: (b: Buffer) => m.response.decode(new Uint8Array(b)),
+      responseDeserialize: (b: Buffer) => m.response.decode(new Uint8Array(b.buffer, b.byteOffset, b.byteLength)),
     };
   }
   return out;

@@ -3,7 +3,7 @@
 // answer in msgpack.
 import type { Diagnostic } from '../kit';
 import { decodeJsonValue } from '../cty/json';
-import { decodeMsgpack, encodeMsgpack } from '../cty/msgpack';
+import { decodeMsgpack, encodeConformingMsgpack, encodeMsgpack } from '../cty/msgpack';
 import { UNKNOWN, isObjectValue, isUnknown, type CtyType, type ObjectValue, type Value } from '../cty/types';
 import { completeObject, conformsTo, containsUnknown } from '../cty/values';
 import { errorDiagnostic } from '../diagnostics';
@@ -44,10 +44,17 @@ export function decodeConfig(dv: DynamicValue | undefined, type: CtyType): Objec
 }
 
 /**
- * Checks a value the provider is about to return. `what` names it for the user, e.g.
- * "the new state of example_thing after apply". Returns problems as error diagnostics.
+ * A value the provider is about to return, checked and then encoded: `dv` when it is valid, else
+ * the problems as error diagnostics. `what` names it for the user, e.g. "the new state of
+ * example_thing after apply"; `wholeKnown` refuses unknowns (states, unlike plans).
  */
-export function checkOutgoing(value: Value, type: CtyType, what: string, wholeKnown: boolean): Diagnostic[] {
+export function encodeOutgoing(value: Value, type: CtyType, what: string, wholeKnown: boolean): { dv?: DynamicValue; problems: Diagnostic[] } {
+  const problems = checkOutgoing(value, type, what, wholeKnown);
+  // Checked: the encoder need not walk the value again.
+  return problems.length > 0 ? { problems } : { dv: { msgpack: encodeConformingMsgpack(value, type), json: EMPTY }, problems };
+}
+
+function checkOutgoing(value: Value, type: CtyType, what: string, wholeKnown: boolean): Diagnostic[] {
   const mismatch = conformsTo(value, type);
   if (mismatch !== null) {
     return [errorDiagnostic('Provider returned an invalid value', `${what} does not match the schema: ${mismatch}. This is a bug in the provider.`)];

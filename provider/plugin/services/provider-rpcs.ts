@@ -4,7 +4,7 @@ import { errorDiagnostic, hasErrors, toProtoDiagnostics } from '../diagnostics';
 import * as pb from '../proto/tfplugin6';
 import { schemaToProto } from '../schema-proto';
 import { validateProviderSchemas } from '../schema-validate';
-import { checkOutgoing, decodeConfig, encodeDynamic } from './dynamic-values';
+import { decodeConfig, encodeOutgoing } from './dynamic-values';
 import type { ProviderRuntime } from './runtime';
 
 /** Destroys are planned by the engine (no PlanResourceChange for them); schema is cacheable. */
@@ -87,12 +87,9 @@ export function providerRpcs(runtime: ProviderRuntime<any>) {
         }
         return { diagnostics: toProtoDiagnostics(diagnostics) };
       }
-      const problems = checkOutgoing(res.state, d.type, `The state of data source ${req.type_name}`, true);
-      diagnostics.push(...problems);
-      return {
-        state: problems.length === 0 ? encodeDynamic(res.state, d.type) : undefined,
-        diagnostics: toProtoDiagnostics(diagnostics),
-      };
+      const out = encodeOutgoing(res.state, d.type, `The state of data source ${req.type_name}`, true);
+      diagnostics.push(...out.problems);
+      return { state: out.dv, diagnostics: toProtoDiagnostics(diagnostics) };
     },
   };
 }

@@ -7,7 +7,7 @@ import type { ObjectValue } from '../cty/types';
 import { completeObject } from '../cty/values';
 import { errorDiagnostic, hasErrors, toProtoDiagnostics, toProtoPath } from '../diagnostics';
 import type * as pb from '../proto/tfplugin6';
-import { checkOutgoing, decodeConfig, decodeState, encodeDynamic } from './dynamic-values';
+import { decodeConfig, decodeState, encodeDynamic, encodeOutgoing } from './dynamic-values';
 import { parseRawStateJson } from './raw-state';
 import type { ProviderRuntime } from './runtime';
 import { internalError } from './unary';
@@ -59,9 +59,9 @@ export function resourceRpcs(runtime: ProviderRuntime<any>) {
       const diagnostics: Diagnostic[] = [];
       const state = upgradedState(req, diagnostics);
       if (state !== null) {
-        const problems = checkOutgoing(state, r.type, `The upgraded state of ${req.type_name}`, true);
-        diagnostics.push(...problems);
-        if (problems.length === 0) return { upgraded_state: encodeDynamic(state, r.type), diagnostics: toProtoDiagnostics(diagnostics) };
+        const out = encodeOutgoing(state, r.type, `The upgraded state of ${req.type_name}`, true);
+        diagnostics.push(...out.problems);
+        if (out.dv) return { upgraded_state: out.dv, diagnostics: toProtoDiagnostics(diagnostics) };
       }
       return { diagnostics: toProtoDiagnostics(diagnostics) };
     },
@@ -87,9 +87,9 @@ export function resourceRpcs(runtime: ProviderRuntime<any>) {
           ? { ...unchanged, diagnostics: toProtoDiagnostics(diagnostics) }
           : { new_state: encodeDynamic(null, r.type), private: priv, diagnostics: toProtoDiagnostics(diagnostics) };
       }
-      const problems = checkOutgoing(res.state, r.type, `The refreshed state of ${req.type_name}`, true);
-      if (problems.length > 0) return { ...unchanged, diagnostics: toProtoDiagnostics([...diagnostics, ...problems]) };
-      return { new_state: encodeDynamic(res.state, r.type), private: priv, diagnostics: toProtoDiagnostics(diagnostics) };
+      const out = encodeOutgoing(res.state, r.type, `The refreshed state of ${req.type_name}`, true);
+      if (!out.dv) return { ...unchanged, diagnostics: toProtoDiagnostics([...diagnostics, ...out.problems]) };
+      return { new_state: out.dv, private: priv, diagnostics: toProtoDiagnostics(diagnostics) };
     },
 
     async PlanResourceChange(req: pb.PlanResourceChangeRequest): Promise<pb.PlanResourceChangeResponse> {
@@ -106,13 +106,14 @@ export function resourceRpcs(runtime: ProviderRuntime<any>) {
       if (!c.ok) return { ...base, diagnostics: toProtoDiagnostics([c.diagnostic]) };
       const res = await r.def.plan({ prior, proposed, config, priorPrivate: req.prior_private }, c.ctx);
       const diagnostics = [...res.diagnostics];
-      const problems = checkOutgoing(res.planned, r.type, `The planned state of ${req.type_name}`, false);
+      const out = encodeOutgoing(res.planned, r.type, `The planned state of ${req.type_name}`, false);
+      const problems = [...out.problems];
       if (res.planned === null) {
         problems.push(errorDiagnostic('Provider returned an invalid plan', `The plan for ${req.type_name} is null. ${BUG}`));
       }
       diagnostics.push(...problems);
       return {
-        planned_state: problems.length === 0 ? encodeDynamic(res.planned, r.type) : undefined,
+        planned_state: problems.length === 0 ? out.dv : undefined,
         requires_replace: (res.requiresReplace ?? []).map(toProtoPath),
         planned_private: res.plannedPrivate ?? req.prior_private,
         diagnostics: toProtoDiagnostics(diagnostics),
@@ -150,9 +151,9 @@ export function resourceRpcs(runtime: ProviderRuntime<any>) {
         }
         return keepPrior(diagnostics);
       }
-      const problems = checkOutgoing(res.state, r.type, `The new state of ${req.type_name} after apply`, true);
-      if (problems.length > 0) return keepPrior([...diagnostics, ...problems]);
-      return { ...base, private: priv, new_state: encodeDynamic(res.state, r.type), diagnostics: toProtoDiagnostics(diagnostics) };
+      const out = encodeOutgoing(res.state, r.type, `The new state of ${req.type_name} after apply`, true);
+      if (!out.dv) return keepPrior([...diagnostics, ...out.problems]);
+      return { ...base, private: priv, new_state: out.dv, diagnostics: toProtoDiagnostics(diagnostics) };
     },
 
     async ImportResourceState(req: pb.ImportResourceStateRequest): Promise<pb.ImportResourceStateResponse> {
@@ -171,10 +172,10 @@ export function resourceRpcs(runtime: ProviderRuntime<any>) {
         }
         return failed(diagnostics);
       }
-      const problems = checkOutgoing(res.state, r.type, `The imported state of ${req.type_name}`, true);
-      if (problems.length > 0) return failed([...diagnostics, ...problems]);
+      const out = encodeOutgoing(res.state, r.type, `The imported state of ${req.type_name}`, true);
+      if (!out.dv) return failed([...diagnostics, ...out.problems]);
       return {
-        imported_resources: [{ type_name: req.type_name, state: encodeDynamic(res.state, r.type), private: res.private ?? EMPTY }],
+        imported_resources: [{ type_name: req.type_name, state: out.dv, private: res.private ?? EMPTY }],
         diagnostics: toProtoDiagnostics(diagnostics),
       };
     },
