@@ -6,35 +6,36 @@ import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync } from 'node
 import os from 'node:os';
 import path from 'node:path';
 import { PROVIDER_VERSION } from '../../provider/meta';
+import { ROOT } from '../support/bundles';
 import { enginesDir } from '../support/engines';
+import { processEnvWith, spawnCapture } from '../support/spawn-capture';
 
-const ROOT = path.resolve(__dirname, '..', '..');
 const PACKAGE = path.join('terraform.local', 'partnercenter', 'partnercenter', PROVIDER_VERSION);
 
 let tmp: string;
 beforeAll(() => (tmp = mkdtempSync(path.join(os.tmpdir(), 'readme-commands-'))));
 afterAll(() => rmSync(tmp, { recursive: true, force: true }));
 
-function npmRun(args: string[], env: NodeJS.ProcessEnv = {}): { code: number | null; out: string } {
-  const r = spawnSync('npm', ['run', '--silent', ...args], {
+/** `npm run --silent <args>` in its own process group (a hang kills what it started too). */
+async function npmRun(args: string[], env: Record<string, string> = {}): Promise<{ code: number; out: string }> {
+  const r = await spawnCapture('npm', ['run', '--silent', ...args], {
     cwd: ROOT,
-    env: { ...process.env, PARTNERCENTER_ENGINES_DIR: enginesDir(), ...env },
-    encoding: 'utf8',
-    timeout: 230_000,
+    env: processEnvWith({ PARTNERCENTER_ENGINES_DIR: enginesDir(), ...env }),
+    killAfterMs: 230_000,
   });
-  return { code: r.status, out: `${r.stdout}\n${r.stderr}` };
+  return { code: r.code, out: `${r.stdout}\n${r.stderr}` };
 }
 
-test('npm run build:provider -- --out <file> writes one bundle', () => {
+test('npm run build:provider -- --out <file> writes one bundle', async () => {
   const out = path.join(tmp, 'bundle', 'provider.cjs');
-  const r = npmRun(['build:provider', '--', '--out', out]);
+  const r = await npmRun(['build:provider', '--', '--out', out]);
   expect(r.code).toBe(0);
   expect(existsSync(out)).toBe(true);
 }, 120_000);
 
-test('npm run install:provider installs into ~/.terraform.d/plugins by default, and -- --mirror elsewhere', () => {
+test('npm run install:provider installs into ~/.terraform.d/plugins by default, and -- --mirror elsewhere', async () => {
   const home = path.join(tmp, 'home');
-  const byDefault = npmRun(['install:provider'], { HOME: home });
+  const byDefault = await npmRun(['install:provider'], { HOME: home });
   expect(byDefault.code).toBe(0);
   const platformDirs = readdirSync(path.join(home, '.terraform.d', 'plugins', PACKAGE));
   expect(platformDirs).toHaveLength(1);
@@ -45,11 +46,11 @@ test('npm run install:provider installs into ~/.terraform.d/plugins by default, 
   ]);
 
   const mirror = path.join(tmp, 'mirror');
-  const elsewhere = npmRun(['install:provider', '--', '--mirror', mirror]);
+  const elsewhere = await npmRun(['install:provider', '--', '--mirror', mirror]);
   expect(elsewhere.code).toBe(0);
   expect(existsSync(path.join(mirror, PACKAGE))).toBe(true);
 
-  const wrong = npmRun(['install:provider', '--', '--bogus']);
+  const wrong = await npmRun(['install:provider', '--', '--bogus']);
   expect(wrong.code).not.toBe(0);
   expect(wrong.out).toMatch(/usage: install-provider/);
 }, 120_000);
@@ -65,9 +66,9 @@ const TARGET_ROWS = [
 const COMMAND_ROW = (op: string, provider: string, engine: string) =>
   new RegExp(`${op}\\s+${provider.replace(/[()]/g, '\\$&')}\\s+${engine} \\S+\\s+\\d+\\s+\\d+\\s+\\d+\\s+\\d+\\s+(GET|none)`);
 
-test('npm run bench -- --quick prints every table and writes the JSON', () => {
+test('npm run bench -- --quick prints every table and writes the JSON', async () => {
   const json = path.join(tmp, 'bench.json');
-  const r = npmRun(['bench', '--', '--quick', '--json', json]);
+  const r = await npmRun(['bench', '--', '--quick', '--json', json]);
   expect(r.code).toBe(0);
   expect(r.out).toMatch(/ours: spawn -> handshake\s+\d+\.\d/);
   expect(r.out).toMatch(/Go restapi: spawn -> handshake\s+\d+\.\d/);
@@ -108,9 +109,9 @@ test('npm run bench -- --quick prints every table and writes the JSON', () => {
   expect(doc.targets.map((t: { name: string }) => t.name).slice(0, 4)).toHaveLength(4);
 }, 240_000);
 
-test('npm run bench:plan -- --quick prints the command rows only', () => {
+test('npm run bench:plan -- --quick prints the command rows only', async () => {
   const json = path.join(tmp, 'bench-plan.json');
-  const r = npmRun(['bench:plan', '--', '--quick', '--json', json]);
+  const r = await npmRun(['bench:plan', '--', '--quick', '--json', json]);
   expect(r.code).toBe(0);
   expect(r.out).toMatch(COMMAND_ROW('plan', 'ours, static token', 'terraform'));
   expect(r.out).toMatch(/plan\s+engine alone \(empty config\)\s+terraform \S+\s+\d+/);

@@ -4,15 +4,14 @@
 // every file the demo leaves (state, backups, saved plans, lock files, the CLI config...) and
 // its stdout/stderr (the engines' output and diagnostics) are searched for the refresh token,
 // the client secret and any access token the emulator issued (they all start `pcemu.`).
-import { spawnSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { inflateRawSync } from 'node:zlib';
+import { runDemo } from '../support/demo-run';
 import { listEngines } from '../support/engines';
 
-const ROOT = path.resolve(__dirname, '..', '..');
 const RUN_TIMEOUT = 240_000;
 /** Any emulator access token, or a piece of one. */
 const EMULATOR_TOKEN = /pcemu\.[\w-]{8,}/;
@@ -71,7 +70,6 @@ function leaks(artifacts: Artifact[], secrets: Record<string, string>): string[]
 }
 
 const engines = listEngines().filter((e) => e.pinned);
-const enginesDir = path.dirname(path.dirname(engines[0].path));
 const runs: { label: string; args: string[] }[] = [
   ...engines.map((e) => ({ label: `${e.name} ${e.version}`, args: ['--engine', e.name] })),
   { label: 'the CDKTF story', args: ['--cdktf'] },
@@ -82,34 +80,29 @@ describe.each(runs)('npm run demo with TF_LOG=trace: $label', ({ args }) => {
   const clientSecret = `demo-secret-${randomBytes(12).toString('hex')}`;
   let scratch: string;
   let workdir: string | undefined;
-  let code: number | null;
+  let code: number;
   let output: string;
   let log: string;
   let files: Artifact[];
   let cacheFiles: Artifact[];
 
-  beforeAll(() => {
+  beforeAll(async () => {
     scratch = mkdtempSync(path.join(tmpdir(), 'secrets-scan-'));
     const logPath = path.join(scratch, 'trace.log');
     // The provider's code cache (written after the handshake, and again at the exit of the first
     // launch that called the API) lands here, so it is scanned too.
     const cacheHome = path.join(scratch, 'xdg-cache');
-    const r = spawnSync(process.execPath, [path.join(ROOT, 'node_modules', 'tsx', 'dist', 'cli.mjs'), 'scripts/demo.ts', ...args, '--keep'], {
-      cwd: ROOT,
-      env: {
-        ...process.env,
-        PARTNERCENTER_ENGINES_DIR: enginesDir,
+    ({ code, out: output } = await runDemo(
+      [...args, '--keep'],
+      {
         TF_LOG: 'trace',
         TF_LOG_PATH: logPath,
         PARTNERCENTER_DEMO_REFRESH_TOKEN: refreshToken,
         PARTNERCENTER_DEMO_CLIENT_SECRET: clientSecret,
         XDG_CACHE_HOME: cacheHome,
       },
-      encoding: 'utf8',
-      timeout: RUN_TIMEOUT,
-    });
-    code = r.status;
-    output = `${r.stdout}\n${r.stderr}`;
+      RUN_TIMEOUT,
+    ));
     workdir = /^kept (\S+)$/m.exec(output)?.[1];
     log = readFileSync(logPath, 'utf8');
     files = workdir ? filesUnder(workdir) : [];

@@ -51,3 +51,10 @@ export function spawnCapture(
     });
   });
 }
+
+/** This process's environment with `extra` laid over it (an undefined value removes a variable). */
+export function processEnvWith(extra: Record<string, string | undefined>): Record<string, string> {
+  const env: Record<string, string> = {};
+  for (const [k, v] of Object.entries({ ...process.env, ...extra })) if (v !== undefined) env[k] = v;
+  return env;
+}
