@@ -15,6 +15,11 @@ export type FaultSpec = FaultCommon &
     | { body: 'malformed-json' | 'html' | 'empty'; status?: number; afterProcessing?: boolean }
   );
 
+export interface LogMark {
+  api: number;
+  tokens: number;
+}
+
 export class EmulatorAdmin {
   constructor(readonly url: string) {}
 
@@ -45,6 +50,14 @@ export class EmulatorAdmin {
   }
   tokenRequests(): Promise<TokenCallRecord[]> {
     return this.call('GET', 'token-requests');
+  }
+  /** A mark in both request logs, to read what one step caused with `since`. */
+  async mark(): Promise<LogMark> {
+    return { api: (await this.requests()).length, tokens: (await this.tokenRequests()).length };
+  }
+  /** The API calls and token exchanges logged after `mark`. */
+  async since(mark: LogMark): Promise<{ api: ApiCallRecord[]; tokens: TokenCallRecord[] }> {
+    return { api: (await this.requests()).slice(mark.api), tokens: (await this.tokenRequests()).slice(mark.tokens) };
   }
   reset(): Promise<Record<string, any>> {
     return this.call('POST', 'reset');

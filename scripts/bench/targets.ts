@@ -140,18 +140,14 @@ export class Target {
   }
 
   private async observe(args: string[], extraEnv: NodeJS.ProcessEnv): Promise<ObservedRun> {
-    const before = (await this.admin.requests()).length;
-    const tokensBefore = (await this.admin.tokenRequests()).length;
+    const before = await this.admin.mark();
     const run = await this.engine(args, extraEnv).catch((err: Error) => {
       if (/exited 2\b/.test(err.message) && args[0] === 'plan') {
         throw new Error(`${this.spec.label}: plan found changes, expected none\n${err.message}`);
       }
       throw err;
     });
-    return {
-      ...run,
-      requests: (await this.admin.requests()).slice(before),
-      tokenRequests: (await this.admin.tokenRequests()).slice(tokensBefore),
-    };
+    const { api, tokens } = await this.admin.since(before);
+    return { ...run, requests: api, tokenRequests: tokens };
   }
 }

@@ -157,11 +157,11 @@ describeEachEngine('bad input fails at plan before any API call', (engine) => {
 
   /** Plans `row` (exit 1 expected); returns the output and the API and token calls it caused. */
   async function planRow(row: Row) {
-    const api = (await admin.requests()).length;
-    const tokens = (await admin.tokenRequests()).length;
+    const mark = await admin.mark();
     await wd.writeFile('main.tf', row.hcl);
     const out = text(await wd.run(['plan', '-input=false'], { allowExitCodes: [1], env: row.env }));
-    return { out, apiCalls: (await admin.requests()).slice(api), tokenCalls: (await admin.tokenRequests()).slice(tokens) };
+    const { api, tokens } = await admin.since(mark);
+    return { out, apiCalls: api, tokenCalls: tokens };
   }
 
   async function expectRefusedBeforeAnyCall(row: Row): Promise<void> {

@@ -50,7 +50,7 @@ describe.each(['412', '400-2055'] as const)('a write between the apply read and 
       },
       updateBillingProfile: (p, etag, o) => real.updateBillingProfile(p, etag, o),
     };
-    const before = (await admin.requests()).length;
+    const before = await admin.mark();
     const res = await billingProfileResource.apply({ prior, planned, config: cfg, plannedPrivate: new Uint8Array() }, ctxFor(ProviderClient.ready(racing)));
 
     expect(res.state).toBe(prior);
@@ -65,7 +65,7 @@ describe.each(['412', '400-2055'] as const)('a write between the apply read and 
     const live = await admin.profile();
     expect(live.taxId).toBe('OOB-TAX');
     expect(live.purchaseOrderNumber).not.toBe('PO-NEW');
-    const putStatuses = (await admin.requests()).slice(before).filter((r) => r.method === 'PUT').map((r) => r.status);
+    const putStatuses = (await admin.since(before)).api.filter((r) => r.method === 'PUT').map((r) => r.status);
     expect(putStatuses).toEqual([conflictMode === '412' ? 412 : 400]); // one attempt: never retried
   });
 });

@@ -2,7 +2,7 @@
 // in-process emulator over HTTP. The steps of one engine share a working dir and run in order.
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { EmulatorAdmin } from '../../emulator/admin-client';
+import { EmulatorAdmin, type LogMark } from '../../emulator/admin-client';
 import type { ApiCallRecord } from '../../emulator/request-log';
 import { EMULATOR_DEFAULTS, providerEnvFor, type RunningEmulator } from '../../emulator/server';
 import { SOURCE_ADDRESS } from '../../provider/meta';
@@ -11,7 +11,7 @@ import { profileToState } from '../../provider/resources/billing-profile-state';
 import { PROVIDER_BUNDLE, requireBundle } from '../support/bundles';
 import { describeEachEngine } from '../support/engines';
 import { createEmulatorWorkdir, type EmulatorWorkdir } from '../support/emulator-workdir';
-import { TfWorkdir, type RunResult } from '../support/tf-workdir';
+import { flatOutput, TfWorkdir, type RunResult } from '../support/tf-workdir';
 
 const FIXTURES = path.join(__dirname, 'fixtures', 'billing');
 const fixture = (name: string) => readFileSync(path.join(FIXTURES, name), 'utf8');
@@ -21,10 +21,7 @@ const APPLY = ['apply', '-auto-approve', '-input=false'];
 const STEP_TIMEOUT = 180_000;
 const RESOURCE = 'partnercenter_billing_profile.this';
 
-/** Engine output with line wrapping undone, so messages can be matched whole. */
-function text(r: RunResult): string {
-  return `${r.stdout}\n${r.stderr}`.replace(/\s+/g, ' ');
-}
+const text = flatOutput;
 
 /** Neither the refresh token nor an access token, nor an engine consistency complaint. */
 function expectNoSecretsOrProtocolErrors(r: RunResult & { log?: string }): void {
@@ -49,8 +46,8 @@ describeEachEngine('partnercenter_billing_profile', (engine) => {
   /** The live profile as the resource's state would hold it. */
   const liveAsState = async () => profileToState(profileFromWire(await admin.profile()));
   /** Index of the next API call record, to look at the calls of one step only. */
-  const mark = async () => (await admin.requests()).length;
-  const callsSince = async (m: number): Promise<ApiCallRecord[]> => (await admin.requests()).slice(m);
+  const mark = () => admin.mark();
+  const callsSince = async (m: LogMark): Promise<ApiCallRecord[]> => (await admin.since(m)).api;
   const puts = (calls: ApiCallRecord[]) => calls.filter((c) => c.method === 'PUT');
 
   beforeAll(async () => {

@@ -9,12 +9,12 @@
 import type { ChildProcess } from 'node:child_process';
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import path from 'node:path';
-import { EmulatorAdmin, type FaultSpec } from '../../emulator/admin-client';
+import { EmulatorAdmin, type FaultSpec, type LogMark } from '../../emulator/admin-client';
 import type { ApiCallRecord } from '../../emulator/request-log';
 import { CONFLICT_SUMMARY, OUTCOME_UNKNOWN } from '../../provider/resources/billing-profile-errors';
 import { describeEachEngine } from '../support/engines';
 import { createEmulatorWorkdir, type EmulatorWorkdir } from '../support/emulator-workdir';
-import { TfWorkdir, type RunResult } from '../support/tf-workdir';
+import { flatOutput, TfWorkdir } from '../support/tf-workdir';
 
 const FIXTURES = path.join(__dirname, 'fixtures', 'billing');
 const STEP_TIMEOUT = 180_000;
@@ -107,8 +107,7 @@ const ROWS: Row[] = [
   },
 ];
 
-/** Engine output with line wrapping undone, so messages can be matched whole. */
-const text = (r: RunResult) => `${r.stdout}\n${r.stderr}`.replace(/\s+/g, ' ');
+const text = flatOutput;
 
 /** The profile without its etag: what "old or new, never a mix" compares. */
 function fields(profile: Record<string, any>): Record<string, unknown> {
@@ -151,11 +150,11 @@ describeEachEngine('nothing lost under faults and races', (engine) => {
   let wd: TfWorkdir;
   let step = 0;
 
-  const mark = async () => (await admin.requests()).length;
-  const callsSince = async (m: number): Promise<ApiCallRecord[]> => (await admin.requests()).slice(m);
+  const mark = () => admin.mark();
+  const callsSince = async (m: LogMark): Promise<ApiCallRecord[]> => (await admin.since(m)).api;
 
   /** Until every call since `m` has been answered (a delayed call is still processed after the client gave up). */
-  async function settled(m: number): Promise<ApiCallRecord[]> {
+  async function settled(m: LogMark): Promise<ApiCallRecord[]> {
     for (let i = 0; i < 200; i++) {
       const calls = await callsSince(m);
       if (calls.every((c) => c.status !== null || c.fault === 'reset' || c.fault === 'reset-after')) return calls;

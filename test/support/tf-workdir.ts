@@ -77,6 +77,11 @@ function baseEnv(): Record<string, string> {
   return env;
 }
 
+/** stdout and stderr with line wrapping undone, so an engine's messages can be matched whole. */
+export function flatOutput(r: RunResult): string {
+  return `${r.stdout}\n${r.stderr}`.replace(/\s+/g, ' ');
+}
+
 export class TfWorkdir {
   private logCount = 0;
 
