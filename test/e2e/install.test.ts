@@ -117,6 +117,15 @@ describe('code-cache loader', () => {
       .filter((l) => l.startsWith(EVENT))
       .map((l) => l.slice(EVENT.length).split(' ')[0]);
 
+  /** The stand-in provider installed and launched once, so that its cache file exists. */
+  async function installedWithCache(): Promise<{ executable: string; file: string }> {
+    handshakeBundle();
+    const { executable } = await install();
+    expect(launch(executable).status).toBe(0);
+    const [name] = cacheFiles();
+    return { executable, file: path.join(cacheDir(), name) };
+  }
+
   /** A stand-in provider that prints a handshake-like line; enough code for a real cache. */
   const HANDSHAKE = '1|6|unix|/tmp/plugin.sock|grpc|AAAA';
   function handshakeBundle() {
@@ -212,11 +221,7 @@ describe('code-cache loader', () => {
   });
 
   test('a damaged cache file is ignored and replaced; the handshake is unaffected', async () => {
-    handshakeBundle();
-    const { executable } = await install();
-    expect(launch(executable).status).toBe(0);
-    const [name] = cacheFiles();
-    const file = path.join(cacheDir(), name);
+    const { executable, file } = await installedWithCache();
     const good = readFileSync(file);
 
     // Flipped bytes in the middle of V8's data: V8 itself would abort the process on these.
@@ -233,11 +238,7 @@ describe('code-cache loader', () => {
   });
 
   test('V8 rejecting the data (other node build) means running without it, then rewriting it', async () => {
-    handshakeBundle();
-    const { executable } = await install();
-    expect(launch(executable).status).toBe(0);
-    const [name] = cacheFiles();
-    const file = path.join(cacheDir(), name);
+    const { executable, file } = await installedWithCache();
     // A well-formed file (header and hashes right) whose payload V8 does not accept.
     const good = readFileSync(file);
     const payload = Buffer.alloc(512, 7);
@@ -272,9 +273,7 @@ describe('code-cache loader', () => {
   });
 
   test('a cache dir others can write to is not trusted with code: no cache is read or written', async () => {
-    handshakeBundle();
-    const { executable } = await install();
-    expect(launch(executable).status).toBe(0); // writes a good cache
+    const { executable } = await installedWithCache();
     chmodSync(cacheDir(), 0o777);
     const run = launch(executable, DEBUG);
     expect(run.status).toBe(0);
