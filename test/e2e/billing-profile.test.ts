@@ -4,13 +4,11 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { EmulatorAdmin, type LogMark } from '../../emulator/admin-client';
 import type { ApiCallRecord } from '../../emulator/request-log';
-import { EMULATOR_DEFAULTS, providerEnvFor, type RunningEmulator } from '../../emulator/server';
-import { SOURCE_ADDRESS } from '../../provider/meta';
+import { EMULATOR_DEFAULTS, type RunningEmulator } from '../../emulator/server';
 import { profileFromWire } from '../../provider/partnercenter';
 import { profileToState } from '../../provider/resources/billing-profile-state';
-import { PROVIDER_BUNDLE, requireBundle } from '../support/bundles';
 import { describeEachEngine } from '../support/engines';
-import { createEmulatorWorkdir, type EmulatorWorkdir } from '../support/emulator-workdir';
+import { createEmulatorWorkdir, workdirFor, type EmulatorWorkdir } from '../support/emulator-workdir';
 import { flatOutput, TfWorkdir, type RunResult } from '../support/tf-workdir';
 
 const FIXTURES = path.join(__dirname, 'fixtures', 'billing');
@@ -196,11 +194,7 @@ describeEachEngine('partnercenter_billing_profile', (engine) => {
   describe('import', () => {
     let iwd: TfWorkdir;
     beforeAll(async () => {
-      iwd = await TfWorkdir.create(engine, {
-        files: { 'providers.tf': fixture('providers.tf'), 'main.tf': fixture('import-block.tf') },
-        env: providerEnvFor(emulator.url),
-        providers: [{ sourceAddress: SOURCE_ADDRESS, bundlePath: requireBundle(PROVIDER_BUNDLE) }],
-      });
+      iwd = await workdirFor(engine, { 'providers.tf': fixture('providers.tf'), 'main.tf': fixture('import-block.tf') }, emulator.url);
     }, STEP_TIMEOUT);
     afterAll(() => iwd?.dispose());
 

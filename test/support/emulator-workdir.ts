@@ -15,6 +15,15 @@ export interface EmulatorWorkdir {
   dispose(): Promise<void>;
 }
 
+/** A working dir whose provider (the real bundle) talks to the emulator at `url`. */
+export function workdirFor(engine: Engine, files: Record<string, string>, url: string): Promise<TfWorkdir> {
+  return TfWorkdir.create(engine, {
+    files,
+    env: providerEnvFor(url),
+    providers: [{ sourceAddress: SOURCE_ADDRESS, bundlePath: requireBundle(PROVIDER_BUNDLE) }],
+  });
+}
+
 export async function createEmulatorWorkdir(
   engine: Engine,
   files: Record<string, string>,
@@ -22,11 +31,7 @@ export async function createEmulatorWorkdir(
 ): Promise<EmulatorWorkdir> {
   const emulator = await startEmulator({ port: 0, ...emulatorOptions });
   try {
-    const wd = await TfWorkdir.create(engine, {
-      files,
-      env: providerEnvFor(emulator.url),
-      providers: [{ sourceAddress: SOURCE_ADDRESS, bundlePath: requireBundle(PROVIDER_BUNDLE) }],
-    });
+    const wd = await workdirFor(engine, files, emulator.url);
     return {
       emulator,
       admin: new EmulatorAdmin(emulator.url),
