@@ -58,3 +58,10 @@ export function processEnvWith(extra: Record<string, string | undefined>): Recor
   for (const [k, v] of Object.entries({ ...process.env, ...extra })) if (v !== undefined) env[k] = v;
   return env;
 }
+
+/** This process's environment without the variables whose names match one of `patterns`. */
+export function processEnvWithout(patterns: readonly RegExp[]): Record<string, string> {
+  const env: Record<string, string> = {};
+  for (const [k, v] of Object.entries(process.env)) if (v !== undefined && !patterns.some((re) => re.test(k))) env[k] = v;
+  return env;
+}

@@ -2,7 +2,7 @@
 // into a private filesystem mirror, a private CLI config points the engine at it, `init` runs
 // once at creation, and every command runs with a hermetic environment.
 import type { ChildProcess } from 'node:child_process';
-import { spawnCapture } from './spawn-capture';
+import { processEnvWithout, spawnCapture } from './spawn-capture';
 import { existsSync, readFileSync } from 'node:fs';
 import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
@@ -69,10 +69,7 @@ const STRIPPED_ENV = [
 const NO_COLOR_COMMANDS = ['init', 'validate', 'plan', 'apply', 'destroy', 'refresh', 'import', 'show', 'output'];
 
 function baseEnv(): Record<string, string> {
-  const env: Record<string, string> = {};
-  for (const [key, value] of Object.entries(process.env)) {
-    if (value !== undefined && !STRIPPED_ENV.some((re) => re.test(key))) env[key] = value;
-  }
+  const env = processEnvWithout(STRIPPED_ENV);
   for (const cmd of NO_COLOR_COMMANDS) env[`TF_CLI_ARGS_${cmd}`] = '-no-color';
   return env;
 }

@@ -8,7 +8,7 @@ import path from 'node:path';
 import { PROVIDER_VERSION, SOURCE_ADDRESS } from '../../../provider/meta';
 import { installProvider } from '../../../scripts/install-provider';
 import { PROVIDER_BUNDLE, requireBundle } from '../../support/bundles';
-import { spawnCapture } from '../../support/spawn-capture';
+import { processEnvWithout, spawnCapture } from '../../support/spawn-capture';
 
 export interface Sandbox {
   root: string;
@@ -31,10 +31,7 @@ export async function createSandbox(): Promise<Sandbox> {
     sourceAddress: SOURCE_ADDRESS,
     version: PROVIDER_VERSION,
   });
-  const env: Record<string, string> = {};
-  for (const [key, value] of Object.entries(process.env)) {
-    if (value !== undefined && !STRIPPED.some((re) => re.test(key))) env[key] = value;
-  }
+  const env = processEnvWithout(STRIPPED);
   Object.assign(env, { HOME: home, CHECKPOINT_DISABLE: '1', DISABLE_VERSION_CHECK: '1', NO_COLOR: '1', FORCE_COLOR: '0' });
   return {
     root,
