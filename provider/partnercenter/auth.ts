@@ -108,8 +108,7 @@ export class RefreshTokenExchange implements AccessTokenSource {
         credentials: 'the refresh token and client secret',
         hint: "Check the authority host: it must be the Entra ID authority's own address.",
       });
-      error.message = redactor.text(error.message);
-      throw error;
+      throw error; // its texts are redacted where every error leaves the transport
     }
     if (res.status < 200 || res.status >= 300) throw this.failure(res.status, body, headerValue(res.headers, 'retry-after'));
     const fields = typeof body === 'object' && body !== null ? (body as Record<string, unknown>) : {};
@@ -134,7 +133,8 @@ export class RefreshTokenExchange implements AccessTokenSource {
     const error = typeof fields.error === 'string' ? fields.error : undefined;
     const rawDescription = typeof fields.error_description === 'string' ? fields.error_description : typeof body === 'string' ? body : '';
     // Entra ID descriptions run over several lines (trace ids, timestamps): keep the first.
-    const description = this.cfg.redactor.text(rawDescription.split(/\r?\n/)[0].trim().replace(/\.+$/, '')) || statusText(status);
+    // Redacted, with the message built from it, where every error leaves the transport (http.ts).
+    const description = rawDescription.split(/\r?\n/)[0].trim().replace(/\.+$/, '') || statusText(status);
     if (RETRYABLE_STATUSES.has(status)) {
       return new PartnerCenterError(`Entra ID token endpoint returned ${status}: ${description}`, {
         status,

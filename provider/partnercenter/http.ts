@@ -40,15 +40,19 @@ export class ApiTransport {
   constructor(private readonly cfg: ApiTransportConfig) {}
 
   async send(req: ApiRequest, signal?: AbortSignal): Promise<ApiResponse> {
-    const { policy, log } = this.cfg;
+    const { policy, log, redactor } = this.cfg;
     const requestId = randomUUID();
     const deadline = Date.now() + policy.deadlineMs;
     let refreshedAfter401 = false;
     // A write whose request may have reached the service without an answer coming back (attempt()
     // marks those errors) may have been applied: the final error says so, whatever it is.
     let answerLost = false;
+    // Every error leaves through here: the one place its texts are cleared of tokens and secrets
+    // (API descriptions, token endpoint answers, transport messages alike).
     const fail = (error: PartnerCenterError): PartnerCenterError => {
       if (answerLost) error.outcomeUnknown = true;
+      error.message = redactor.text(error.message);
+      if (error.description) error.description = redactor.text(error.description);
       return error;
     };
     for (let attempt = 1; ; attempt++) {
@@ -148,7 +152,7 @@ export class ApiTransport {
       // (a proxy, a cut connection): a read is safe to try again; a write may have been applied,
       // so it is not sent again blind.
       const message =
-        `Partner Center API answered ${res.status} with ${redactor.text(problem)} instead of a JSON object` +
+        `Partner Center API answered ${res.status} with ${problem} instead of a JSON object` +
         (write ? '; the update may have been applied' : '') +
         idsSuffix(ids.requestId, ids.correlationId);
       return { error: new PartnerCenterError(message, { status: res.status, ...ids, retryable: !write, outcomeUnknown: write }) };
@@ -163,12 +167,9 @@ export class ApiTransport {
         hint: "Check the API base URL: it must be the API's own address.",
         ...ids,
       });
-      error.message = redactor.text(error.message);
       return { error };
     }
     const error = errorFromApiResponse({ status: res.status, body: parsed, retryAfter: headerValue(res.headers, 'retry-after'), ...ids });
-    error.message = redactor.text(error.message);
-    if (error.description) error.description = redactor.text(error.description);
     // A gateway that gave up waiting (502, 504) or a request timeout (408) may come after the
     // service applied the write.
     if (write && GATEWAY_GAVE_UP.has(res.status)) error.outcomeUnknown = true;
