@@ -1,6 +1,7 @@
 // Small questions about cty types: equality, a readable name for messages, and the sorted
 // attribute names of an object type (cached, because the encoder needs them on every call).
 import type { CtyType } from './types';
+import { hasOwn } from './records';
 
 /** Structural type equality. */
 export function typesEqual(a: CtyType, b: CtyType): boolean {
@@ -19,7 +20,7 @@ export function typesEqual(a: CtyType, b: CtyType): boolean {
       if (b[0] !== 'object') return false;
       const names = Object.keys(a[1]);
       if (names.length !== Object.keys(b[1]).length) return false;
-      return names.every((n) => Object.prototype.hasOwnProperty.call(b[1], n) && typesEqual(a[1][n]!, b[1][n]!));
+      return names.every((n) => hasOwn(b[1], n) && typesEqual(a[1][n]!, b[1][n]!));
     }
   }
 }

@@ -24,11 +24,9 @@ export function providerRpcs(runtime: ProviderRuntime<any>) {
         provider: schemaToProto(def.schema),
         resource_schemas: Object.fromEntries(def.resources.map((r) => [r.typeName, schemaToProto(r.schema)])),
         data_source_schemas: Object.fromEntries(def.dataSources.map((d) => [d.typeName, schemaToProto(d.schema)])),
-        diagnostics: validateProviderSchemas(def).map((problem) => ({
-          severity: pb.Severity.Error,
-          summary: 'Invalid provider schema',
-          detail: `${problem}. This is a bug in the provider.`,
-        })),
+        diagnostics: toProtoDiagnostics(
+          validateProviderSchemas(def).map((problem) => errorDiagnostic('Invalid provider schema', `${problem}. This is a bug in the provider.`)),
+        ),
         server_capabilities: SERVER_CAPABILITIES,
       };
       return schemaResponse;
