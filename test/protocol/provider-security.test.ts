@@ -2,14 +2,14 @@
 // it sits in a private folder (0700) and is itself owner-only (0600), whatever the engine's
 // umask; and only a client presenting the engine's own certificate (PLUGIN_CLIENT_CERT) is
 // served: no certificate, or another self-signed one, is refused by the provider.
-import { spawn, type ChildProcess } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import { chmodSync, mkdtempSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { PROVIDER_BUNDLE, requireBundle } from '../support/bundles';
 import { makeClientCert, type ClientCert } from './support/client-cert';
 import { call, connect, parseHandshake, type Handshake } from './support/grpc-client';
-import { launchEnv } from './support/launcher';
+import { launchProvider, stopProvider, type ProviderProcess } from './support/launcher';
 
 interface Launched {
   child: ChildProcess;
@@ -19,7 +19,7 @@ interface Launched {
 
 let engineCert: ClientCert;
 let foreignCert: ClientCert;
-const running: ChildProcess[] = [];
+const running: ProviderProcess[] = [];
 const tempDirs: string[] = [];
 
 beforeAll(() => {
@@ -28,38 +28,15 @@ beforeAll(() => {
 });
 
 afterEach(async () => {
-  await Promise.all(
-    running.splice(0).map(
-      (child) =>
-        new Promise<void>((resolve) => {
-          if (child.exitCode !== null || child.signalCode !== null) return resolve();
-          child.once('exit', () => resolve());
-          child.kill('SIGKILL');
-        }),
-    ),
-  );
+  await Promise.all(running.splice(0).map(stopProvider));
   for (const dir of tempDirs.splice(0)) rmSync(dir, { recursive: true, force: true });
 });
 
-/** Starts the provider under `umask` (as a shell would) and resolves with its handshake. */
-function launch(opts: { umask?: string; env?: Record<string, string | undefined> } = {}): Promise<Launched> {
-  const bundle = requireBundle(PROVIDER_BUNDLE);
-  const child = spawn('sh', ['-c', `umask ${opts.umask ?? '022'} && exec "$0" "$1"`, process.execPath, bundle], {
-    env: launchEnv({ clientCert: engineCert, env: opts.env }, '/dev/null'),
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  running.push(child);
-  let out = '';
-  let err = '';
-  child.stderr!.setEncoding('utf8').on('data', (d: string) => (err += d));
-  return new Promise((resolve, reject) => {
-    child.stdout!.setEncoding('utf8').on('data', (d: string) => {
-      out += d;
-      const nl = out.indexOf('\n');
-      if (nl >= 0) resolve({ child, handshake: parseHandshake(out.slice(0, nl)), stderr: () => err });
-    });
-    child.on('exit', (code) => reject(new Error(`provider exited (${code}) before its handshake; stderr:\n${err}`)));
-  });
+/** Starts the real provider under `umask` (as a shell would) and resolves with its handshake. */
+async function launch(opts: { umask?: string; env?: Record<string, string | undefined> } = {}): Promise<Launched> {
+  const p = launchProvider({ clientCert: engineCert, env: opts.env, bundle: requireBundle(PROVIDER_BUNDLE), umask: opts.umask ?? '022' });
+  running.push(p);
+  return { child: p.child, handshake: parseHandshake(await p.firstLine), stderr: p.stderr };
 }
 
 const mode = (path: string) => statSync(path).mode & 0o777;

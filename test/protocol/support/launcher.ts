@@ -15,6 +15,10 @@ export interface LaunchOptions {
   /** Extra variables; undefined removes one. */
   env?: Record<string, string | undefined>;
   args?: string[];
+  /** The bundle to run (default: the kit fixture provider). */
+  bundle?: string;
+  /** Run under this umask (through sh, as a shell-started engine would); default: ours. */
+  umask?: string;
 }
 
 export interface ProviderProcess {
@@ -49,12 +53,11 @@ export function launchEnv(opts: LaunchOptions, storePath: string): NodeJS.Proces
 }
 
 export function launchProvider(opts: LaunchOptions = {}): ProviderProcess {
-  const bundle = requireBundle(KIT_BUNDLE);
+  const bundle = opts.bundle ?? requireBundle(KIT_BUNDLE);
   const storePath = join(mkdtempSync(join(tmpdir(), 'kit-store-')), 'store.json');
-  const child = spawn(process.execPath, [bundle, ...(opts.args ?? [])], {
-    env: launchEnv(opts, storePath),
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
+  const argv = [process.execPath, bundle, ...(opts.args ?? [])];
+  const [file, ...args] = opts.umask === undefined ? argv : ['sh', '-c', `umask ${opts.umask} && exec "$@"`, 'sh', ...argv];
+  const child = spawn(file, args, { env: launchEnv(opts, storePath), stdio: ['ignore', 'pipe', 'pipe'] });
   let out = '';
   let err = '';
   child.stderr!.setEncoding('utf8').on('data', (d: string) => (err += d));
