@@ -60,7 +60,11 @@ function bindInteger(obj: JsonObject, name: string, path: string): number | null
   throw new BindError(path, `${path} must be an integer, got ${describe(value)}`);
 }
 
-function bindObject<K extends string>(obj: JsonObject, name: string, keys: readonly K[]): Bound<Record<K, string>> | null | undefined {
+function bindObject<K extends string>(
+  obj: JsonObject,
+  name: string,
+  keys: readonly K[],
+): Bound<Record<K, string>> | null | undefined {
   const { found, value } = lookup(obj, name);
   if (!found) return undefined;
   if (value === null) return null;
@@ -80,7 +84,8 @@ function describe(v: unknown): string {
 }
 
 export function bindProfile(json: unknown): BoundProfile {
-  if (!isObject(json)) throw new BindError('body', `the request body must be a billing profile JSON object, got ${describe(json)}`);
+  if (!isObject(json))
+    throw new BindError('body', `the request body must be a billing profile JSON object, got ${describe(json)}`);
   const out: BoundProfile = {};
   for (const key of TOP_STRING_KEYS) {
     const v = bindString(json, key, key);

@@ -10,7 +10,8 @@ const USAGE =
 
 function wholeNumber(flag: string, value: string | undefined, min: number): number | undefined {
   if (value === undefined) return undefined;
-  if (!/^\d+$/.test(value) || Number(value) < min) throw new Error(`--${flag} must be a whole number >= ${min}, got "${value}"`);
+  if (!/^\d+$/.test(value) || Number(value) < min)
+    throw new Error(`--${flag} must be a whole number >= ${min}, got "${value}"`);
   return Number(value);
 }
 
@@ -38,7 +39,8 @@ function parse(argv: string[]): EmulatorOptions {
   const port = wholeNumber('port', values.port, 0);
   if (port !== undefined && port > 65535) throw new Error(`--port must be at most 65535, got ${port}`);
   const mode = values['conflict-mode'];
-  if (mode !== undefined && mode !== '412' && mode !== '400-2055') throw new Error(`--conflict-mode must be 412 or 400-2055, got "${mode}"`);
+  if (mode !== undefined && mode !== '412' && mode !== '400-2055')
+    throw new Error(`--conflict-mode must be 412 or 400-2055, got "${mode}"`);
   return {
     port,
     host: values.host,

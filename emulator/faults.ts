@@ -32,7 +32,8 @@ const SHAPES =
 
 function nonNegativeInteger(v: unknown, name: string, fallback?: number): number {
   if (v === undefined && fallback !== undefined) return fallback;
-  if (typeof v !== 'number' || !Number.isInteger(v) || v < 0) throw new FaultSpecError(`${name} must be a non-negative integer, got ${JSON.stringify(v)}`);
+  if (typeof v !== 'number' || !Number.isInteger(v) || v < 0)
+    throw new FaultSpecError(`${name} must be a non-negative integer, got ${JSON.stringify(v)}`);
   return v;
 }
 
@@ -44,7 +45,8 @@ function optionalBoolean(v: unknown, name: string): boolean {
 
 function statusIn(v: unknown, min: number, max: number): number {
   const status = nonNegativeInteger(v, 'status');
-  if (status < min || status > max) throw new FaultSpecError(`status must be an HTTP status in ${min}-${max} here, got ${status}`);
+  if (status < min || status > max)
+    throw new FaultSpecError(`status must be an HTTP status in ${min}-${max} here, got ${status}`);
   return status;
 }
 
@@ -58,7 +60,8 @@ export function parseFaultSpec(body: unknown): FaultSpecParsed {
   if (count < 1) throw new FaultSpecError('count must be at least 1');
   let method: FaultMethod | undefined;
   if (spec.method !== undefined) {
-    if (spec.method !== 'GET' && spec.method !== 'PUT') throw new FaultSpecError(`method must be "GET" or "PUT", got ${JSON.stringify(spec.method)}`);
+    if (spec.method !== 'GET' && spec.method !== 'PUT')
+      throw new FaultSpecError(`method must be "GET" or "PUT", got ${JSON.stringify(spec.method)}`);
     method = spec.method;
   }
   const afterProcessing = optionalBoolean(spec.afterProcessing, 'afterProcessing');
@@ -66,17 +69,25 @@ export function parseFaultSpec(body: unknown): FaultSpecParsed {
 
   if (spec.body !== undefined) {
     if (!BROKEN_BODIES.includes(spec.body as BrokenBody)) {
-      throw new FaultSpecError(`body must be one of ${BROKEN_BODIES.map((b) => `"${b}"`).join(', ')}, got ${JSON.stringify(spec.body)}`);
+      throw new FaultSpecError(
+        `body must be one of ${BROKEN_BODIES.map((b) => `"${b}"`).join(', ')}, got ${JSON.stringify(spec.body)}`,
+      );
     }
     const status = spec.status === undefined ? 200 : statusIn(spec.status, 200, 599);
     return parsed({ kind: 'body', body: spec.body as BrokenBody, status, afterProcessing });
   }
   if (spec.status !== undefined) {
     const status = statusIn(spec.status, 400, 599);
-    const retryAfter = spec.retryAfter === undefined ? (status === 429 ? 1 : undefined) : nonNegativeInteger(spec.retryAfter, 'retryAfter');
+    const retryAfter =
+      spec.retryAfter === undefined
+        ? status === 429
+          ? 1
+          : undefined
+        : nonNegativeInteger(spec.retryAfter, 'retryAfter');
     return parsed({ kind: 'status', status, ...(retryAfter !== undefined ? { retryAfter } : {}) });
   }
-  if (spec.delayMs !== undefined) return parsed({ kind: 'delay', delayMs: nonNegativeInteger(spec.delayMs, 'delayMs') });
+  if (spec.delayMs !== undefined)
+    return parsed({ kind: 'delay', delayMs: nonNegativeInteger(spec.delayMs, 'delayMs') });
   if (spec.reset === true) return parsed({ kind: 'reset', afterProcessing });
   throw new FaultSpecError(SHAPES);
 }
@@ -99,7 +110,11 @@ export class FaultQueue {
   }
 
   pending(): { fault: Fault; remaining: number; method?: FaultMethod }[] {
-    return this.queue.map((q) => ({ fault: q.fault, remaining: q.remaining, ...(q.method ? { method: q.method } : {}) }));
+    return this.queue.map((q) => ({
+      fault: q.fault,
+      remaining: q.remaining,
+      ...(q.method ? { method: q.method } : {}),
+    }));
   }
 
   clear(): void {

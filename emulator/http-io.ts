@@ -21,14 +21,29 @@ export function parseJson(text: string): unknown {
   return text.trim() === '' ? undefined : JSON.parse(text);
 }
 
-export function sendJson(res: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}): void {
+export function sendJson(
+  res: ServerResponse,
+  status: number,
+  body: unknown,
+  headers: Record<string, string> = {},
+): void {
   const text = body === undefined ? '' : JSON.stringify(body);
   sendText(res, status, text, text ? 'application/json; charset=utf-8' : undefined, headers);
 }
 
 /** Answers `text` as is, with its Content-Length (and Content-Type, when given). */
-export function sendText(res: ServerResponse, status: number, text: string, contentType?: string, headers: Record<string, string> = {}): void {
-  res.writeHead(status, { ...(contentType ? { 'Content-Type': contentType } : {}), 'Content-Length': Buffer.byteLength(text), ...headers });
+export function sendText(
+  res: ServerResponse,
+  status: number,
+  text: string,
+  contentType?: string,
+  headers: Record<string, string> = {},
+): void {
+  res.writeHead(status, {
+    ...(contentType ? { 'Content-Type': contentType } : {}),
+    'Content-Length': Buffer.byteLength(text),
+    ...headers,
+  });
   res.end(text);
 }
 

@@ -1,7 +1,17 @@
 // The --data file: the profile as the API returns it (camelCase JSON with attributes.etag), so
 // it can be read and hand-edited. Writes go to a temporary file renamed over the target, so a
 // crash never leaves half a file. A file that is not valid JSON is an error, never overwritten.
-import { closeSync, fsyncSync, mkdirSync, openSync, readFileSync, readdirSync, renameSync, rmSync, writeSync } from 'node:fs';
+import {
+  closeSync,
+  fsyncSync,
+  mkdirSync,
+  openSync,
+  readFileSync,
+  readdirSync,
+  renameSync,
+  rmSync,
+  writeSync,
+} from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
 import { randomBytes } from 'node:crypto';
 

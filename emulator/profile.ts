@@ -15,7 +15,13 @@ export const ADDRESS_KEYS = [
   'phoneNumber',
 ] as const;
 export const CONTACT_KEYS = ['firstName', 'lastName', 'email', 'phoneNumber'] as const;
-export const TOP_STRING_KEYS = ['companyName', 'purchaseOrderNumber', 'taxId', 'billingCurrency', 'profileType'] as const;
+export const TOP_STRING_KEYS = [
+  'companyName',
+  'purchaseOrderNumber',
+  'taxId',
+  'billingCurrency',
+  'profileType',
+] as const;
 
 export type AddressData = Partial<Record<(typeof ADDRESS_KEYS)[number], string>>;
 export type ContactData = Partial<Record<(typeof CONTACT_KEYS)[number], string>>;

@@ -39,9 +39,11 @@ export interface RunningEmulator {
 
 function resolveConfig(opts: EmulatorOptions): EmulatorConfig {
   const lifetime = opts.tokenLifetimeSeconds ?? DEFAULT_CONFIG.tokenLifetimeSeconds;
-  if (!Number.isInteger(lifetime) || lifetime < 1) throw new Error(`tokenLifetimeSeconds must be a whole number >= 1, got ${lifetime}`);
+  if (!Number.isInteger(lifetime) || lifetime < 1)
+    throw new Error(`tokenLifetimeSeconds must be a whole number >= 1, got ${lifetime}`);
   const conflictMode = opts.conflictMode ?? DEFAULT_CONFIG.conflictMode;
-  if (conflictMode !== '412' && conflictMode !== '400-2055') throw new Error(`conflictMode must be '412' or '400-2055', got ${String(conflictMode)}`);
+  if (conflictMode !== '412' && conflictMode !== '400-2055')
+    throw new Error(`conflictMode must be '412' or '400-2055', got ${String(conflictMode)}`);
   return {
     tenantId: opts.tenantId ?? DEFAULT_CONFIG.tenantId,
     clientId: opts.clientId ?? DEFAULT_CONFIG.clientId,
@@ -59,7 +61,9 @@ async function route(state: EmulatorState, req: IncomingMessage, res: ServerResp
   const token = TOKEN_PATH.exec(path);
   if (token) return handleTokenRequest(state, req, res, decodeURIComponent(token[1]), path);
   req.resume();
-  sendJson(res, 404, { error: `nothing at ${path}: the emulator serves /v1/profiles/billing, /{tenant}/oauth2/v2.0/token and /_emulator/…` });
+  sendJson(res, 404, {
+    error: `nothing at ${path}: the emulator serves /v1/profiles/billing, /{tenant}/oauth2/v2.0/token and /_emulator/…`,
+  });
 }
 
 export async function startEmulator(opts: EmulatorOptions = {}): Promise<RunningEmulator> {
@@ -79,7 +83,8 @@ export async function startEmulator(opts: EmulatorOptions = {}): Promise<Running
     route(state, req, res).catch((e: unknown) => {
       // A bug or a write failure (e.g. the data file): answer 500 and say why on stderr.
       process.stderr.write(`emulator: ${req.method} ${req.url} failed: ${(e as Error).stack ?? String(e)}\n`);
-      if (!res.headersSent) sendJson(res, 500, apiFault(FAULT_CODES.unexpected, `Unexpected service error: ${(e as Error).message}`));
+      if (!res.headersSent)
+        sendJson(res, 500, apiFault(FAULT_CODES.unexpected, `Unexpected service error: ${(e as Error).message}`));
       else res.destroy();
     });
   });

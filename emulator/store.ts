@@ -2,7 +2,15 @@
 // given) after every change.
 import { BindError, bindProfile } from './binding';
 import { DataFileError, readDataFile, removeStaleTempFiles, writeDataFileAtomically } from './persistence';
-import { cloneProfile, compactProfile, defaultProfileData, newEtag, toApiJson, type ProfileData, type StoredProfile } from './profile';
+import {
+  cloneProfile,
+  compactProfile,
+  defaultProfileData,
+  newEtag,
+  toApiJson,
+  type ProfileData,
+  type StoredProfile,
+} from './profile';
 import { validateProfile } from './validation';
 
 export class ProfileStore {
@@ -55,7 +63,9 @@ function profileFromJson(json: unknown, what: string): ProfileData {
   try {
     const bound = bindProfile(json);
     const { etag: _etag, ...fields } = bound;
-    const data = compactProfile(JSON.parse(JSON.stringify(fields, (_k, v) => (v === null ? undefined : v))) as ProfileData);
+    const data = compactProfile(
+      JSON.parse(JSON.stringify(fields, (_k, v) => (v === null ? undefined : v))) as ProfileData,
+    );
     const problem = validateProfile(data);
     if (problem) throw new BindError(problem.field, problem.message);
     return data;

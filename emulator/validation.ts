@@ -26,7 +26,13 @@ interface Rule {
 
 const RULES: Rule[] = [
   { field: 'companyName', value: (p) => p.companyName },
-  { field: 'address.country', value: (p) => p.address?.country, required: true, pattern: COUNTRY, patternText: 'a 2-letter ISO 3166 country code such as US' },
+  {
+    field: 'address.country',
+    value: (p) => p.address?.country,
+    required: true,
+    pattern: COUNTRY,
+    patternText: 'a 2-letter ISO 3166 country code such as US',
+  },
   { field: 'address.addressLine1', value: (p) => p.address?.addressLine1, required: true, max: 200 },
   { field: 'address.addressLine2', value: (p) => p.address?.addressLine2, max: 200 },
   { field: 'address.city', value: (p) => p.address?.city },
@@ -35,14 +41,34 @@ const RULES: Rule[] = [
   { field: 'address.postalCode', value: (p) => p.address?.postalCode },
   { field: 'address.firstName', value: (p) => p.address?.firstName, max: 50 },
   { field: 'address.lastName', value: (p) => p.address?.lastName, max: 50 },
-  { field: 'address.phoneNumber', value: (p) => p.address?.phoneNumber, pattern: PHONE, patternText: 'a phone number of digits, spaces, ( ) - . and an optional leading +' },
+  {
+    field: 'address.phoneNumber',
+    value: (p) => p.address?.phoneNumber,
+    pattern: PHONE,
+    patternText: 'a phone number of digits, spaces, ( ) - . and an optional leading +',
+  },
   { field: 'primaryContact.firstName', value: (p) => p.primaryContact?.firstName, max: 50 },
   { field: 'primaryContact.lastName', value: (p) => p.primaryContact?.lastName, max: 50 },
-  { field: 'primaryContact.email', value: (p) => p.primaryContact?.email, pattern: EMAIL, patternText: 'an email address such as billing@example.com' },
-  { field: 'primaryContact.phoneNumber', value: (p) => p.primaryContact?.phoneNumber, pattern: PHONE, patternText: 'a phone number of digits, spaces, ( ) - . and an optional leading +' },
+  {
+    field: 'primaryContact.email',
+    value: (p) => p.primaryContact?.email,
+    pattern: EMAIL,
+    patternText: 'an email address such as billing@example.com',
+  },
+  {
+    field: 'primaryContact.phoneNumber',
+    value: (p) => p.primaryContact?.phoneNumber,
+    pattern: PHONE,
+    patternText: 'a phone number of digits, spaces, ( ) - . and an optional leading +',
+  },
   { field: 'purchaseOrderNumber', value: (p) => p.purchaseOrderNumber },
   { field: 'taxId', value: (p) => p.taxId },
-  { field: 'billingCurrency', value: (p) => p.billingCurrency, pattern: CURRENCY, patternText: 'a 3-letter ISO 4217 currency code such as USD' },
+  {
+    field: 'billingCurrency',
+    value: (p) => p.billingCurrency,
+    pattern: CURRENCY,
+    patternText: 'a 3-letter ISO 4217 currency code such as USD',
+  },
   { field: 'profileType', value: (p) => p.profileType },
 ];
 
@@ -54,8 +80,10 @@ export function validateProfile(p: ProfileData): FieldProblem | undefined {
       continue;
     }
     const max = rule.max ?? DEFAULT_MAX;
-    if (v.length > max) return { field: rule.field, message: `${rule.field} must be at most ${max} characters (got ${v.length})` };
-    if (rule.pattern && !rule.pattern.test(v)) return { field: rule.field, message: `${rule.field} must be ${rule.patternText} (got "${v}")` };
+    if (v.length > max)
+      return { field: rule.field, message: `${rule.field} must be at most ${max} characters (got ${v.length})` };
+    if (rule.pattern && !rule.pattern.test(v))
+      return { field: rule.field, message: `${rule.field} must be ${rule.patternText} (got "${v}")` };
   }
   if (p.billingDay !== undefined && (!Number.isInteger(p.billingDay) || p.billingDay < 1 || p.billingDay > 31)) {
     return { field: 'billingDay', message: `billingDay must be a day of the month, 1 to 31 (got ${p.billingDay})` };
@@ -76,7 +104,10 @@ function sameText(a: string | undefined, b: string | undefined, ignoreCase: bool
 export function readOnlyViolation(current: ProfileData, body: BoundProfile): FieldProblem | undefined {
   const checks: [string, boolean][] = [
     ['companyName', body.companyName == null || sameText(body.companyName, current.companyName, false)],
-    ['address.country', body.address?.country == null || sameText(body.address.country, current.address?.country, true)],
+    [
+      'address.country',
+      body.address?.country == null || sameText(body.address.country, current.address?.country, true),
+    ],
     ['billingCurrency', body.billingCurrency == null || sameText(body.billingCurrency, current.billingCurrency, true)],
     ['billingDay', body.billingDay == null || body.billingDay === current.billingDay],
     ['profileType', body.profileType == null || sameText(body.profileType, current.profileType, true)],

@@ -35,20 +35,21 @@ export const PROVIDER_SETTINGS: readonly ProviderSetting[] = [
     env: 'PARTNERCENTER_BASE_URL',
     option: 'baseUrl',
     description:
-      "Overrides the API base URL of the chosen cloud (an absolute http(s) URL), e.g. a local Partner Center emulator. Falls back to PARTNERCENTER_BASE_URL.",
+      'Overrides the API base URL of the chosen cloud (an absolute http(s) URL), e.g. a local Partner Center emulator. Falls back to PARTNERCENTER_BASE_URL.',
   },
   {
     attr: 'authority_host',
     env: 'PARTNERCENTER_AUTHORITY_HOST',
     option: 'authorityHost',
     description:
-      "Overrides the Microsoft Entra ID authority of the chosen cloud (an absolute http(s) URL) that exchanges the refresh token. Falls back to PARTNERCENTER_AUTHORITY_HOST.",
+      'Overrides the Microsoft Entra ID authority of the chosen cloud (an absolute http(s) URL) that exchanges the refresh token. Falls back to PARTNERCENTER_AUTHORITY_HOST.',
   },
   {
     attr: 'tenant_id',
     env: 'PARTNERCENTER_TENANT_ID',
     option: 'tenantId',
-    description: 'Partner tenant id (GUID or domain). Required with refresh_token. Falls back to PARTNERCENTER_TENANT_ID.',
+    description:
+      'Partner tenant id (GUID or domain). Required with refresh_token. Falls back to PARTNERCENTER_TENANT_ID.',
   },
   {
     attr: 'client_id',
@@ -85,7 +86,8 @@ export const PROVIDER_SETTINGS: readonly ProviderSetting[] = [
     attr: 'locale',
     env: 'PARTNERCENTER_LOCALE',
     option: 'locale',
-    description: 'Language of API messages (the X-Locale header), e.g. "en-US" (the default). Falls back to PARTNERCENTER_LOCALE.',
+    description:
+      'Language of API messages (the X-Locale header), e.g. "en-US" (the default). Falls back to PARTNERCENTER_LOCALE.',
   },
 ];
 
@@ -99,7 +101,10 @@ export const providerSchema: Schema = {
         s.attr,
         { type: 'string', optional: true, description: s.description, ...(s.sensitive ? { sensitive: true } : {}) },
       ]),
-      ...TUNING_SETTINGS.map((s): [string, AttributeSchema] => [s.attr, { type: 'number', optional: true, description: s.description }]),
+      ...TUNING_SETTINGS.map((s): [string, AttributeSchema] => [
+        s.attr,
+        { type: 'number', optional: true, description: s.description },
+      ]),
     ]),
   },
 };
@@ -130,7 +135,10 @@ export function resolveSettings(config: ObjectValue, env: NodeJS.ProcessEnv): Ma
     else if (typeof v === 'string' && v.trim() !== '') out.set(s.attr, { value: v.trim(), from: 'config' });
     else {
       const e = env[s.env];
-      out.set(s.attr, e !== undefined && e.trim() !== '' ? { value: e.trim(), from: 'env' } : { value: undefined, from: 'unset' });
+      out.set(
+        s.attr,
+        e !== undefined && e.trim() !== '' ? { value: e.trim(), from: 'env' } : { value: undefined, from: 'unset' },
+      );
     }
   }
   return out;
@@ -173,7 +181,10 @@ export function validateSettings(r: Map<string, Resolved>): Diagnostic[] {
     const check = v === undefined ? undefined : checkBaseUrl(v);
     if (check && !check.ok) {
       const s = setting(attr);
-      const what = check.problem === 'query or fragment' ? 'which carries a query or fragment' : 'which is not an absolute http(s) URL';
+      const what =
+        check.problem === 'query or fragment'
+          ? 'which carries a query or fragment'
+          : 'which is not an absolute http(s) URL';
       diags.push(
         settingError(
           attr,
@@ -251,5 +262,12 @@ export function retiredCloudDiagnostic(r: Map<string, Resolved>): Diagnostic | u
   const env = r.get('environment')?.value;
   if (env === undefined || !isCloudName(env)) return undefined;
   const retired = CLOUDS[env].retired;
-  return retired ? { severity: 'warning', summary: `Partner Center environment "${env}" is retired`, detail: retired, path: ['environment'] } : undefined;
+  return retired
+    ? {
+        severity: 'warning',
+        summary: `Partner Center environment "${env}" is retired`,
+        detail: retired,
+        path: ['environment'],
+      }
+    : undefined;
 }

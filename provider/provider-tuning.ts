@@ -85,7 +85,8 @@ export function resolveTuning(config: ObjectValue, env: NodeJS.ProcessEnv): Reso
       given = { n: /^\d+$/.test(e) ? Number(e) : undefined, shown: JSON.stringify(e), where: `${s.env} (environment)` };
     }
     const { n } = given;
-    if (n === undefined || !Number.isInteger(n) || n < s.min || n > s.max) diagnostics.push(rangeDiagnostic(s, given.shown, given.where));
+    if (n === undefined || !Number.isInteger(n) || n < s.min || n > s.max)
+      diagnostics.push(rangeDiagnostic(s, given.shown, given.where));
     else Object.assign(retry, s.apply(n));
   }
   return { retry, diagnostics };

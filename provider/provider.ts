@@ -62,7 +62,10 @@ export function createProvider(env: NodeJS.ProcessEnv = process.env): ProviderDe
       if (!opts.accessToken && !opts.refreshToken) return { diagnostics: [...diagnostics, noCredentialsDiagnostic()] };
       try {
         const client = new PartnerCenterClient({ ...opts, retry: tuning.retry, log: ctx.log });
-        ctx.log.debug('Partner Center provider configured', { environment: client.cloud.name, base_url: client.baseUrl });
+        ctx.log.debug('Partner Center provider configured', {
+          environment: client.cloud.name,
+          base_url: client.baseUrl,
+        });
         return { client: ProviderClient.ready(client), diagnostics };
       } catch (e) {
         if (e instanceof ConfigurationError) return { diagnostics: [...diagnostics, configurationErrorDiagnostic(e)] };

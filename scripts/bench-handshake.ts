@@ -207,7 +207,10 @@ export async function measureHandshake({ runs, bundle, goProvider }: HandshakeOp
 async function main(): Promise<void> {
   const runs = Number(option('--runs') ?? 20);
   const bundle =
-    option('--bundle') ?? (existsSync(DEFAULT_BUNDLE) ? DEFAULT_BUNDLE : (await buildBundle({ entry: DEFAULT_ENTRY, outfile: DEFAULT_BUNDLE })).outfile);
+    option('--bundle') ??
+    (existsSync(DEFAULT_BUNDLE)
+      ? DEFAULT_BUNDLE
+      : (await buildBundle({ entry: DEFAULT_ENTRY, outfile: DEFAULT_BUNDLE })).outfile);
   const r = await measureHandshake({ runs, bundle, goProvider: option('--go') });
   console.log(`bundle: ${relative(process.cwd(), bundle)}`);
   console.log('launcher: installed in a temp mirror, spawned as the engines do; code cache in a temp XDG_CACHE_HOME');

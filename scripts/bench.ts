@@ -58,12 +58,25 @@ async function main(): Promise<void> {
 
     let rows: CommandRow[] = [];
     if (o.sections.has('commands')) {
-      rows = await measureCommands(ws, { runs: o.runs, probeRuns: o.probeRuns, terraform, tofu, withGo: !!goProvider, log: progress });
+      rows = await measureCommands(ws, {
+        runs: o.runs,
+        probeRuns: o.probeRuns,
+        terraform,
+        tofu,
+        withGo: !!goProvider,
+        log: progress,
+      });
     }
 
     let scaling: ScalingPoint[] = [];
     if (o.sections.has('scaling')) {
-      scaling = await measureScaling(ws, { aliases: o.aliases, runs: o.scalingRuns, terraform, withGo: !!goProvider, log: progress });
+      scaling = await measureScaling(ws, {
+        aliases: o.aliases,
+        runs: o.scalingRuns,
+        terraform,
+        withGo: !!goProvider,
+        log: progress,
+      });
     }
 
     // --- derived numbers -------------------------------------------------------------------
@@ -84,12 +97,20 @@ async function main(): Promise<void> {
     );
     if (handshake) out.push('', '1. Start-up: spawn -> go-plugin handshake line', handshakeTable(handshake));
     if (rows.length) {
-      out.push('', '2. Commands against the emulator (wall time; launches and API calls per command)', commandsTable(rows));
+      out.push(
+        '',
+        '2. Commands against the emulator (wall time; launches and API calls per command)',
+        commandsTable(rows),
+      );
       if (check) out.push(applyCheckText(check));
       out.push('', '3. Memory', memoryTable(memory));
     }
     if (scaling.length) {
-      out.push('', '4. Scaling: plan with N provider aliases (one process each; ours: data source, Go: restapi_object)', scalingTable(scaling));
+      out.push(
+        '',
+        '4. Scaling: plan with N provider aliases (one process each; ours: data source, Go: restapi_object)',
+        scalingTable(scaling),
+      );
     }
     if (profiles['terraform.plan.ours']) {
       out.push('', `5. Profile: median of ${o.probeRuns} TF_LOG=trace run(s), per launch; cells are ours / Go`);
@@ -109,7 +130,9 @@ async function main(): Promise<void> {
         durationS: (Date.now() - started) / 1000,
         node: process.version,
         engines: { terraform: terraform.version, tofu: tofu?.version },
-        goProvider: goProvider ? { name: 'terraform-provider-restapi', version: RESTAPI_VERSION, path: goProvider } : null,
+        goProvider: goProvider
+          ? { name: 'terraform-provider-restapi', version: RESTAPI_VERSION, path: goProvider }
+          : null,
         cores: os.cpus().length,
         loadavg: { start: loadAtStart, end: loadAtEnd },
         runs: o.runs,
@@ -127,7 +150,9 @@ async function main(): Promise<void> {
     };
     mkdirSync(path.dirname(o.json), { recursive: true });
     writeFileSync(o.json, toJson(doc) + '\n');
-    console.log(`\nJSON: ${path.relative(process.cwd(), o.json) || o.json}  (${((Date.now() - started) / 1000).toFixed(0)} s)`);
+    console.log(
+      `\nJSON: ${path.relative(process.cwd(), o.json) || o.json}  (${((Date.now() - started) / 1000).toFixed(0)} s)`,
+    );
   } finally {
     rmSync(work, { recursive: true, force: true });
   }

@@ -65,7 +65,8 @@ if (require.main === module) {
   Promise.resolve()
     .then(() => buildBundle(parseArgs(process.argv.slice(2))))
     .then(
-      ({ outfile, bytes }) => console.log(`built ${path.relative(process.cwd(), outfile)} (${Math.round(bytes / 1024)} KiB)`),
+      ({ outfile, bytes }) =>
+        console.log(`built ${path.relative(process.cwd(), outfile)} (${Math.round(bytes / 1024)} KiB)`),
       (err: Error) => {
         console.error(`build-provider: ${err.message}`);
         process.exitCode = 1;

@@ -42,7 +42,9 @@ export function mirrorCliConfig({ mirrorDir, include }: MirrorConfigOptions): st
 
 /** Maps "host/ns/type" to the package dir holding that provider's launcher. */
 export function devOverridesCliConfig(overrides: Record<string, string>): string {
-  const lines = Object.entries(overrides).map(([source, dir]) => `    ${hclString(source)} = ${hclString(path.resolve(dir))}`);
+  const lines = Object.entries(overrides).map(
+    ([source, dir]) => `    ${hclString(source)} = ${hclString(path.resolve(dir))}`,
+  );
   return [
     '# Generated: development overrides (no init, no lock file; engines warn on every command).',
     'disable_checkpoint = true',

@@ -32,7 +32,8 @@ function parseArgs(argv: string[]): DemoOptions {
     const arg = argv[i];
     if (arg === '--cdktf') opts.cdktf = true;
     else if (arg === '--keep') opts.keep = true;
-    else if (arg === '--engine' && (argv[i + 1] === 'terraform' || argv[i + 1] === 'tofu')) opts.engine = argv[++i] as DemoEngine['name'];
+    else if (arg === '--engine' && (argv[i + 1] === 'terraform' || argv[i + 1] === 'tofu'))
+      opts.engine = argv[++i] as DemoEngine['name'];
     else throw new Error(`usage: npm run demo -- [--cdktf] [--engine terraform|tofu] [--keep] (unexpected "${arg}")`);
   }
   return opts;
@@ -51,13 +52,25 @@ async function main(): Promise<void> {
     const bundle = await buildBundle({ entry: DEFAULT_ENTRY, outfile: DEFAULT_BUNDLE });
     say(`provider bundle ${path.relative(process.cwd(), bundle.outfile)} (${Math.round(bundle.bytes / 1024)} KiB)`);
     const mirrorDir = path.join(workdir, 'mirror');
-    const installed = await installProvider({ mirrorDir, bundlePath: bundle.outfile, sourceAddress: SOURCE_ADDRESS, version: PROVIDER_VERSION });
+    const installed = await installProvider({
+      mirrorDir,
+      bundlePath: bundle.outfile,
+      sourceAddress: SOURCE_ADDRESS,
+      version: PROVIDER_VERSION,
+    });
     say(`installed ${path.basename(installed.executable)} into a filesystem mirror (${SOURCE_ADDRESS})`);
-    const cliConfig = await writeCliConfig(path.join(workdir, 'cli.tfrc'), mirrorCliConfig({ mirrorDir, include: [SOURCE_ADDRESS] }));
+    const cliConfig = await writeCliConfig(
+      path.join(workdir, 'cli.tfrc'),
+      mirrorCliConfig({ mirrorDir, include: [SOURCE_ADDRESS] }),
+    );
     say(`working directory ${workdir}`);
     const env = engineEnv(cliConfig, emulator.url, credentials);
-    if (credentials.clientSecret) say('the emulator expects a client secret (a confidential app): the provider gets it from PARTNERCENTER_CLIENT_SECRET');
-    if (env.TF_LOG && env.TF_LOG_PATH) say(`TF_LOG=${env.TF_LOG}: every engine run appends its log to ${env.TF_LOG_PATH}`);
+    if (credentials.clientSecret)
+      say(
+        'the emulator expects a client secret (a confidential app): the provider gets it from PARTNERCENTER_CLIENT_SECRET',
+      );
+    if (env.TF_LOG && env.TF_LOG_PATH)
+      say(`TF_LOG=${env.TF_LOG}: every engine run appends its log to ${env.TF_LOG_PATH}`);
     const admin = new EmulatorAdmin(emulator.url);
     if (opts.cdktf) {
       await cdktfStory(workdir, engine, env, admin);
@@ -66,7 +79,9 @@ async function main(): Promise<void> {
       mkdirSync(stackDir);
       await hclStory(stackDir, new EngineRunner(engine, stackDir, env), admin);
     }
-    console.log(`\n\x1b[1mDemo complete in ${((Date.now() - started) / 1000).toFixed(1)} s: every step behaved as narrated.\x1b[0m`);
+    console.log(
+      `\n\x1b[1mDemo complete in ${((Date.now() - started) / 1000).toFixed(1)} s: every step behaved as narrated.\x1b[0m`,
+    );
   } finally {
     await emulator.close();
     if (opts.keep) console.log(`kept ${workdir}`);
@@ -75,6 +90,8 @@ async function main(): Promise<void> {
 }
 
 main().catch((err: Error) => {
-  console.error(`\n\x1b[31mdemo failed: ${err instanceof DemoFailure ? err.message : err.stack ?? err.message}\x1b[0m`);
+  console.error(
+    `\n\x1b[31mdemo failed: ${err instanceof DemoFailure ? err.message : (err.stack ?? err.message)}\x1b[0m`,
+  );
   process.exitCode = 1;
 });

@@ -52,7 +52,10 @@ function failure(step: string, r: Run): Error {
 }
 
 /** Runs the check and returns the exit code; the report goes to `out`. */
-export async function checkDrift(opts: DriftCheckOptions, out: (text: string) => void = (t) => process.stdout.write(t)): Promise<number> {
+export async function checkDrift(
+  opts: DriftCheckOptions,
+  out: (text: string) => void = (t) => process.stdout.write(t),
+): Promise<number> {
   const dir = path.resolve(opts.dir);
   const tmp = await mkdtemp(path.join(os.tmpdir(), 'drift-'));
   const planFile = path.join(tmp, 'drift.tfplan');
@@ -61,7 +64,11 @@ export async function checkDrift(opts: DriftCheckOptions, out: (text: string) =>
       const init = await run(opts.engine, ['init', '-input=false', '-no-color'], dir);
       if (init.code !== 0) throw failure(`${opts.engine} init`, init);
     }
-    const plan = await run(opts.engine, ['plan', '-input=false', '-no-color', '-detailed-exitcode', `-out=${planFile}`], dir);
+    const plan = await run(
+      opts.engine,
+      ['plan', '-input=false', '-no-color', '-detailed-exitcode', `-out=${planFile}`],
+      dir,
+    );
     if (plan.code !== 0 && plan.code !== 2) throw failure(`${opts.engine} plan`, plan);
     if (opts.verbose) out(plan.stdout);
 
@@ -79,7 +86,12 @@ export async function checkDrift(opts: DriftCheckOptions, out: (text: string) =>
 }
 
 export function parseArgs(argv: string[], env: NodeJS.ProcessEnv = process.env): DriftCheckOptions {
-  const opts: DriftCheckOptions = { dir: '.', engine: env.TERRAFORM_BINARY_NAME || 'terraform', init: true, verbose: false };
+  const opts: DriftCheckOptions = {
+    dir: '.',
+    engine: env.TERRAFORM_BINARY_NAME || 'terraform',
+    init: true,
+    verbose: false,
+  };
   for (let i = 0; i < argv.length; i++) {
     const flag = argv[i];
     const value = argv[i + 1];
@@ -91,7 +103,9 @@ export function parseArgs(argv: string[], env: NodeJS.ProcessEnv = process.env):
       else opts.jsonFile = value;
       i++;
     } else {
-      throw new Error(`usage: drift-report [--dir <dir>] [--engine <binary>] [--no-init] [--json <file>] [--verbose] (unexpected "${flag}")`);
+      throw new Error(
+        `usage: drift-report [--dir <dir>] [--engine <binary>] [--no-init] [--json <file>] [--verbose] (unexpected "${flag}")`,
+      );
     }
   }
   return opts;

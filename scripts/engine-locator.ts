@@ -14,7 +14,12 @@ export function enginesDir(): string {
 export function probeVersion(binary: string): string | undefined {
   try {
     const out = execFileSync(binary, ['version', '-json'], {
-      env: { PATH: process.env.PATH ?? '', HOME: os.homedir(), TF_CLI_CONFIG_FILE: '/dev/null', CHECKPOINT_DISABLE: '1' },
+      env: {
+        PATH: process.env.PATH ?? '',
+        HOME: os.homedir(),
+        TF_CLI_CONFIG_FILE: '/dev/null',
+        CHECKPOINT_DISABLE: '1',
+      },
       encoding: 'utf8',
       stdio: ['ignore', 'pipe', 'ignore'],
       timeout: 30_000,
@@ -40,4 +45,3 @@ export function findOnPath(name: string): string | undefined {
   }
   return undefined;
 }
-

@@ -55,11 +55,18 @@ const ROUTES: Record<string, Handler> = {
 
   'POST /_emulator/tokens': (state, body) => {
     const spec = (body ?? {}) as Record<string, unknown>;
-    if (typeof spec !== 'object' || Array.isArray(spec)) throw new AdminInputError('the body must be a JSON object such as {"user": true}');
-    if (spec.user !== undefined && typeof spec.user !== 'boolean') throw new AdminInputError('user must be true (delegated token) or false (app-only token)');
+    if (typeof spec !== 'object' || Array.isArray(spec))
+      throw new AdminInputError('the body must be a JSON object such as {"user": true}');
+    if (spec.user !== undefined && typeof spec.user !== 'boolean')
+      throw new AdminInputError('user must be true (delegated token) or false (app-only token)');
     const lifetime = spec.expiresIn ?? state.config.tokenLifetimeSeconds;
-    if (typeof lifetime !== 'number' || !Number.isInteger(lifetime) || lifetime < 1) throw new AdminInputError('expiresIn must be a whole number of seconds >= 1');
-    const { token } = state.signer.issue({ tenantId: state.config.tenantId, user: spec.user !== false, lifetimeSeconds: lifetime });
+    if (typeof lifetime !== 'number' || !Number.isInteger(lifetime) || lifetime < 1)
+      throw new AdminInputError('expiresIn must be a whole number of seconds >= 1');
+    const { token } = state.signer.issue({
+      tenantId: state.config.tenantId,
+      user: spec.user !== false,
+      lifetimeSeconds: lifetime,
+    });
     return { status: 200, body: { access_token: token, token_type: 'Bearer', expires_in: lifetime } };
   },
   'POST /_emulator/tokens/revoke': (state) => {
@@ -68,7 +75,12 @@ const ROUTES: Record<string, Handler> = {
   },
 };
 
-export async function handleAdmin(state: EmulatorState, req: IncomingMessage, res: ServerResponse, path: string): Promise<void> {
+export async function handleAdmin(
+  state: EmulatorState,
+  req: IncomingMessage,
+  res: ServerResponse,
+  path: string,
+): Promise<void> {
   const key = `${req.method} ${path.replace(/\/+$/, '')}`;
   const handler = ROUTES[key];
   const text = await readBody(req);

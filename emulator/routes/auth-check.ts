@@ -6,7 +6,8 @@ import { apiFault, FAULT_CODES, type ApiFault } from '../api-fault';
 import { header } from '../http-io';
 import type { EmulatorState } from '../state';
 
-export type AuthResult = { ok: true } | { ok: false; status: 401 | 403; fault: ApiFault; headers: Record<string, string> };
+export type AuthResult =
+  { ok: true } | { ok: false; status: 401 | 403; fault: ApiFault; headers: Record<string, string> };
 
 const CHALLENGE = { 'WWW-Authenticate': 'Bearer realm="PartnerCenter", error="invalid_token"' };
 
@@ -16,23 +17,42 @@ export function checkBearer(state: EmulatorState, req: IncomingMessage): AuthRes
     return {
       ok: false,
       status: 401,
-      fault: apiFault(FAULT_CODES.tokenMissing, 'Partner Token missing in request context: send Authorization: Bearer <access token>.'),
+      fault: apiFault(
+        FAULT_CODES.tokenMissing,
+        'Partner Token missing in request context: send Authorization: Bearer <access token>.',
+      ),
       headers: { 'WWW-Authenticate': 'Bearer realm="PartnerCenter"' },
     };
   }
   const check = state.signer.check(match[1]);
   if (!check.ok) {
-    const why = check.reason === 'expired' ? 'the access token has expired' : 'the access token is not valid (unknown, revoked or malformed)';
-    return { ok: false, status: 401, fault: apiFault(FAULT_CODES.accessDenied, `Access denied: ${why}.`), headers: CHALLENGE };
+    const why =
+      check.reason === 'expired'
+        ? 'the access token has expired'
+        : 'the access token is not valid (unknown, revoked or malformed)';
+    return {
+      ok: false,
+      status: 401,
+      fault: apiFault(FAULT_CODES.accessDenied, `Access denied: ${why}.`),
+      headers: CHALLENGE,
+    };
   }
   if (check.claims.tid.toLowerCase() !== state.config.tenantId.toLowerCase()) {
-    return { ok: false, status: 401, fault: apiFault(FAULT_CODES.accessDenied, 'Access denied: the access token was issued for another tenant.'), headers: CHALLENGE };
+    return {
+      ok: false,
+      status: 401,
+      fault: apiFault(FAULT_CODES.accessDenied, 'Access denied: the access token was issued for another tenant.'),
+      headers: CHALLENGE,
+    };
   }
   if (check.claims.kind !== 'user') {
     return {
       ok: false,
       status: 403,
-      fault: apiFault(FAULT_CODES.forbidden, 'Access denied: an app-only token cannot call this API; App+User (delegated) credentials are required.'),
+      fault: apiFault(
+        FAULT_CODES.forbidden,
+        'Access denied: an app-only token cannot call this API; App+User (delegated) credentials are required.',
+      ),
       headers: {},
     };
   }

@@ -25,9 +25,17 @@ interface Reply {
   headers?: Record<string, string>;
 }
 
-export async function handleApiCall(state: EmulatorState, req: IncomingMessage, res: ServerResponse, path: string): Promise<void> {
+export async function handleApiCall(
+  state: EmulatorState,
+  req: IncomingMessage,
+  res: ServerResponse,
+  path: string,
+): Promise<void> {
   const sentRequestId = header(req, 'ms-requestid');
-  const ids = { 'MS-RequestId': sentRequestId ?? randomUUID(), 'MS-CorrelationId': header(req, 'ms-correlationid') ?? randomUUID() };
+  const ids = {
+    'MS-RequestId': sentRequestId ?? randomUUID(),
+    'MS-CorrelationId': header(req, 'ms-correlationid') ?? randomUUID(),
+  };
   const record: ApiCallRecord = {
     method: req.method ?? 'GET',
     path,
@@ -95,14 +103,29 @@ export async function handleApiCall(state: EmulatorState, req: IncomingMessage, 
 }
 
 /** The API's own answer to a call that got past the faults. */
-function answer(state: EmulatorState, req: IncomingMessage, record: ApiCallRecord, parsed: ParsedBody, sentRequestId: string | undefined): Reply {
+function answer(
+  state: EmulatorState,
+  req: IncomingMessage,
+  record: ApiCallRecord,
+  parsed: ParsedBody,
+  sentRequestId: string | undefined,
+): Reply {
   if (record.path !== BILLING_PATH) {
-    return { status: 404, body: apiFault(FAULT_CODES.notFound, `Not found: ${record.path} is not an API of this emulator (only ${BILLING_PATH}).`) };
+    return {
+      status: 404,
+      body: apiFault(
+        FAULT_CODES.notFound,
+        `Not found: ${record.path} is not an API of this emulator (only ${BILLING_PATH}).`,
+      ),
+    };
   }
   if (req.method !== 'GET' && req.method !== 'PUT') {
     return {
       status: 405,
-      body: apiFault(FAULT_CODES.invalidInput, `Invalid request input: ${req.method} is not allowed on ${BILLING_PATH}; use GET or PUT.`),
+      body: apiFault(
+        FAULT_CODES.invalidInput,
+        `Invalid request input: ${req.method} is not allowed on ${BILLING_PATH}; use GET or PUT.`,
+      ),
       headers: { Allow: 'GET, PUT' },
     };
   }
@@ -125,28 +148,54 @@ function answer(state: EmulatorState, req: IncomingMessage, record: ApiCallRecor
 
 const BROKEN_BODY_TEXT: Record<BrokenBody, { contentType?: string; text: string }> = {
   // Cut mid-object, as a proxy that drops the end of a response would leave it.
-  'malformed-json': { contentType: 'application/json; charset=utf-8', text: '{"companyName":"Contoso Partner Ltd","address":{"country":"US",' },
+  'malformed-json': {
+    contentType: 'application/json; charset=utf-8',
+    text: '{"companyName":"Contoso Partner Ltd","address":{"country":"US",',
+  },
   // What a reverse proxy or gateway answers instead of the API.
-  html: { contentType: 'text/html; charset=utf-8', text: '<html><head><title>502 Bad Gateway</title></head><body><h1>502 Bad Gateway</h1><hr>proxy</body></html>' },
+  html: {
+    contentType: 'text/html; charset=utf-8',
+    text: '<html><head><title>502 Bad Gateway</title></head><body><h1>502 Bad Gateway</h1><hr>proxy</body></html>',
+  },
   empty: { text: '' },
 };
 
-function sendBroken(res: ServerResponse, record: ApiCallRecord, body: BrokenBody, status: number, ids: Record<string, string>): void {
+function sendBroken(
+  res: ServerResponse,
+  record: ApiCallRecord,
+  body: BrokenBody,
+  status: number,
+  ids: Record<string, string>,
+): void {
   const { contentType, text } = BROKEN_BODY_TEXT[body];
   record.status = status;
   sendText(res, status, text, contentType, ids);
 }
 
-function applyPut(state: EmulatorState, contentType: string | undefined, ifMatch: string | null, parsed: ParsedBody): Reply {
+function applyPut(
+  state: EmulatorState,
+  contentType: string | undefined,
+  ifMatch: string | null,
+  parsed: ParsedBody,
+): Reply {
   const invalid = (field: string, description: string): Reply => ({
     status: 400,
     body: apiFault(FAULT_CODES.invalidProperty, `Invalid property ${field}: ${description}`, [field]),
   });
   if (!/^(application|text)\/json\b/i.test(contentType ?? '')) {
-    return { status: 400, body: apiFault(FAULT_CODES.invalidInput, 'Invalid request input: send the profile as JSON with Content-Type: application/json.') };
+    return {
+      status: 400,
+      body: apiFault(
+        FAULT_CODES.invalidInput,
+        'Invalid request input: send the profile as JSON with Content-Type: application/json.',
+      ),
+    };
   }
   if ('error' in parsed) {
-    return { status: 400, body: apiFault(FAULT_CODES.invalidInput, `Invalid request input: the body is not valid JSON (${parsed.error}).`) };
+    return {
+      status: 400,
+      body: apiFault(FAULT_CODES.invalidInput, `Invalid request input: the body is not valid JSON (${parsed.error}).`),
+    };
   }
   let body;
   try {
@@ -156,7 +205,9 @@ function applyPut(state: EmulatorState, contentType: string | undefined, ifMatch
     throw e;
   }
   const current = state.store.current;
-  const stale = (ifMatch !== null && !etagMatches(ifMatch, current.etag)) || (body.etag !== undefined && body.etag !== current.etag);
+  const stale =
+    (ifMatch !== null && !etagMatches(ifMatch, current.etag)) ||
+    (body.etag !== undefined && body.etag !== current.etag);
   if (stale) {
     return {
       status: state.config.conflictMode === '412' ? 412 : 400,
@@ -178,14 +229,26 @@ function applyPut(state: EmulatorState, contentType: string | undefined, ifMatch
 export function etagMatches(ifMatch: string, etag: string): boolean {
   return ifMatch
     .split(',')
-    .map((part) => part.trim().replace(/^W\//, '').replace(/^"(.*)"$/, '$1'))
+    .map((part) =>
+      part
+        .trim()
+        .replace(/^W\//, '')
+        .replace(/^"(.*)"$/, '$1'),
+    )
     .some((candidate) => candidate === '*' || candidate === etag);
 }
 
 function faultReply(status: number, retryAfter: number | undefined): Reply {
   const headers: Record<string, string> = retryAfter !== undefined ? { 'Retry-After': String(retryAfter) } : {};
   if (status === 429) {
-    return { status, body: { statusCode: 429, message: `Rate limit is exceeded. Try again in ${retryAfter ?? 1} second${retryAfter === 1 ? '' : 's'}.` }, headers };
+    return {
+      status,
+      body: {
+        statusCode: 429,
+        message: `Rate limit is exceeded. Try again in ${retryAfter ?? 1} second${retryAfter === 1 ? '' : 's'}.`,
+      },
+      headers,
+    };
   }
   return { status, body: apiFault(FAULT_CODES.unexpected, `Injected fault: the service answered ${status}.`), headers };
 }

@@ -20,7 +20,11 @@ function checkGrant(state: EmulatorState, tenant: string, form: URLSearchParams)
   }
   const grant = form.get('grant_type');
   if (grant !== 'refresh_token') {
-    return { status: 400, error: 'unsupported_grant_type', description: `AADSTS70003: The emulator supports only grant_type=refresh_token, got '${grant ?? ''}'.` };
+    return {
+      status: 400,
+      error: 'unsupported_grant_type',
+      description: `AADSTS70003: The emulator supports only grant_type=refresh_token, got '${grant ?? ''}'.`,
+    };
   }
   const clientId = form.get('client_id');
   if (clientId !== c.clientId) {
@@ -34,12 +38,22 @@ function checkGrant(state: EmulatorState, tenant: string, form: URLSearchParams)
     return { status: 401, error: 'invalid_client', description: 'AADSTS7000215: Invalid client secret provided.' };
   }
   if (form.get('refresh_token') !== c.refreshToken) {
-    return { status: 400, error: 'invalid_grant', description: 'AADSTS70000: The provided refresh token is invalid, expired or revoked.' };
+    return {
+      status: 400,
+      error: 'invalid_grant',
+      description: 'AADSTS70000: The provided refresh token is invalid, expired or revoked.',
+    };
   }
   return undefined;
 }
 
-export async function handleTokenRequest(state: EmulatorState, req: IncomingMessage, res: ServerResponse, tenant: string, path: string): Promise<void> {
+export async function handleTokenRequest(
+  state: EmulatorState,
+  req: IncomingMessage,
+  res: ServerResponse,
+  tenant: string,
+  path: string,
+): Promise<void> {
   const record = (status: number, form: URLSearchParams | undefined, error?: string) =>
     state.tokenLog.add({
       path,
@@ -52,19 +66,32 @@ export async function handleTokenRequest(state: EmulatorState, req: IncomingMess
     });
 
   if (req.method !== 'POST') {
-    sendJson(res, 405, { error: 'invalid_request', error_description: 'The token endpoint accepts only POST.' }, { Allow: 'POST' });
+    sendJson(
+      res,
+      405,
+      { error: 'invalid_request', error_description: 'The token endpoint accepts only POST.' },
+      { Allow: 'POST' },
+    );
     return record(405, undefined, 'invalid_request');
   }
   const type = header(req, 'content-type') ?? '';
   const text = await readBody(req);
   if (!type.toLowerCase().startsWith('application/x-www-form-urlencoded')) {
-    sendJson(res, 400, { error: 'invalid_request', error_description: 'AADSTS900144: The request body must be application/x-www-form-urlencoded.' });
+    sendJson(res, 400, {
+      error: 'invalid_request',
+      error_description: 'AADSTS900144: The request body must be application/x-www-form-urlencoded.',
+    });
     return record(400, undefined, 'invalid_request');
   }
   const form = new URLSearchParams(text);
   const failure = checkGrant(state, tenant, form);
   if (failure) {
-    sendJson(res, failure.status, { error: failure.error, error_description: failure.description, error_codes: [], timestamp: new Date().toISOString() });
+    sendJson(res, failure.status, {
+      error: failure.error,
+      error_description: failure.description,
+      error_codes: [],
+      timestamp: new Date().toISOString(),
+    });
     return record(failure.status, form, failure.error);
   }
   const lifetime = state.config.tokenLifetimeSeconds;

@@ -99,7 +99,8 @@ function untrustedDirectory(dir) {
   } catch (err) {
     return err.code === 'ENOENT' || err.code === 'ENOTDIR' ? undefined : err.message; // not there: nothing to trust
   }
-  if (typeof process.getuid === 'function' && st.uid !== process.getuid()) return `owned by uid ${st.uid}, not ${process.getuid()}`;
+  if (typeof process.getuid === 'function' && st.uid !== process.getuid())
+    return `owned by uid ${st.uid}, not ${process.getuid()}`;
   if ((st.mode & 0o022) !== 0) return `writable by others (mode ${(st.mode & 0o777).toString(8)})`;
   return undefined;
 }
@@ -216,7 +217,8 @@ function hasNewline(chunk) {
 // --- compile the bundle, from the cache when there is a usable one ---------------------------
 const bundleBytes = fs.readFileSync(bundle);
 // esbuild emits ASCII (charset=ascii); latin1 decoding is then the same string, and cheaper.
-let source = typeof isAscii === 'function' && isAscii(bundleBytes) ? bundleBytes.toString('latin1') : bundleBytes.toString('utf8');
+let source =
+  typeof isAscii === 'function' && isAscii(bundleBytes) ? bundleBytes.toString('latin1') : bundleBytes.toString('utf8');
 if (source.charCodeAt(0) === 0xfeff) source = source.slice(1);
 if (source.startsWith('#!')) source = `//${source.slice(2)}`; // a hashbang is only valid at the start of a script
 
@@ -266,7 +268,8 @@ function writeCodeCacheFile(magic) {
 
 if (writeCodeCache || writeNodeChecked) {
   afterStartup(() => {
-    if (writeNodeChecked) writeAtomically(path.join(cacheDir, NODE_CHECKED_FILE), () => Buffer.from(`${checkedNode}\n`));
+    if (writeNodeChecked)
+      writeAtomically(path.join(cacheDir, NODE_CHECKED_FILE), () => Buffer.from(`${checkedNode}\n`));
     if (writeCodeCache && writeCodeCacheFile(MAGIC)) removeStale(cacheDir, path.basename(cacheFile));
   });
 }

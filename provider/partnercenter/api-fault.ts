@@ -25,7 +25,9 @@ export function parseApiFault(body: unknown): ApiFault {
   if (typeof body === 'string') {
     const title = htmlTitle(body);
     if (title !== undefined) {
-      return { description: `an HTML page${title ? ` ("${title}")` : ''} answered instead of Partner Center: a proxy or gateway between this machine and the API` };
+      return {
+        description: `an HTML page${title ? ` ("${title}")` : ''} answered instead of Partner Center: a proxy or gateway between this machine and the API`,
+      };
     }
     const text = body.trim();
     return text ? { description: text.length > MAX_DESCRIPTION ? `${text.slice(0, MAX_DESCRIPTION)}…` : text } : {};
@@ -48,7 +50,8 @@ export interface FailedResponse {
 }
 
 const CONFLICT_HINT = 'The billing profile was changed since its etag was read: read it again and retry.';
-const UNAUTHORIZED_HINT = 'The access token was rejected: it may be expired or revoked, or issued for another tenant or API.';
+const UNAUTHORIZED_HINT =
+  'The access token was rejected: it may be expired or revoked, or issued for another tenant or API.';
 const FORBIDDEN_HINT =
   'Partner Center needs an App+User (delegated) token of a user with a billing role; app-only (client credentials) tokens are refused.';
 

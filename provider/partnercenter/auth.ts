@@ -2,7 +2,15 @@
 // Application Model exchange: a stored App+User refresh token traded at Entra ID for an access
 // token, cached until shortly before it expires.
 import { AuthenticationError, PartnerCenterError, statusText } from './errors';
-import { errorCode, headerValue, isRedirect, parseBody, redirectError, sendAttempt, transportError } from './got-attempt';
+import {
+  errorCode,
+  headerValue,
+  isRedirect,
+  parseBody,
+  redirectError,
+  sendAttempt,
+  transportError,
+} from './got-attempt';
 import type { ClientLogger } from './logger';
 import type { Redactor } from './redact';
 import { RETRYABLE_STATUSES, cancelled, parseRetryAfterMs } from './retry';
@@ -92,7 +100,12 @@ export class RefreshTokenExchange implements AccessTokenSource {
         timeoutMs: this.cfg.requestTimeoutMs,
       });
     } catch (e) {
-      log.debug('Entra ID token exchange', { method: 'POST', path, error: errorCode(e), duration_ms: elapsed(started) });
+      log.debug('Entra ID token exchange', {
+        method: 'POST',
+        path,
+        error: errorCode(e),
+        duration_ms: elapsed(started),
+      });
       throw transportError(e, target);
     }
     const body = parseBody(res.text);
@@ -110,7 +123,8 @@ export class RefreshTokenExchange implements AccessTokenSource {
       });
       throw error; // its texts are redacted where every error leaves the transport
     }
-    if (res.status < 200 || res.status >= 300) throw this.failure(res.status, body, headerValue(res.headers, 'retry-after'));
+    if (res.status < 200 || res.status >= 300)
+      throw this.failure(res.status, body, headerValue(res.headers, 'retry-after'));
     const fields = typeof body === 'object' && body !== null ? (body as Record<string, unknown>) : {};
     const token = getIgnoringCase(fields, 'access_token');
     if (typeof token !== 'string' || !token) {
@@ -131,7 +145,8 @@ export class RefreshTokenExchange implements AccessTokenSource {
   private failure(status: number, body: unknown, retryAfter?: string): PartnerCenterError {
     const fields = typeof body === 'object' && body !== null ? (body as Record<string, unknown>) : {};
     const error = typeof fields.error === 'string' ? fields.error : undefined;
-    const rawDescription = typeof fields.error_description === 'string' ? fields.error_description : typeof body === 'string' ? body : '';
+    const rawDescription =
+      typeof fields.error_description === 'string' ? fields.error_description : typeof body === 'string' ? body : '';
     // Entra ID descriptions run over several lines (trace ids, timestamps): keep the first.
     // Redacted, with the message built from it, where every error leaves the transport (http.ts).
     const description = rawDescription.split(/\r?\n/)[0].trim().replace(/\.+$/, '') || statusText(status);
@@ -156,7 +171,8 @@ const OAUTH_HINTS: Record<string, string> = {
   invalid_grant:
     'The refresh token is invalid, expired or revoked, or belongs to another client or tenant: obtain a new App+User refresh token (Secure Application Model consent).',
   invalid_client: 'The client id or client secret is wrong, or the app needs a client secret.',
-  unauthorized_client: 'This client id may not use the refresh-token grant here: check the app registration and the tenant id.',
+  unauthorized_client:
+    'This client id may not use the refresh-token grant here: check the app registration and the tenant id.',
   invalid_request: 'Check the tenant id and the authority host.',
   invalid_scope: 'The app registration lacks the delegated Partner Center permission (user_impersonation).',
 };

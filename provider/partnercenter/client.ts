@@ -45,7 +45,10 @@ export class PartnerCenterClient {
   /** Full-object PUT guarded by etag: If-Match: "<etag>" header AND attributes.etag in the body. Returns the API's response profile (new etag). */
   async updateBillingProfile(profile: BillingProfile, etag: string, opts: CallOptions = {}): Promise<BillingProfile> {
     if (typeof etag !== 'string' || etag.trim() === '') {
-      throw new ConfigurationError('etag', 'updateBillingProfile needs the etag of the profile it changes: read the profile first and pass its etag');
+      throw new ConfigurationError(
+        'etag',
+        'updateBillingProfile needs the etag of the profile it changes: read the profile first and pass its etag',
+      );
     }
     const bare = unquoteEtag(etag);
     const res = await this.transport.send(

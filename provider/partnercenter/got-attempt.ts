@@ -72,20 +72,31 @@ export function errorCode(e: unknown): string | undefined {
  * A failure where no response arrived, as a PartnerCenterError. `target` says what we tried to
  * reach ("Partner Center at https://…"). Abort by the caller becomes CancelledError.
  */
-export function transportError(e: unknown, target: string, signal?: AbortSignal, ids: { requestId?: string; correlationId?: string } = {}): PartnerCenterError {
+export function transportError(
+  e: unknown,
+  target: string,
+  signal?: AbortSignal,
+  ids: { requestId?: string; correlationId?: string } = {},
+): PartnerCenterError {
   if (signal?.aborted) return cancelled();
   if (e instanceof PartnerCenterError) return e;
   const code = errorCode(e) ?? 'unknown error';
   const timedOut = code === 'ETIMEDOUT';
   const reason = timedOut ? 'the request timed out' : e instanceof Error ? e.message : String(e);
-  const hint = code === 'ECONNREFUSED' || code === 'ENOTFOUND' ? ': check the URL, and that the service (or the emulator) is running' : '';
-  return new PartnerCenterError(`Could not reach ${target} (${code}: ${reason})${hint}${idsSuffix(ids.requestId, ids.correlationId)}`, {
-    code,
-    requestId: ids.requestId,
-    correlationId: ids.correlationId,
-    retryable: RETRYABLE_NETWORK_CODES.has(code),
-    cause: e,
-  });
+  const hint =
+    code === 'ECONNREFUSED' || code === 'ENOTFOUND'
+      ? ': check the URL, and that the service (or the emulator) is running'
+      : '';
+  return new PartnerCenterError(
+    `Could not reach ${target} (${code}: ${reason})${hint}${idsSuffix(ids.requestId, ids.correlationId)}`,
+    {
+      code,
+      requestId: ids.requestId,
+      correlationId: ids.correlationId,
+      retryable: RETRYABLE_NETWORK_CODES.has(code),
+      cause: e,
+    },
+  );
 }
 
 /** A 3xx other than 304 (which is not a redirect but "use your cached copy"). */

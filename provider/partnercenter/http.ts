@@ -6,7 +6,15 @@ import type { AccessTokenSource } from './auth';
 import { errorFromApiResponse } from './api-fault';
 import { htmlTitle } from './html';
 import { CancelledError, PartnerCenterError, idsSuffix, withNote } from './errors';
-import { errorCode, headerValue, isRedirect, parseBody, redirectError, sendAttempt, transportError } from './got-attempt';
+import {
+  errorCode,
+  headerValue,
+  isRedirect,
+  parseBody,
+  redirectError,
+  sendAttempt,
+  transportError,
+} from './got-attempt';
 import type { ClientLogger } from './logger';
 import type { Redactor } from './redact';
 import { MAY_HAVE_ARRIVED, backoffDelayMs, cancelled, sleep, type RetryPolicy } from './retry';
@@ -67,17 +75,31 @@ export class ApiTransport {
       // A token the API refuses may have been revoked before its expiry: get a new one, once.
       if (error.status === 401 && !refreshedAfter401 && this.cfg.tokens.invalidate()) {
         refreshedAfter401 = true;
-        log.debug('Partner Center API refused the access token; refreshing it and trying again', { request_id: requestId });
+        log.debug('Partner Center API refused the access token; refreshing it and trying again', {
+          request_id: requestId,
+        });
         continue;
       }
       if (error instanceof CancelledError || !error.retryable) throw fail(error);
       if (attempt >= policy.maxAttempts) throw fail(withNote(error, `gave up after ${attempt} attempts`));
       const delay =
-        error.retryAfterMs !== undefined ? Math.min(error.retryAfterMs, policy.maxRetryAfterMs) : backoffDelayMs(attempt, policy);
+        error.retryAfterMs !== undefined
+          ? Math.min(error.retryAfterMs, policy.maxRetryAfterMs)
+          : backoffDelayMs(attempt, policy);
       if (Date.now() + delay >= deadline) {
-        throw fail(withNote(error, `gave up after ${attempt} attempts: the ${policy.deadlineMs} ms deadline would pass before the next one`));
+        throw fail(
+          withNote(
+            error,
+            `gave up after ${attempt} attempts: the ${policy.deadlineMs} ms deadline would pass before the next one`,
+          ),
+        );
       }
-      log.debug('Partner Center API call will be retried', { request_id: requestId, attempt, delay_ms: delay, reason: error.status ?? error.code });
+      log.debug('Partner Center API call will be retried', {
+        request_id: requestId,
+        attempt,
+        delay_ms: delay,
+        reason: error.status ?? error.code,
+      });
       try {
         await sleep(delay, signal);
       } catch (e) {
@@ -129,15 +151,24 @@ export class ApiTransport {
         signal,
       });
     } catch (e) {
-      log.debug('Partner Center API call', { ...line, error: errorCode(e), duration_ms: Math.round(performance.now() - started) });
+      log.debug('Partner Center API call', {
+        ...line,
+        error: errorCode(e),
+        duration_ms: Math.round(performance.now() - started),
+      });
       const error = transportError(e, `Partner Center at ${this.cfg.baseUrl}`, signal, { requestId, correlationId });
       // The write may have arrived when the connection broke or timed out after sending, or when
       // the caller cancelled it in flight; not when nothing could connect (refused, unknown host).
-      if (write && (error instanceof CancelledError || MAY_HAVE_ARRIVED.has(String(error.code)))) error.outcomeUnknown = true;
+      if (write && (error instanceof CancelledError || MAY_HAVE_ARRIVED.has(String(error.code))))
+        error.outcomeUnknown = true;
       throw error;
     }
     const parsed = parseBody(res.text);
-    log.debug('Partner Center API call', { ...line, status: res.status, duration_ms: Math.round(performance.now() - started) });
+    log.debug('Partner Center API call', {
+      ...line,
+      status: res.status,
+      duration_ms: Math.round(performance.now() - started),
+    });
     log.trace('Partner Center API response body', { ...line, status: res.status, body: redactor.value(parsed) });
 
     // The service echoes our ids; prefer what it says in case it generated its own.
@@ -155,7 +186,14 @@ export class ApiTransport {
         `Partner Center API answered ${res.status} with ${problem} instead of a JSON object` +
         (write ? '; the update may have been applied' : '') +
         idsSuffix(ids.requestId, ids.correlationId);
-      return { error: new PartnerCenterError(message, { status: res.status, ...ids, retryable: !write, outcomeUnknown: write }) };
+      return {
+        error: new PartnerCenterError(message, {
+          status: res.status,
+          ...ids,
+          retryable: !write,
+          outcomeUnknown: write,
+        }),
+      };
     }
     if (isRedirect(res.status)) {
       const error = redirectError({
@@ -169,7 +207,12 @@ export class ApiTransport {
       });
       return { error };
     }
-    const error = errorFromApiResponse({ status: res.status, body: parsed, retryAfter: headerValue(res.headers, 'retry-after'), ...ids });
+    const error = errorFromApiResponse({
+      status: res.status,
+      body: parsed,
+      retryAfter: headerValue(res.headers, 'retry-after'),
+      ...ids,
+    });
     // A gateway that gave up waiting (502, 504) or a request timeout (408) may come after the
     // service applied the write.
     if (write && GATEWAY_GAVE_UP.has(res.status)) error.outcomeUnknown = true;
@@ -186,7 +229,9 @@ export function notAJsonObject(text: string, parsed: unknown, contentType: strin
   if (typeof parsed === 'string') {
     const title = htmlTitle(text);
     if (title !== undefined) return `an HTML page ("${title}"), as a proxy or gateway sends`;
-    const kind = /json/i.test(contentType ?? '') ? 'malformed JSON' : `a ${contentType ? `${contentType.split(';')[0]} ` : ''}body that is not JSON`;
+    const kind = /json/i.test(contentType ?? '')
+      ? 'malformed JSON'
+      : `a ${contentType ? `${contentType.split(';')[0]} ` : ''}body that is not JSON`;
     return `${kind} (${JSON.stringify(text.slice(0, 60))}${text.length > 60 ? '…' : ''})`;
   }
   return `JSON that is not an object (${Array.isArray(parsed) ? 'an array' : typeof parsed})`;

@@ -5,12 +5,6 @@ export type { PartnerCenterClientOptions } from './options';
 export type { ClientLogger } from './logger';
 export type { RetryOptions } from './retry';
 export { DEFAULT_RETRY_POLICY } from './retry';
-export {
-  PartnerCenterError,
-  ConflictError,
-  AuthenticationError,
-  ConfigurationError,
-  CancelledError,
-} from './errors';
+export { PartnerCenterError, ConflictError, AuthenticationError, ConfigurationError, CancelledError } from './errors';
 export { profileFromWire, profileToWire } from './wire';
 export { ADDRESS_FIELDS, CONTACT_FIELDS, type Address, type BillingProfile, type Contact } from './model';

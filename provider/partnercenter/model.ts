@@ -47,4 +47,9 @@ export const ADDRESS_FIELDS = [
   'phoneNumber',
 ] as const satisfies readonly (keyof Address)[];
 
-export const CONTACT_FIELDS = ['firstName', 'lastName', 'email', 'phoneNumber'] as const satisfies readonly (keyof Contact)[];
+export const CONTACT_FIELDS = [
+  'firstName',
+  'lastName',
+  'email',
+  'phoneNumber',
+] as const satisfies readonly (keyof Contact)[];

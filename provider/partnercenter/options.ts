@@ -44,7 +44,8 @@ export interface ResolvedOptions {
 }
 
 /** A base URL as the client takes one (absolute http(s), no query or fragment), or why it is not one. */
-export type BaseUrlCheck = { ok: true; url: URL } | { ok: false; problem: 'not a URL' | 'not http(s)' | 'query or fragment' };
+export type BaseUrlCheck =
+  { ok: true; url: URL } | { ok: false; problem: 'not a URL' | 'not http(s)' | 'query or fragment' };
 
 /** The one check of a base URL: the client's (below) and the provider's plan-time one both use it. */
 export function checkBaseUrl(value: string): BaseUrlCheck {
@@ -86,16 +87,27 @@ function resolveCredentials(opts: PartnerCenterClientOptions): Credentials {
     );
   }
   const tenantId = given(opts.tenantId);
-  if (!tenantId) throw new ConfigurationError('tenantId', 'tenantId is required to exchange the refresh token: give the partner tenant id (a GUID or domain)');
+  if (!tenantId)
+    throw new ConfigurationError(
+      'tenantId',
+      'tenantId is required to exchange the refresh token: give the partner tenant id (a GUID or domain)',
+    );
   const clientId = given(opts.clientId);
-  if (!clientId) throw new ConfigurationError('clientId', 'clientId is required to exchange the refresh token: give the application (client) id the refresh token was issued to');
+  if (!clientId)
+    throw new ConfigurationError(
+      'clientId',
+      'clientId is required to exchange the refresh token: give the application (client) id the refresh token was issued to',
+    );
   return { kind: 'refreshToken', tenantId, clientId, clientSecret: given(opts.clientSecret), refreshToken };
 }
 
 export function resolveOptions(opts: PartnerCenterClientOptions): ResolvedOptions {
   const environment = opts.environment ?? 'public';
   if (!isCloudName(environment)) {
-    throw new ConfigurationError('environment', `environment "${String(environment)}" is not a Partner Center cloud: use one of ${CLOUD_NAMES.join(', ')}`);
+    throw new ConfigurationError(
+      'environment',
+      `environment "${String(environment)}" is not a Partner Center cloud: use one of ${CLOUD_NAMES.join(', ')}`,
+    );
   }
   const cloud = CLOUDS[environment];
   const locale = opts.locale ?? 'en-US';

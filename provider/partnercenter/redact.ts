@@ -29,7 +29,8 @@ export class Redactor {
     if (v && typeof v === 'object') {
       const out: Record<string, unknown> = {};
       for (const [key, item] of Object.entries(v)) {
-        out[key] = SECRET_KEY.test(key) && item !== null && item !== undefined && item !== '' ? REDACTED : this.value(item);
+        out[key] =
+          SECRET_KEY.test(key) && item !== null && item !== undefined && item !== '' ? REDACTED : this.value(item);
       }
       return out;
     }

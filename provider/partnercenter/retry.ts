@@ -64,7 +64,13 @@ export const RETRYABLE_NETWORK_CODES: ReadonlySet<string> = new Set([
 ]);
 
 /** Of those, the failures after which a request that was sent may still have been processed. */
-export const MAY_HAVE_ARRIVED: ReadonlySet<string> = new Set(['ECONNRESET', 'ETIMEDOUT', 'EPIPE', 'ECONNABORTED', 'ERR_STREAM_PREMATURE_CLOSE']);
+export const MAY_HAVE_ARRIVED: ReadonlySet<string> = new Set([
+  'ECONNRESET',
+  'ETIMEDOUT',
+  'EPIPE',
+  'ECONNABORTED',
+  'ERR_STREAM_PREMATURE_CLOSE',
+]);
 
 /** Capped exponential backoff with full jitter: uniform in [0, min(cap, base * 2^(n-1))]. */
 export function backoffDelayMs(retryNumber: number, policy: RetryPolicy, random: () => number = Math.random): number {

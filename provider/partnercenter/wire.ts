@@ -45,7 +45,9 @@ function readFields<T extends object>(raw: unknown, fields: readonly (keyof T & 
 /** Reads an API body. Throws TypeError when the body is not a JSON object at all. */
 export function profileFromWire(json: unknown): BillingProfile {
   if (!isObject(json)) {
-    throw new TypeError(`expected a billing profile JSON object, got ${json === null ? 'null' : Array.isArray(json) ? 'an array' : typeof json}`);
+    throw new TypeError(
+      `expected a billing profile JSON object, got ${json === null ? 'null' : Array.isArray(json) ? 'an array' : typeof json}`,
+    );
   }
   const profile: BillingProfile = {};
   const set = <K extends keyof BillingProfile>(key: K, value: BillingProfile[K] | undefined) => {

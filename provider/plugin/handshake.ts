@@ -8,9 +8,7 @@ export const MAGIC_COOKIE_VALUE = 'd602bf8f470bc67ca7faa0386276bbdd4330efaf76d1a
 export const CORE_PROTOCOL_VERSION = 1;
 export const APP_PROTOCOL_VERSION = 6;
 
-export type LaunchCheck =
-  | { ok: true; clientCertPem?: string; socketDir?: string }
-  | { ok: false; message: string };
+export type LaunchCheck = { ok: true; clientCertPem?: string; socketDir?: string } | { ok: false; message: string };
 
 export function checkLaunchEnvironment(env: NodeJS.ProcessEnv, sourceAddress: string): LaunchCheck {
   if (env[MAGIC_COOKIE_KEY] !== MAGIC_COOKIE_VALUE) {

@@ -148,7 +148,10 @@ export interface DataSourceDefinition<Client = unknown> {
   typeName: string;
   schema: Schema;
   validate?(config: ObjectValue, ctx: CallContext): Diagnostic[];
-  read(config: ObjectValue, ctx: ResourceContext<Client>): Promise<{ state: ObjectValue | null; diagnostics: Diagnostic[] }>;
+  read(
+    config: ObjectValue,
+    ctx: ResourceContext<Client>,
+  ): Promise<{ state: ObjectValue | null; diagnostics: Diagnostic[] }>;
 }
 
 export type { Value, ObjectValue };

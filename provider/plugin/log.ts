@@ -39,7 +39,13 @@ function jsonSafe(_key: string, value: unknown): unknown {
   return value;
 }
 
-export function formatLine(level: Level, module: string, message: string, fields: Record<string, unknown>, now: Date): string {
+export function formatLine(
+  level: Level,
+  module: string,
+  message: string,
+  fields: Record<string, unknown>,
+  now: Date,
+): string {
   const entry: Record<string, unknown> = {
     '@level': level,
     '@message': String(message),
@@ -69,9 +75,11 @@ export function createLogger(name: string, options: LoggerOptions = {}): Logger 
   const threshold = thresholdFromEnv(options.env ?? process.env);
   const write = options.write ?? ((line: string) => process.stderr.write(line + '\n'));
   const now = options.now ?? (() => new Date());
-  const emit = (level: Level) => (message: string, fields: Record<string, unknown> = {}) => {
-    if (RANK[level] < threshold) return;
-    write(formatLine(level, name, message, fields, now()));
-  };
+  const emit =
+    (level: Level) =>
+    (message: string, fields: Record<string, unknown> = {}) => {
+      if (RANK[level] < threshold) return;
+      write(formatLine(level, name, message, fields, now()));
+    };
   return { trace: emit('trace'), debug: emit('debug'), info: emit('info'), warn: emit('warn'), error: emit('error') };
 }

@@ -72,7 +72,13 @@ function markNested(
   }
 }
 
-function markBlock(prefix: string, block: BlockSchema, planned: ObjectValue, config: ObjectValue, walk: Walk): ObjectValue {
+function markBlock(
+  prefix: string,
+  block: BlockSchema,
+  planned: ObjectValue,
+  config: ObjectValue,
+  walk: Walk,
+): ObjectValue {
   const out: ObjectValue = { ...planned };
   const at = (name: string) => (prefix ? `${prefix}.${name}` : name);
   for (const [name, a] of Object.entries(block.attributes)) {

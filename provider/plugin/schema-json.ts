@@ -67,5 +67,8 @@ export function providerSchemaJson(def: ProviderDefinition<any>, sourceAddress: 
 
 /** Serialises like Go's encoding/json: compact, with <, >, &, U+2028 and U+2029 escaped. */
 export function goJsonStringify(value: unknown): string {
-  return JSON.stringify(value).replace(/[<>&\u2028\u2029]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+  return JSON.stringify(value).replace(
+    /[<>&\u2028\u2029]/g,
+    (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`,
+  );
 }

@@ -13,7 +13,12 @@ import { installProcessHygiene } from './process-hygiene';
 import { goJsonStringify, providerSchemaJson } from './schema-json';
 import { startServer, type PluginServer } from './server';
 import { brokerService, controllerService, healthService, providerService, stdioService } from './services/definitions';
-import { brokerImplementation, controllerImplementation, healthImplementation, stdioImplementation } from './services/go-plugin';
+import {
+  brokerImplementation,
+  controllerImplementation,
+  healthImplementation,
+  stdioImplementation,
+} from './services/go-plugin';
 import { providerImplementation } from './services/provider-service';
 import { ProviderRuntime } from './services/runtime';
 import { clientCertificateDer } from './tls/pinned-listener';

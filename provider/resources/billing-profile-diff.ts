@@ -25,7 +25,12 @@ export function normalise(f: FieldSpec, v: FieldValue): string | number | undefi
  */
 export function sameValue(f: FieldSpec, a: FieldValue, b: FieldValue): boolean {
   if (normalise(f, a) === normalise(f, b)) return true;
-  return f.caseInsensitive === true && typeof a === 'string' && typeof b === 'string' && (a.toUpperCase() === b || b.toUpperCase() === a);
+  return (
+    f.caseInsensitive === true &&
+    typeof a === 'string' &&
+    typeof b === 'string' &&
+    (a.toUpperCase() === b || b.toUpperCase() === a)
+  );
 }
 
 /** Fields set (non-null) in the config, including ones whose value is not known yet. */
@@ -58,7 +63,11 @@ export interface FieldChange {
 }
 
 /** The fields (of `fields`) whose values differ between a and b, in table order. */
-export function diffProfiles(a: BillingProfile, b: BillingProfile, fields: readonly FieldSpec[] = FIELDS): FieldChange[] {
+export function diffProfiles(
+  a: BillingProfile,
+  b: BillingProfile,
+  fields: readonly FieldSpec[] = FIELDS,
+): FieldChange[] {
   const changes: FieldChange[] = [];
   for (const f of fields) {
     const from = getField(a, f);

@@ -24,10 +24,18 @@ export const OUTCOME_UNKNOWN =
 /** `action` completes "… while <action>", e.g. "reading the billing profile". */
 export function errorDiagnostic(err: unknown, action: string): Diagnostic {
   if (err instanceof ProviderNotReadyError) {
-    return { severity: 'error', summary: `Partner Center provider not configured (needed for ${action})`, detail: err.message };
+    return {
+      severity: 'error',
+      summary: `Partner Center provider not configured (needed for ${action})`,
+      detail: err.message,
+    };
   }
   if (err instanceof CancelledError) {
-    return { severity: 'error', summary: `Cancelled while ${action}`, detail: err.outcomeUnknown ? `${err.message}\n\n${OUTCOME_UNKNOWN}` : err.message };
+    return {
+      severity: 'error',
+      summary: `Cancelled while ${action}`,
+      detail: err.outcomeUnknown ? `${err.message}\n\n${OUTCOME_UNKNOWN}` : err.message,
+    };
   }
   if (err instanceof AuthenticationError) {
     const facts = apiFacts(err);
@@ -56,15 +64,20 @@ export const CONFLICT_SUMMARY = 'Billing profile changed outside Terraform since
  * The profile's etag moved between the plan and the apply: someone else changed it. Never
  * retried and never overwritten: the user must see the new values in a fresh plan.
  */
-export function conflictDiagnostic(changes: readonly FieldChange[] | undefined, apiError?: PartnerCenterError): Diagnostic {
+export function conflictDiagnostic(
+  changes: readonly FieldChange[] | undefined,
+  apiError?: PartnerCenterError,
+): Diagnostic {
   const parts: string[] = [];
   parts.push(
     apiError
       ? 'Partner Center rejected the update because the billing profile no longer has the version (etag) this plan was made against.'
       : 'The billing profile in Partner Center no longer has the version (etag) this plan was made against: it was changed elsewhere (e.g. in the Partner Center dashboard) after the plan read it.',
   );
-  if (changes && changes.length > 0) parts.push(`Fields that differ from the state the plan was based on:\n${formatChanges(changes)}`);
-  else if (changes) parts.push('No field this provider shows differs; the change is in a part of the profile it does not expose.');
+  if (changes && changes.length > 0)
+    parts.push(`Fields that differ from the state the plan was based on:\n${formatChanges(changes)}`);
+  else if (changes)
+    parts.push('No field this provider shows differs; the change is in a part of the profile it does not expose.');
   parts.push(
     apiError?.outcomeUnknown
       ? `Nothing was overwritten. ${OUTCOME_UNKNOWN}`

@@ -38,28 +38,43 @@ export interface FieldSpec {
   description: string;
 }
 
-const DASHBOARD = 'It is changed in the Partner Center dashboard (Settings > Billing profile), not by this provider; leave it out of the configuration.';
+const DASHBOARD =
+  'It is changed in the Partner Center dashboard (Settings > Billing profile), not by this provider; leave it out of the configuration.';
 
-function top(attr: string, key: keyof BillingProfile, rest: Omit<FieldSpec, 'path' | 'attr' | 'key' | 'kind'> & { kind?: 'string' | 'number' }): FieldSpec {
+function top(
+  attr: string,
+  key: keyof BillingProfile,
+  rest: Omit<FieldSpec, 'path' | 'attr' | 'key' | 'kind'> & { kind?: 'string' | 'number' },
+): FieldSpec {
   return { path: attr, attr, key, kind: 'string', ...rest };
 }
 
-function inAddress(attr: string, key: keyof Address, rest: Omit<FieldSpec, 'path' | 'attr' | 'key' | 'kind' | 'group'>): FieldSpec {
+function inAddress(
+  attr: string,
+  key: keyof Address,
+  rest: Omit<FieldSpec, 'path' | 'attr' | 'key' | 'kind' | 'group'>,
+): FieldSpec {
   return { path: `address.${attr}`, group: 'address', attr, key, kind: 'string', ...rest };
 }
 
-function inContact(attr: string, key: keyof Contact, rest: Omit<FieldSpec, 'path' | 'attr' | 'key' | 'kind' | 'group'>): FieldSpec {
+function inContact(
+  attr: string,
+  key: keyof Contact,
+  rest: Omit<FieldSpec, 'path' | 'attr' | 'key' | 'kind' | 'group'>,
+): FieldSpec {
   return { path: `primary_contact.${attr}`, group: 'primary_contact', attr, key, kind: 'string', ...rest };
 }
 
 export const FIELDS: readonly FieldSpec[] = [
   top('purchase_order_number', 'purchaseOrderNumber', {
     maxLength: 200,
-    description: 'Purchase order number printed on invoices (up to 200 characters). Set to "" to clear it; leave it out to leave it unmanaged.',
+    description:
+      'Purchase order number printed on invoices (up to 200 characters). Set to "" to clear it; leave it out to leave it unmanaged.',
   }),
   top('tax_id', 'taxId', {
     maxLength: 200,
-    description: 'Tax identifier of the partner, e.g. a VAT number (up to 200 characters). Set to "" to clear it; leave it out to leave it unmanaged.',
+    description:
+      'Tax identifier of the partner, e.g. a VAT number (up to 200 characters). Set to "" to clear it; leave it out to leave it unmanaged.',
   }),
   top('company_name', 'companyName', {
     readOnly: true,
@@ -82,7 +97,8 @@ export const FIELDS: readonly FieldSpec[] = [
   inAddress('address_line1', 'addressLine1', {
     minLength: 1,
     maxLength: 200,
-    description: 'First line of the billing address (1 to 200 characters; the API requires it, so it cannot be cleared).',
+    description:
+      'First line of the billing address (1 to 200 characters; the API requires it, so it cannot be cleared).',
   }),
   inAddress('address_line2', 'addressLine2', {
     maxLength: 200,
@@ -92,10 +108,17 @@ export const FIELDS: readonly FieldSpec[] = [
   inAddress('state', 'state', {
     maxLength: 200,
     caseInsensitive: true,
-    description: 'State or province of the billing address; a code such as "WA" where the country uses codes (compared ignoring case).',
+    description:
+      'State or province of the billing address; a code such as "WA" where the country uses codes (compared ignoring case).',
   }),
-  inAddress('region', 'region', { maxLength: 200, description: 'Region of the billing address, for countries that use one (up to 200 characters).' }),
-  inAddress('postal_code', 'postalCode', { maxLength: 200, description: 'Postal or ZIP code of the billing address (up to 200 characters).' }),
+  inAddress('region', 'region', {
+    maxLength: 200,
+    description: 'Region of the billing address, for countries that use one (up to 200 characters).',
+  }),
+  inAddress('postal_code', 'postalCode', {
+    maxLength: 200,
+    description: 'Postal or ZIP code of the billing address (up to 200 characters).',
+  }),
   inAddress('first_name', 'firstName', {
     maxLength: 50,
     description: 'First name of the person the billing address is for (up to 50 characters).',
@@ -104,7 +127,10 @@ export const FIELDS: readonly FieldSpec[] = [
     maxLength: 50,
     description: 'Last name of the person the billing address is for (up to 50 characters).',
   }),
-  inAddress('phone_number', 'phoneNumber', { maxLength: 200, description: 'Phone number attached to the billing address (up to 200 characters).' }),
+  inAddress('phone_number', 'phoneNumber', {
+    maxLength: 200,
+    description: 'Phone number attached to the billing address (up to 200 characters).',
+  }),
   inAddress('country', 'country', {
     readOnly: true,
     caseInsensitive: true,
@@ -123,7 +149,10 @@ export const FIELDS: readonly FieldSpec[] = [
     caseInsensitive: true,
     description: 'E-mail address of the primary billing contact (compared ignoring case).',
   }),
-  inContact('phone_number', 'phoneNumber', { maxLength: 200, description: 'Phone number of the primary billing contact (up to 200 characters).' }),
+  inContact('phone_number', 'phoneNumber', {
+    maxLength: 200,
+    description: 'Phone number of the primary billing contact (up to 200 characters).',
+  }),
 ];
 
 export const WRITABLE_FIELDS = FIELDS.filter((f) => !f.readOnly);
@@ -134,7 +163,9 @@ export function fieldsOfGroup(group: GroupName | undefined): FieldSpec[] {
 
 /** A field's value in a profile (undefined when absent). */
 export function getField(profile: BillingProfile, field: FieldSpec): FieldValue {
-  const holder = field.group ? (profile[GROUPS[field.group]] as Record<string, unknown> | undefined) : (profile as Record<string, unknown>);
+  const holder = field.group
+    ? (profile[GROUPS[field.group]] as Record<string, unknown> | undefined)
+    : (profile as Record<string, unknown>);
   const v = holder?.[field.key];
   if (v === null || v === undefined) return undefined;
   return typeof v === 'number' || typeof v === 'string' ? v : String(v);

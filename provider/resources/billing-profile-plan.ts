@@ -72,7 +72,8 @@ function planUpdate(prior: ObjectValue, config: ObjectValue): ObjectValue {
 
   const planned: ObjectValue = { id: prior.id ?? BILLING_PROFILE_ID };
   if (planned.id !== prior.id) diff.changed = true;
-  for (const f of fieldsOfGroup(undefined)) planned[f.attr] = planField(f, prior[f.attr] ?? null, config[f.attr] ?? null);
+  for (const f of fieldsOfGroup(undefined))
+    planned[f.attr] = planField(f, prior[f.attr] ?? null, config[f.attr] ?? null);
   for (const g of GROUP_NAMES) {
     const cg = config[g] ?? null;
     if (cg === null) {

@@ -15,7 +15,8 @@ export const BILLING_PROFILE_ID = 'billing';
 const GROUP_DESCRIPTIONS: Record<GroupName, string> = {
   address:
     'Billing address. Only the attributes set here are managed; the others keep their current values. `country` is read-only.',
-  primary_contact: 'Primary billing contact. Only the attributes set here are managed; the others keep their current values.',
+  primary_contact:
+    'Primary billing contact. Only the attributes set here are managed; the others keep their current values.',
 };
 
 function fieldAttribute(f: FieldSpec): AttributeSchema {
@@ -28,7 +29,11 @@ function attributesOf(group: GroupName | undefined): Record<string, AttributeSch
 
 function buildResourceSchema(): Schema {
   const attributes: Record<string, AttributeSchema> = {
-    id: { type: 'string', computed: true, description: `Always "${BILLING_PROFILE_ID}": a partner has exactly one billing profile.` },
+    id: {
+      type: 'string',
+      computed: true,
+      description: `Always "${BILLING_PROFILE_ID}": a partner has exactly one billing profile.`,
+    },
     ...attributesOf(undefined),
   };
   for (const group of Object.keys(GROUPS) as GroupName[]) {
@@ -76,4 +81,3 @@ export const billingProfileDataSourceSchema: Schema = {
     description: 'Reads the partner billing profile of the Partner Center account the credentials belong to.',
   },
 };
-

@@ -2,7 +2,15 @@
 // survive both ways (so a config's "" can be kept in state); absent becomes null and back.
 import { Decimal, isObjectValue, isUnknown, type ObjectValue, type Value } from '../plugin/cty/types';
 import type { BillingProfile } from '../partnercenter/model';
-import { FIELDS, GROUPS, getField, setField, type FieldSpec, type FieldValue, type GroupName } from './billing-profile-fields';
+import {
+  FIELDS,
+  GROUPS,
+  getField,
+  setField,
+  type FieldSpec,
+  type FieldValue,
+  type GroupName,
+} from './billing-profile-fields';
 import { BILLING_PROFILE_ID } from './billing-profile-schema';
 
 /** State object for a profile. Both nested objects are always present (never null). */

@@ -28,7 +28,13 @@ export function readOnlyDiagnostic(f: FieldSpec): Diagnostic {
 
 // C0 (U+0000-U+001F, newline and tab included), DEL and C1 (U+0080-U+009F).
 const CONTROL = /[\u0000-\u001f\u007f-\u009f]/u;
-const CONTROL_NAMES: Record<number, string> = { 0x00: 'NUL', 0x09: 'tab', 0x0a: 'line feed', 0x0d: 'carriage return', 0x7f: 'DEL' };
+const CONTROL_NAMES: Record<number, string> = {
+  0x00: 'NUL',
+  0x09: 'tab',
+  0x0a: 'line feed',
+  0x0d: 'carriage return',
+  0x7f: 'DEL',
+};
 
 /** The first control character, named, with its 1-based position in characters (code points). */
 function controlCharacterProblem(f: FieldSpec, v: string): string | undefined {
@@ -80,7 +86,13 @@ export function validateBillingProfileConfig(config: ObjectValue, opts: Validate
     }
     if (typeof v !== 'string') continue;
     const problem = valueProblem(f, v);
-    if (problem) diags.push({ severity: 'error', summary: `Invalid value for ${f.path}`, detail: problem, path: attributePath(f) });
+    if (problem)
+      diags.push({
+        severity: 'error',
+        summary: `Invalid value for ${f.path}`,
+        detail: problem,
+        path: attributePath(f),
+      });
   }
   return diags;
 }

@@ -37,7 +37,10 @@ function stateKeepingSpelling(live: BillingProfile, earlier: ObjectValue): Objec
 }
 
 /** The live profile as a whole new state (import, the data source), or the error as a diagnostic. */
-export async function liveProfileState(ctx: Ctx, action: string): Promise<{ state: ObjectValue | null; diagnostics: Diagnostic[] }> {
+export async function liveProfileState(
+  ctx: Ctx,
+  action: string,
+): Promise<{ state: ObjectValue | null; diagnostics: Diagnostic[] }> {
   try {
     return { state: profileToState(await apiOf(ctx).getBillingProfile({ signal: ctx.signal })), diagnostics: [] };
   } catch (e) {
@@ -90,7 +93,8 @@ async function applyWrite(
     const result = await api.updateBillingProfile(merged, live.etag ?? '', { signal: ctx.signal });
     return { state: stateKeepingSpelling(result, planned), diagnostics: [] };
   } catch (e) {
-    if (e instanceof ConflictError) return { state: prior, diagnostics: [conflictDiagnostic(await changesSince(api, live, ctx), e)] };
+    if (e instanceof ConflictError)
+      return { state: prior, diagnostics: [conflictDiagnostic(await changesSince(api, live, ctx), e)] };
     return { state: prior, diagnostics: [errorDiagnostic(e, action)] };
   }
 }
@@ -108,7 +112,11 @@ export const billingProfileResource: ResourceDefinition<ProviderClient> = {
       const live = await apiOf(ctx).getBillingProfile({ signal: ctx.signal });
       return { state: stateKeepingSpelling(live, req.state), private: req.private, diagnostics: [] };
     } catch (e) {
-      return { state: req.state, private: req.private, diagnostics: [errorDiagnostic(e, 'reading the billing profile')] };
+      return {
+        state: req.state,
+        private: req.private,
+        diagnostics: [errorDiagnostic(e, 'reading the billing profile')],
+      };
     }
   },
 

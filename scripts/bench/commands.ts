@@ -62,7 +62,14 @@ export async function measureCommands(ws: Workspace, o: CommandsOptions): Promis
     const tf = engine.name === 'terraform';
     specs.push({ id: `${engine.name}-ours`, label: 'ours, static token', provider: 'ours', auth: 'static', engine });
     if (o.withGo) specs.push({ id: `${engine.name}-go`, label: 'Go restapi', provider: 'go', engine });
-    if (tf) specs.push({ id: `${engine.name}-ours-refresh`, label: 'ours, refresh token', provider: 'ours', auth: 'refresh', engine });
+    if (tf)
+      specs.push({
+        id: `${engine.name}-ours-refresh`,
+        label: 'ours, refresh token',
+        provider: 'ours',
+        auth: 'refresh',
+        engine,
+      });
     if (tf) specs.push({ id: `${engine.name}-empty`, label: 'engine alone (empty config)', provider: 'none', engine });
   }
 

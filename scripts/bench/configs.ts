@@ -151,7 +151,8 @@ data "partnercenter_billing_profile" "p${i}" {
 export function restapiScalingConfig(aliases: number, baseUrl: string, po: string): string {
   const data = `jsonencode(${JSON.stringify({ ...FIXED, purchaseOrderNumber: po })})`;
   const blocks: string[] = [];
-  for (let i = 1; i <= aliases; i++) blocks.push(restapiProvider(baseUrl, `p${i}`) + '\n' + restapiObject(`p${i}`, data, `p${i}`));
+  for (let i = 1; i <= aliases; i++)
+    blocks.push(restapiProvider(baseUrl, `p${i}`) + '\n' + restapiObject(`p${i}`, data, `p${i}`));
   return `${restapiHeader()}\n${blocks.join('\n')}`;
 }
 

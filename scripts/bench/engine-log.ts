@@ -127,7 +127,9 @@ export function phasesOf(l: Launch): LaunchPhases {
   const rpcs = l.rpcs.reduce((s, r) => s + r.ms, 0);
   const shutdown = d(l.close, l.exit);
   const known = [total, spawnToHandshake, handshakeToFirstRpc, shutdown];
-  const between = known.every((v) => v !== undefined) ? total! - spawnToHandshake! - handshakeToFirstRpc! - rpcs - shutdown! : undefined;
+  const between = known.every((v) => v !== undefined)
+    ? total! - spawnToHandshake! - handshakeToFirstRpc! - rpcs - shutdown!
+    : undefined;
   return {
     kind: launchKind(l),
     total,

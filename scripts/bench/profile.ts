@@ -6,7 +6,16 @@ import { launchAt, phasesOf, type LaunchPhases } from './engine-log';
 import { launchesIn, type CommandRow } from './commands';
 import { medianOf } from './stats';
 
-export const PHASES = ['total', 'spawnToHandshake', 'handshakeToFirstRpc', 'rpcs', 'between', 'shutdown', 'tokenMs', 'firstApiMs'] as const;
+export const PHASES = [
+  'total',
+  'spawnToHandshake',
+  'handshakeToFirstRpc',
+  'rpcs',
+  'between',
+  'shutdown',
+  'tokenMs',
+  'firstApiMs',
+] as const;
 export type Phase = (typeof PHASES)[number];
 export type PhaseValues = Partial<Record<Phase, number>>;
 
@@ -44,7 +53,11 @@ export function profileOf(row: CommandRow): CommandProfile {
   const launches: LaunchProfile[] = [];
   for (let i = 0; i < n; i++) {
     const at = perRun.map((r) => r.phases[i]).filter((p): p is LaunchPhases => p !== undefined);
-    const lp: LaunchProfile = { kind: at[0].kind, apiCalls: perRun[0].calls[i], maxRssKb: medianOf(at.map((p) => p.maxRssKb)) };
+    const lp: LaunchProfile = {
+      kind: at[0].kind,
+      apiCalls: perRun[0].calls[i],
+      maxRssKb: medianOf(at.map((p) => p.maxRssKb)),
+    };
     for (const ph of PHASES) lp[ph] = medianOf(at.map((p) => p[ph] as number | undefined));
     if (!at.some((p) => p.tokenMs > 0)) delete lp.tokenMs;
     launches.push(lp);

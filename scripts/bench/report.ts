@@ -52,7 +52,10 @@ export function handshakeTable(h: HandshakeResult): string {
     row('  node <bundle> (no launcher/loader)', h.direct),
   ];
   if (h.go) rows.push(row('Go restapi: spawn -> handshake', h.go, h.rssKb.go));
-  return table(['', '>median', '>min', '>p90', '>VmRSS', ''], rows) + `\n  ratio ours / node -e 0 (median): ${fmtRatio(h.ratio)}`;
+  return (
+    table(['', '>median', '>min', '>p90', '>VmRSS', ''], rows) +
+    `\n  ratio ours / node -e 0 (median): ${fmtRatio(h.ratio)}`
+  );
 }
 
 const apiText = (r: CommandRow) =>
@@ -113,13 +116,24 @@ export function scalingTable(points: ScalingPoint[]): string {
     return p === first || a === undefined || b === undefined ? undefined : (a - b) / (p.aliases - first.aliases);
   };
   return table(
-    ['>aliases', '>ours', '>Go', '>ours / Go', '>+1 alias ours / Go', '>launches ours / Go', '>API calls ours / Go', '>ours peak RSS'],
+    [
+      '>aliases',
+      '>ours',
+      '>Go',
+      '>ours / Go',
+      '>+1 alias ours / Go',
+      '>launches ours / Go',
+      '>API calls ours / Go',
+      '>ours peak RSS',
+    ],
     points.map((p) => [
       p.aliases,
       fmtMs(p.ours.wallMs.median),
       fmtMs(p.go?.wallMs.median),
       fmtRatio(p.go ? p.ours.wallMs.median / p.go.wallMs.median : undefined),
-      p === first ? '-' : `${fmtMs(perAlias(p, (x) => x.ours.wallMs.median))} / ${fmtMs(perAlias(p, (x) => x.go?.wallMs.median))}`,
+      p === first
+        ? '-'
+        : `${fmtMs(perAlias(p, (x) => x.ours.wallMs.median))} / ${fmtMs(perAlias(p, (x) => x.go?.wallMs.median))}`,
       `${p.ours.launches} / ${p.go?.launches ?? '-'}`,
       `${p.ours.apiCalls} / ${p.go?.apiCalls ?? '-'}`,
       fmtMb(p.ours.maxRssKb),
@@ -145,14 +159,19 @@ export function profileTable(title: string, ours: CommandProfile, go?: CommandPr
   const rows: Cell[][] = ours.launches.map((l, i) => [
     `#${i + 1} ${l.kind}`,
     ...phases.map((ph) => pair(l[ph], go?.launches[i]?.[ph])),
-    [l.apiCalls.join('+') || '-', go ? go.launches[i]?.apiCalls.join('+') || '-' : undefined].filter((x) => x !== undefined).join(' / '),
+    [l.apiCalls.join('+') || '-', go ? go.launches[i]?.apiCalls.join('+') || '-' : undefined]
+      .filter((x) => x !== undefined)
+      .join(' / '),
     fmtMb(l.maxRssKb),
   ]);
   const blank = phases.slice(1).map(() => '');
   rows.push(['sum of launches', ...phases.map((ph) => pair(ours.sum[ph], go?.sum[ph])), '', '']);
   rows.push(['engine outside launches', pair(ours.engineOutsideLaunches, go?.engineOutsideLaunches), ...blank, '', '']);
   rows.push(['whole command (traced)', pair(ours.tracedWallMs, go?.tracedWallMs), ...blank, '', '']);
-  return `  ${title}\n` + table(['launch', ...phases.map((p) => `>${PHASE_LABEL[p]}`), 'API calls', '>ours peak RSS'], rows, '    ');
+  return (
+    `  ${title}\n` +
+    table(['launch', ...phases.map((p) => `>${PHASE_LABEL[p]}`), 'API calls', '>ours peak RSS'], rows, '    ')
+  );
 }
 
 export function targetsTable(targets: Target[]): string {
@@ -160,7 +179,11 @@ export function targetsTable(targets: Target[]): string {
     ['target', '>measured', '>limit', 'met'],
     targets.map((t) => [
       t.name,
-      t.value === undefined ? '-' : t.unit === 'x' ? fmtRatio(t.value) : `${t.value.toFixed(t.unit === 'ms' ? 0 : 1)} ${t.unit}`,
+      t.value === undefined
+        ? '-'
+        : t.unit === 'x'
+          ? fmtRatio(t.value)
+          : `${t.value.toFixed(t.unit === 'ms' ? 0 : 1)} ${t.unit}`,
       t.unit === 'x' ? `<= ${t.limit}x` : `<= ${t.limit} ${t.unit}`,
       t.met === undefined ? 'n/a' : t.met ? 'yes' : 'NO',
     ]),
@@ -179,4 +202,3 @@ export function toJson(doc: Record<string, unknown>): string {
     2,
   );
 }
-

@@ -37,6 +37,7 @@ export function runEngine(
 /** The environment without anything that changes how much the engine or a provider logs. */
 export function quietEnv(env: NodeJS.ProcessEnv): NodeJS.ProcessEnv {
   const out = { ...env };
-  for (const key of ['TF_LOG', 'TF_LOG_PATH', 'TF_LOG_CORE', 'TF_LOG_PROVIDER', 'TF_LOG_PROVIDER_PARTNERCENTER']) delete out[key];
+  for (const key of ['TF_LOG', 'TF_LOG_PATH', 'TF_LOG_CORE', 'TF_LOG_PROVIDER', 'TF_LOG_PROVIDER_PARTNERCENTER'])
+    delete out[key];
   return out;
 }

@@ -28,12 +28,19 @@ export async function measureScaling(ws: Workspace, o: ScalingOptions): Promise<
     for (const n of o.aliases) {
       o.log(`setting up ${n} alias(es)`);
       const make = async (provider: TargetSpec['provider'], label: string) => {
-        const t = await Target.create({ id: `scale-${provider}-${n}`, label, provider, auth: 'static', engine: o.terraform, aliases: n }, ws);
+        const t = await Target.create(
+          { id: `scale-${provider}-${n}`, label, provider, auth: 'static', engine: o.terraform, aliases: n },
+          ws,
+        );
         targets.push(t);
         await t.setup();
         return t;
       };
-      pairs.push({ n, ours: await make('ours', 'ours, data source'), go: o.withGo ? await make('go', 'Go restapi_object') : undefined });
+      pairs.push({
+        n,
+        ours: await make('ours', 'ours, data source'),
+        go: o.withGo ? await make('go', 'Go restapi_object') : undefined,
+      });
     }
     const all = pairs.flatMap((p) => [p.ours, ...(p.go ? [p.go] : [])]);
     for (const t of all) await t.plan(); // warm-up

@@ -21,6 +21,10 @@ export function table(headers: string[], rows: Cell[][], indent = '  '): string 
   const text = rows.map((r) => heads.map((_, i) => (r[i] === undefined ? '' : String(r[i]))));
   const widths = heads.map((h, i) => Math.max(h.length, ...text.map((r) => r[i].length)));
   const line = (cells: string[]) =>
-    indent + cells.map((c, i) => (right[i] ? c.padStart(widths[i]) : c.padEnd(widths[i]))).join('  ').trimEnd();
+    indent +
+    cells
+      .map((c, i) => (right[i] ? c.padStart(widths[i]) : c.padEnd(widths[i])))
+      .join('  ')
+      .trimEnd();
   return [line(heads), ...text.map(line)].join('\n');
 }

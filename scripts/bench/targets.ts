@@ -65,7 +65,8 @@ export class Target {
       XDG_CACHE_HOME: ws.cacheHome,
     };
     // Not the user's settings: only what each target sets below.
-    for (const key of Object.keys(env)) if (key.startsWith('PARTNERCENTER_') || key.startsWith('TF_VAR_')) delete env[key];
+    for (const key of Object.keys(env))
+      if (key.startsWith('PARTNERCENTER_') || key.startsWith('TF_VAR_')) delete env[key];
     delete env.NODE_EXTRA_CA_CERTS; // ~27 ms per Node start (docs: node-startup research); unset for both providers
     delete env.TF_PLUGIN_CACHE_DIR;
     if (spec.provider === 'ours' && spec.auth === 'refresh') Object.assign(env, providerEnvFor(emulator.url));
@@ -103,7 +104,8 @@ export class Target {
   async apply(extraEnv: NodeJS.ProcessEnv = {}): Promise<ObservedRun> {
     this.po = 1 - this.po;
     // restapi cannot send If-Match: the current etag goes into the body (read outside the timing).
-    const etag = this.spec.provider === 'go' && !this.spec.aliases ? String((await this.admin.profile()).attributes.etag) : '';
+    const etag =
+      this.spec.provider === 'go' && !this.spec.aliases ? String((await this.admin.profile()).attributes.etag) : '';
     const run = await this.observe(['apply', '-auto-approve', '-input=false', ...this.vars(etag)], extraEnv);
     if (!/Apply complete! Resources: [01] added, [01] changed/.test(run.output)) {
       throw new Error(`${this.spec.label}: apply did not apply one change:\n${run.output.slice(-2000)}`);

@@ -29,7 +29,10 @@ function applyCheck(row: CommandRow, profile: CommandProfile): ApplyCheck {
   const GET = row.api.GET ?? 0;
   const PUT = row.api.PUT ?? 0;
   const applyStep = profile.launches.filter((l) => l.kind === 'apply').flatMap((l) => l.apiCalls);
-  const exactlyOneEach = applyStep.filter((c) => c === 'GET').length === 1 && applyStep.filter((c) => c === 'PUT').length === 1 && applyStep.length === 2;
+  const exactlyOneEach =
+    applyStep.filter((c) => c === 'GET').length === 1 &&
+    applyStep.filter((c) => c === 'PUT').length === 1 &&
+    applyStep.length === 2;
   return { GET, PUT, exactlyOneEach, byLaunch: profile.launches.map((l) => ({ kind: l.kind, calls: l.apiCalls })) };
 }
 
@@ -64,7 +67,13 @@ export function verdicts(
       met: handshake ? handshake.ratio <= 2.5 : undefined,
     },
     // VmRSS when the plan's API-calling launch ends (at Shutdown): the RSS "after a plan".
-    { name: 'RSS after a plan (refresh+plan launch, at its end)', value: rssMb, unit: 'MB', limit: 60, met: rssMb === undefined ? undefined : rssMb <= 60 },
+    {
+      name: 'RSS after a plan (refresh+plan launch, at its end)',
+      value: rssMb,
+      unit: 'MB',
+      limit: 60,
+      met: rssMb === undefined ? undefined : rssMb <= 60,
+    },
     ratioTarget('plan: ours / Go (terraform, static token)', row('terraform.plan.ours'), row('terraform.plan.go')),
     ratioTarget('apply: ours / Go (terraform, static token)', row('terraform.apply.ours'), row('terraform.apply.go')),
     // A fixed wait (e.g. go-plugin's 2 s kill timeout when Shutdown is not honoured) shows here.

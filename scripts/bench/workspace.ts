@@ -22,8 +22,16 @@ export interface Workspace {
 
 export async function prepareWorkspace(root: string, goProvider: string | undefined): Promise<Workspace> {
   const mirrorDir = path.join(root, 'mirror');
-  const { outfile: bundle } = await buildBundle({ entry: DEFAULT_ENTRY, outfile: path.join(root, 'partnercenter-provider.cjs') });
-  const { executable } = await installProvider({ mirrorDir, bundlePath: bundle, sourceAddress: SOURCE_ADDRESS, version: PROVIDER_VERSION });
+  const { outfile: bundle } = await buildBundle({
+    entry: DEFAULT_ENTRY,
+    outfile: path.join(root, 'partnercenter-provider.cjs'),
+  });
+  const { executable } = await installProvider({
+    mirrorDir,
+    bundlePath: bundle,
+    sourceAddress: SOURCE_ADDRESS,
+    version: PROVIDER_VERSION,
+  });
   const include = [SOURCE_ADDRESS];
   if (goProvider) {
     // The unpacked-mirror layout: <host>/<ns>/<type>/<version>/<os_arch>/terraform-provider-<type>_v<version>.

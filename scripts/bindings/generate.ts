@@ -61,7 +61,10 @@ export async function generateBindings(schema: ProviderSchema): Promise<Map<stri
       if (!match) throw new Error(`unexpected generator output ${rel}`);
       const target = match[1];
       if (target.endsWith('README.md')) continue;
-      files.set(target, target.endsWith('.ts') ? GENERATED_HEADER + formatTypeScript(target, text) : normaliseWhitespace(text));
+      files.set(
+        target,
+        target.endsWith('.ts') ? GENERATED_HEADER + formatTypeScript(target, text) : normaliseWhitespace(text),
+      );
     }
     files.set('README.md', README);
     files.set('.gitattributes', '* linguist-generated=true\n');

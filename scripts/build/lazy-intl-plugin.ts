@@ -25,7 +25,8 @@ export const lazyIntlPlugin: Plugin = {
       const { code, replaced } = lazyListFormats(await readFile(args.path, 'utf8'));
       // A new version of the package that no longer matches is left as it is, with a warning:
       // the provider still works, only slower to start its first API call.
-      const warnings = replaced === 0 ? [{ text: `no eager Intl.ListFormat found in ${args.path}; left unchanged` }] : [];
+      const warnings =
+        replaced === 0 ? [{ text: `no eager Intl.ListFormat found in ${args.path}; left unchanged` }] : [];
       return { contents: code, loader: 'js', warnings };
     });
   },

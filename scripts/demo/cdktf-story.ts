@@ -15,7 +15,12 @@ import { staleSavedPlanChapter } from './stale-plan';
 const ROOT = path.resolve(__dirname, '..', '..');
 const STACK = 'partnercenter-billing';
 
-export async function cdktfStory(workdir: string, engine: DemoEngine, baseEnv: NodeJS.ProcessEnv, admin: EmulatorAdmin): Promise<void> {
+export async function cdktfStory(
+  workdir: string,
+  engine: DemoEngine,
+  baseEnv: NodeJS.ProcessEnv,
+  admin: EmulatorAdmin,
+): Promise<void> {
   const dir = copyCdktfProject(path.join(workdir, 'cdktf-project'));
   const env: NodeJS.ProcessEnv = {
     ...baseEnv,
@@ -44,9 +49,17 @@ export async function cdktfStory(workdir: string, engine: DemoEngine, baseEnv: N
 
   step('cdktf deploy: adopt the billing profile and set the declared fields');
   const deploy = await cdktf(['deploy', '--auto-approve', '--skip-provider-lock']);
-  show(deploy.output.split('\n').filter((l) => /Creating|Creation complete|Apply complete|etag =/.test(l)).join('\n'));
+  show(
+    deploy.output
+      .split('\n')
+      .filter((l) => /Creating|Creation complete|Apply complete|etag =/.test(l))
+      .join('\n'),
+  );
   check(deploy.code === 0, 'cdktf deploy succeeds');
-  check((await admin.profile()).purchaseOrderNumber === declaredPo, `the emulator now holds purchase order ${declaredPo}`);
+  check(
+    (await admin.profile()).purchaseOrderNumber === declaredPo,
+    `the emulator now holds purchase order ${declaredPo}`,
+  );
   check(puts(await admin.requests()).length === 1, 'exactly one PUT reached the API');
 
   step('cdktf diff: nothing to do');
@@ -56,8 +69,16 @@ export async function cdktfStory(workdir: string, engine: DemoEngine, baseEnv: N
   step('someone edits the purchase order number in the Partner Center dashboard');
   await admin.patchProfile({ purchaseOrderNumber: 'PO-EDITED-IN-DASHBOARD' });
   const drift = await cdktf(['diff']);
-  show(drift.output.split('\n').filter((l) => /changed outside|purchase_order_number|Plan:/.test(l)).join('\n'));
-  check(/purchase_order_number\s+=\s+"PO-EDITED-IN-DASHBOARD" -> "/.test(drift.output), 'cdktf diff shows the drift and the update that restores it');
+  show(
+    drift.output
+      .split('\n')
+      .filter((l) => /changed outside|purchase_order_number|Plan:/.test(l))
+      .join('\n'),
+  );
+  check(
+    /purchase_order_number\s+=\s+"PO-EDITED-IN-DASHBOARD" -> "/.test(drift.output),
+    'cdktf diff shows the drift and the update that restores it',
+  );
   const refreshOnly = await cdktf(['diff', '--refresh-only']);
   check(/refresh-only plan/.test(refreshOnly.output), 'cdktf diff --refresh-only shows only what changed outside');
 
@@ -66,6 +87,8 @@ export async function cdktfStory(workdir: string, engine: DemoEngine, baseEnv: N
   check(restore.code === 0, 'cdktf deploy succeeds');
   check((await admin.profile()).purchaseOrderNumber === declaredPo, `the emulator holds ${declaredPo} again`);
 
-  say(`the synthesized stack in ${path.relative(workdir, stackDir)} is plain Terraform JSON: the engine can use it directly`);
+  say(
+    `the synthesized stack in ${path.relative(workdir, stackDir)} is plain Terraform JSON: the engine can use it directly`,
+  );
   await staleSavedPlanChapter(new EngineRunner(engine, stackDir, env), admin);
 }

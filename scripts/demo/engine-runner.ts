@@ -50,7 +50,10 @@ export interface DemoCredentials {
  */
 export function demoCredentials(env: NodeJS.ProcessEnv = process.env): DemoCredentials {
   const pick = (name: string) => (env[name] && env[name]!.trim() !== '' ? env[name]!.trim() : undefined);
-  return { refreshToken: pick('PARTNERCENTER_DEMO_REFRESH_TOKEN'), clientSecret: pick('PARTNERCENTER_DEMO_CLIENT_SECRET') };
+  return {
+    refreshToken: pick('PARTNERCENTER_DEMO_REFRESH_TOKEN'),
+    clientSecret: pick('PARTNERCENTER_DEMO_CLIENT_SECRET'),
+  };
 }
 
 /**
@@ -58,7 +61,11 @@ export function demoCredentials(env: NodeJS.ProcessEnv = process.env): DemoCrede
  * TF_LOG, TF_LOG_PROVIDER and TF_LOG_PATH pass through; a relative TF_LOG_PATH is made absolute
  * so every run (each in its own folder) appends to the one file.
  */
-export function engineEnv(cliConfigFile: string, emulatorUrl: string, credentials: DemoCredentials = {}): NodeJS.ProcessEnv {
+export function engineEnv(
+  cliConfigFile: string,
+  emulatorUrl: string,
+  credentials: DemoCredentials = {},
+): NodeJS.ProcessEnv {
   const env: NodeJS.ProcessEnv = {
     ...process.env,
     TF_CLI_CONFIG_FILE: cliConfigFile,

@@ -17,7 +17,12 @@ export async function hclStory(workdir: string, tf: EngineRunner, admin: Emulato
 
   step('init: the engine installs our provider from the local filesystem mirror');
   const init = await tf.run(['init', '-no-color', '-input=false']);
-  show(init.output.split('\n').filter((l) => /Installing|Installed|initialized/.test(l)).join('\n'));
+  show(
+    init.output
+      .split('\n')
+      .filter((l) => /Installing|Installed|initialized/.test(l))
+      .join('\n'),
+  );
   check(init.code === 0, 'init succeeds');
 
   step('first apply: adopt the existing billing profile and set the managed fields');
@@ -29,16 +34,26 @@ export async function hclStory(workdir: string, tf: EngineRunner, admin: Emulato
   const afterAdopt = await admin.profile();
   check(afterAdopt.purchaseOrderNumber === MANAGED_PO, `the emulator now holds purchase order ${MANAGED_PO}`);
   const adoptPuts = puts(await admin.requests());
-  check(adoptPuts.length === 1 && Boolean(adoptPuts[0].ifMatch), 'exactly one PUT reached the API, guarded by If-Match');
+  check(
+    adoptPuts.length === 1 && Boolean(adoptPuts[0].ifMatch),
+    'exactly one PUT reached the API, guarded by If-Match',
+  );
 
   step('plan again: nothing to do');
   const empty = await tf.run(['plan', '-detailed-exitcode', '-no-color', '-input=false']);
-  show(empty.output.split('\n').filter((l) => /No changes|infrastructure matches/.test(l)).join('\n'));
+  show(
+    empty.output
+      .split('\n')
+      .filter((l) => /No changes|infrastructure matches/.test(l))
+      .join('\n'),
+  );
   check(empty.code === 0, 'plan -detailed-exitcode exits 0 (no changes)');
 
   step('someone edits the purchase order number in the Partner Center dashboard');
   const edited = await admin.patchProfile({ purchaseOrderNumber: 'PO-EDITED-IN-DASHBOARD' });
-  say(`out-of-band edit: purchaseOrderNumber = "${edited.purchaseOrderNumber}", new etag ${edited.attributes?.etag ?? edited.etag}`);
+  say(
+    `out-of-band edit: purchaseOrderNumber = "${edited.purchaseOrderNumber}", new etag ${edited.attributes?.etag ?? edited.etag}`,
+  );
 
   step('plan shows the drift (exit code 2 for CI)');
   const drift = await tf.run(['plan', '-detailed-exitcode', '-no-color', '-input=false']);
@@ -48,7 +63,12 @@ export async function hclStory(workdir: string, tf: EngineRunner, admin: Emulato
 
   step('apply restores the declared value');
   const restore = await tf.run(['apply', '-auto-approve', '-no-color', '-input=false']);
-  show(restore.output.split('\n').filter((l) => /Apply complete|Modifying|Modifications complete/.test(l)).join('\n'));
+  show(
+    restore.output
+      .split('\n')
+      .filter((l) => /Apply complete|Modifying|Modifications complete/.test(l))
+      .join('\n'),
+  );
   check(restore.code === 0, 'apply succeeds');
   check((await admin.profile()).purchaseOrderNumber === MANAGED_PO, `the emulator holds ${MANAGED_PO} again`);
 

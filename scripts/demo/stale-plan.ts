@@ -16,9 +16,15 @@ export async function staleSavedPlanChapter(tf: EngineRunner, admin: EmulatorAdm
   const stale = await tf.run(['apply', '-no-color', '-input=false', 'stale.tfplan']);
   show(stale.output);
   check(stale.code !== 0, 'applying the stale plan fails');
-  check(/changed outside Terraform/i.test(stale.output), 'the error says the profile changed outside Terraform since the plan');
+  check(
+    /changed outside Terraform/i.test(stale.output),
+    'the error says the profile changed outside Terraform since the plan',
+  );
   const kept = await admin.profile();
-  check(kept.purchaseOrderNumber === 'PO-URGENT-FROM-FINANCE', "finance's out-of-band value is kept (nothing overwritten)");
+  check(
+    kept.purchaseOrderNumber === 'PO-URGENT-FROM-FINANCE',
+    "finance's out-of-band value is kept (nothing overwritten)",
+  );
   check(puts(await admin.requests()).length === putsBefore, 'no PUT reached the API');
   say('what to do: run plan again, review, apply (or put the new value in the configuration)');
 }

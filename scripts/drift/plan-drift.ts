@@ -122,7 +122,12 @@ export function analysePlan(plan: JsonPlan): DriftReport {
   const planned = new Map<string, JsonResourceChange>();
   for (const rc of plan.resource_changes ?? []) planned.set(rc.address, rc);
 
-  const addresses = [...new Set([...drift.keys(), ...[...planned.values()].filter((rc) => !isNoChange(rc.change.actions)).map((rc) => rc.address)])].sort();
+  const addresses = [
+    ...new Set([
+      ...drift.keys(),
+      ...[...planned.values()].filter((rc) => !isNoChange(rc.change.actions)).map((rc) => rc.address),
+    ]),
+  ].sort();
   const resources: ResourceReport[] = addresses.map((address) => {
     const rc = planned.get(address);
     const actions = rc?.change.actions ?? ['no-op'];

@@ -11,10 +11,14 @@ function resourceLines(r: ResourceReport): string[] {
   const lines = [`  ${r.address}  [plan: ${r.actions.join(', ')}]`];
   for (const f of r.drifted) {
     const outcome = f.restoredByApply ? 'apply restores the configured value' : 'not managed: no action';
-    lines.push(`    ~ ${f.path}: ${show(f.before, f.sensitive)} -> ${show(f.after, f.sensitive)}  (changed outside Terraform; ${outcome})`);
+    lines.push(
+      `    ~ ${f.path}: ${show(f.before, f.sensitive)} -> ${show(f.after, f.sensitive)}  (changed outside Terraform; ${outcome})`,
+    );
   }
   for (const f of r.pending) {
-    lines.push(`    + ${f.path}: ${show(f.before, f.sensitive)} -> ${show(f.after, f.sensitive)}  (configuration not applied yet)`);
+    lines.push(
+      `    + ${f.path}: ${show(f.before, f.sensitive)} -> ${show(f.after, f.sensitive)}  (configuration not applied yet)`,
+    );
   }
   return lines;
 }
@@ -26,8 +30,10 @@ function outputLine(o: FieldChange): string {
 
 function headline(report: DriftReport): string {
   if (report.hasManagedDrift) return 'DRIFT DETECTED: managed attributes were changed outside Terraform.';
-  if (report.hasResourceChanges) return 'CHANGES PENDING: no managed attribute drifted, but the configuration is not fully applied.';
-  if (report.resources.length > 0) return 'No managed drift. Attributes this configuration does not manage changed outside Terraform (no action).';
+  if (report.hasResourceChanges)
+    return 'CHANGES PENDING: no managed attribute drifted, but the configuration is not fully applied.';
+  if (report.resources.length > 0)
+    return 'No managed drift. Attributes this configuration does not manage changed outside Terraform (no action).';
   if (report.outputs.length > 0) return 'No drift in resources; only output values would change.';
   return 'No drift: the live objects match the configuration and the state.';
 }
@@ -43,7 +49,10 @@ export function renderReport(report: DriftReport): string {
     for (const o of report.outputs) lines.push(outputLine(o));
   }
   if (report.hasResourceChanges) {
-    lines.push('', 'To resolve: apply to restore the configuration, or change the configuration to accept the live values.');
+    lines.push(
+      '',
+      'To resolve: apply to restore the configuration, or change the configuration to accept the live values.',
+    );
   }
   return lines.join('\n') + '\n';
 }

@@ -59,7 +59,9 @@ describe('PartnerBillingProfile construct', () => {
     expect(PartnerBillingProfile.tfResourceType).toBe('partnercenter_billing_profile');
     const stack = exampleStack((s) => new PartnerBillingProfile(s, 'billing'));
     expect(stack.node.findChild('billing')).toBeInstanceOf(generated.billingProfile.BillingProfile);
-    expect(Testing.synth(stack)).not.toHaveResourceWithProperties(PartnerBillingProfile, { purchase_order_number: 'PO-1' });
+    expect(Testing.synth(stack)).not.toHaveResourceWithProperties(PartnerBillingProfile, {
+      purchase_order_number: 'PO-1',
+    });
   });
 
   test('computed attributes are references usable elsewhere in the stack', () => {
@@ -79,7 +81,9 @@ describe('PartnerBillingProfile construct', () => {
     const synthesized = synthScope((scope) => {
       new PartnerBillingProfile(scope, 'billing', { taxId: 'X', lifecycle: { ignoreChanges: ['primary_contact'] } });
     });
-    expect(synthesized).toHaveResourceWithProperties(PartnerBillingProfile, { lifecycle: { ignore_changes: ['primary_contact'] } });
+    expect(synthesized).toHaveResourceWithProperties(PartnerBillingProfile, {
+      lifecycle: { ignore_changes: ['primary_contact'] },
+    });
   });
 });
 
@@ -88,7 +92,11 @@ describe('PartnerCenterProvider and DataPartnerBillingProfile', () => {
     const synthesized = synthScope((scope) => {
       new PartnerCenterProvider(scope, 'pc', { environment: 'usgov', locale: 'de-DE', alias: 'gov' });
     });
-    expect(synthesized).toHaveProviderWithProperties(PartnerCenterProvider, { environment: 'usgov', locale: 'de-DE', alias: 'gov' });
+    expect(synthesized).toHaveProviderWithProperties(PartnerCenterProvider, {
+      environment: 'usgov',
+      locale: 'de-DE',
+      alias: 'gov',
+    });
     expect(JSON.parse(synthesized).terraform.required_providers.partnercenter).toEqual({
       source: SOURCE_ADDRESS,
       version: PROVIDER_VERSION,
@@ -102,7 +110,9 @@ describe('PartnerCenterProvider and DataPartnerBillingProfile', () => {
       new TerraformOutput(scope, 'company', { value: data.companyName });
     });
     expect(synthesized).toHaveDataSource(DataPartnerBillingProfile);
-    expect(JSON.parse(synthesized).output.company.value).toBe('${data.partnercenter_billing_profile.current.company_name}');
+    expect(JSON.parse(synthesized).output.company.value).toBe(
+      '${data.partnercenter_billing_profile.current.company_name}',
+    );
   });
 });
 
@@ -145,7 +155,10 @@ describe('synthesized stacks are valid for the engines (with the real provider)'
     test(`a stack like the example validates [${engineLabel(engine)}]`, async () => {
       const stack = exampleStack((s) => {
         new PartnerCenterProvider(s, 'pc');
-        const profile = new PartnerBillingProfile(s, 'billing', { purchaseOrderNumber: 'PO-1', address: { addressLine1: 'x' } });
+        const profile = new PartnerBillingProfile(s, 'billing', {
+          purchaseOrderNumber: 'PO-1',
+          address: { addressLine1: 'x' },
+        });
         new TerraformOutput(s, 'etag', { value: profile.etag });
       });
       const dir = fullSynth(stack);

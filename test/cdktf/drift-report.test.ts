@@ -31,7 +31,11 @@ describe('analysePlan', () => {
         change: {
           actions: ['update'],
           before: profile(),
-          after: profile({ etag: 'e2', purchase_order_number: 'PO-EDITED', primary_contact: { email: 'a@contoso.example', phone_number: '+1 2' } }),
+          after: profile({
+            etag: 'e2',
+            purchase_order_number: 'PO-EDITED',
+            primary_contact: { email: 'a@contoso.example', phone_number: '+1 2' },
+          }),
           after_unknown: {},
           before_sensitive: { primary_contact: {} },
           after_sensitive: { primary_contact: {} },
@@ -73,8 +77,12 @@ describe('analysePlan', () => {
   test('renders the fields with their values, hiding sensitive ones', () => {
     const text = renderReport(analysePlan(plan));
     expect(text).toMatch(/^DRIFT DETECTED/);
-    expect(text).toContain('~ purchase_order_number: "PO-1" -> "PO-EDITED"  (changed outside Terraform; apply restores the configured value)');
-    expect(text).toContain('~ primary_contact.phone_number: "+1 1" -> "+1 2"  (changed outside Terraform; not managed: no action)');
+    expect(text).toContain(
+      '~ purchase_order_number: "PO-1" -> "PO-EDITED"  (changed outside Terraform; apply restores the configured value)',
+    );
+    expect(text).toContain(
+      '~ primary_contact.phone_number: "+1 1" -> "+1 2"  (changed outside Terraform; not managed: no action)',
+    );
     expect(text).toContain('+ tax_id: (sensitive value) -> (sensitive value)  (configuration not applied yet)');
     expect(text).toContain('~ etag: "e1" -> (known after apply)');
     expect(text).not.toContain('T-2');
@@ -92,7 +100,9 @@ describe('analysePlan', () => {
   });
 
   test('an empty plan reports no drift', () => {
-    const report = analysePlan({ resource_changes: [{ address: 'x.y', change: { actions: ['no-op'], before: {}, after: {} } }] });
+    const report = analysePlan({
+      resource_changes: [{ address: 'x.y', change: { actions: ['no-op'], before: {}, after: {} } }],
+    });
     expect(report.resources).toEqual([]);
     expect(renderReport(report)).toMatch(/^No drift:/);
   });
@@ -109,7 +119,11 @@ describe('analysePlan', () => {
 describe('drift-report command line', () => {
   test('the engine defaults to TERRAFORM_BINARY_NAME like the cdktf CLI', () => {
     expect(parseArgs([], { TERRAFORM_BINARY_NAME: 'tofu' })).toMatchObject({ engine: 'tofu', dir: '.', init: true });
-    expect(parseArgs(['--engine', '/x/terraform', '--no-init', '--dir', 'd'], {})).toMatchObject({ engine: '/x/terraform', init: false, dir: 'd' });
+    expect(parseArgs(['--engine', '/x/terraform', '--no-init', '--dir', 'd'], {})).toMatchObject({
+      engine: '/x/terraform',
+      init: false,
+      dir: 'd',
+    });
     expect(() => parseArgs(['--bogus'], {})).toThrow(/usage: drift-report/);
   });
 });
@@ -128,7 +142,10 @@ for (const engine of listEngines().filter((e) => e.pinned)) {
     let dir: string;
     let env: Record<string, string>;
     const report = (extra: Record<string, string> = {}) =>
-      runCommand(TSX_BIN, [DRIFT_REPORT, '--dir', dir, '--engine', engine.path], { cwd: ROOT, env: { ...env, ...extra } });
+      runCommand(TSX_BIN, [DRIFT_REPORT, '--dir', dir, '--engine', engine.path], {
+        cwd: ROOT,
+        env: { ...env, ...extra },
+      });
 
     beforeAll(async () => {
       sandbox = await createSandbox();
@@ -137,8 +154,12 @@ for (const engine of listEngines().filter((e) => e.pinned)) {
       dir = path.join(sandbox.root, 'work');
       await mkdir(dir);
       await writeFile(path.join(dir, 'main.tf.json'), JSON.stringify(CONFIG, null, 2));
-      await runCommand(engine.path, ['init', '-input=false'], { cwd: dir, env }).then((r) => expectExit(r, [0], 'init'));
-      await runCommand(engine.path, ['apply', '-auto-approve', '-input=false'], { cwd: dir, env }).then((r) => expectExit(r, [0], 'apply'));
+      await runCommand(engine.path, ['init', '-input=false'], { cwd: dir, env }).then((r) =>
+        expectExit(r, [0], 'init'),
+      );
+      await runCommand(engine.path, ['apply', '-auto-approve', '-input=false'], { cwd: dir, env }).then((r) =>
+        expectExit(r, [0], 'apply'),
+      );
     }, 120_000);
 
     afterAll(async () => {
@@ -156,7 +177,9 @@ for (const engine of listEngines().filter((e) => e.pinned)) {
       const r = await report();
       expect(r.code).toBe(0);
       expect(r.output).toMatch(/^No managed drift\./);
-      expect(r.output).toMatch(/~ tax_id: .* -> "EDITED-ELSEWHERE" {2}\(changed outside Terraform; not managed: no action\)/);
+      expect(r.output).toMatch(
+        /~ tax_id: .* -> "EDITED-ELSEWHERE" {2}\(changed outside Terraform; not managed: no action\)/,
+      );
     }, 60_000);
 
     test('the check itself failing (bad credentials) is exit 1 with the engine error', async () => {

@@ -40,7 +40,10 @@ describeEachEngine('CDKTF example via the cdktf CLI', (engine) => {
   test('synth writes the resource and required_providers with our source address', async () => {
     await project.cdktf(['synth']);
     const tf = project.synthesized();
-    expect(tf.terraform.required_providers.partnercenter).toEqual({ source: SOURCE_ADDRESS, version: PROVIDER_VERSION });
+    expect(tf.terraform.required_providers.partnercenter).toEqual({
+      source: SOURCE_ADDRESS,
+      version: PROVIDER_VERSION,
+    });
     expect(tf.resource.partnercenter_billing_profile.billing).toMatchObject({
       purchase_order_number: EXAMPLE.purchaseOrderNumber,
       tax_id: EXAMPLE.taxId,
@@ -100,6 +103,9 @@ describeEachEngine('CDKTF example via the cdktf CLI', (engine) => {
     expect((await new EmulatorAdmin(emulator.url).profile()).purchaseOrderNumber).toBe(EXAMPLE.purchaseOrderNumber);
     expect(project.synthesized()['//'].metadata.stackName).toBe(STACK);
     const check = await project.run('bash', [CHECK_DRIFT]);
-    expect({ code: check.code, output: check.output }).toEqual({ code: 0, output: expect.stringContaining('No drift') });
+    expect({ code: check.code, output: check.output }).toEqual({
+      code: 0,
+      output: expect.stringContaining('No drift'),
+    });
   });
 });

@@ -61,19 +61,30 @@ const RESOURCE_ROWS: Row[] = [
     name: 'free text over 200 characters (purchase_order_number)',
     hcl: resource(`  purchase_order_number = "${LONG_PO}"`),
     at: `${IN_RESOURCE} ${attributeLine(`purchase_order_number = "${LONG_PO}"`)}`,
-    says: ['Error: Invalid value for purchase_order_number', '"purchase_order_number" is 201 characters long', 'accepts at most 200. Shorten it.'],
+    says: [
+      'Error: Invalid value for purchase_order_number',
+      '"purchase_order_number" is 201 characters long',
+      'accepts at most 200. Shorten it.',
+    ],
   },
   {
     name: 'a name over 50 characters (primary_contact.first_name)',
     hcl: resource(`  primary_contact = {\n    first_name = "${'N'.repeat(51)}"\n  }`),
     at: `${IN_RESOURCE} ${RESOURCE_LINE}`,
-    says: ['Error: Invalid value for primary_contact.first_name', '"primary_contact.first_name" is 51 characters long', 'accepts at most 50. Shorten it.'],
+    says: [
+      'Error: Invalid value for primary_contact.first_name',
+      '"primary_contact.first_name" is 51 characters long',
+      'accepts at most 50. Shorten it.',
+    ],
   },
   {
     name: 'an invalid e-mail (primary_contact.email)',
     hcl: resource(`  primary_contact = {\n    email = "billing.contoso.example"\n  }`),
     at: `${IN_RESOURCE} ${RESOURCE_LINE}`,
-    says: ['Error: Invalid value for primary_contact.email', '"primary_contact.email" must be an e-mail address like name@example.com'],
+    says: [
+      'Error: Invalid value for primary_contact.email',
+      '"primary_contact.email" must be an e-mail address like name@example.com',
+    ],
   },
   {
     name: 'a newline in a text field (address.city)',
@@ -89,19 +100,31 @@ const RESOURCE_ROWS: Row[] = [
     name: 'a tab in a text field (tax_id)',
     hcl: resource(`  tax_id = "12\\t3456789"`),
     at: `${IN_RESOURCE} ${attributeLine('tax_id = "12\\t3456789"')}`,
-    says: ['Error: Invalid value for tax_id', '"tax_id" contains the control character U+0009 (tab) at position 3.', 'single-line text: remove it'],
+    says: [
+      'Error: Invalid value for tax_id',
+      '"tax_id" contains the control character U+0009 (tab) at position 3.',
+      'single-line text: remove it',
+    ],
   },
   {
     name: 'a read-only field set (billing_currency)',
     hcl: resource(`  billing_currency = "EUR"`),
     at: `${IN_RESOURCE} ${attributeLine('billing_currency = "EUR"')}`,
-    says: ['Error: billing_currency is read-only', 'changed in the Partner Center dashboard', 'Remove "billing_currency" from the'],
+    says: [
+      'Error: billing_currency is read-only',
+      'changed in the Partner Center dashboard',
+      'Remove "billing_currency" from the',
+    ],
   },
   {
     name: 'address_line1 set to ""',
     hcl: resource(`  address = {\n    address_line1 = ""\n  }`),
     at: `${IN_RESOURCE} ${RESOURCE_LINE}`,
-    says: ['Error: Invalid value for address.address_line1', 'cannot be cleared with ""', 'Set a value, or remove the attribute to leave it unmanaged.'],
+    says: [
+      'Error: Invalid value for address.address_line1',
+      'cannot be cleared with ""',
+      'Set a value, or remove the attribute to leave it unmanaged.',
+    ],
   },
 ];
 
@@ -110,13 +133,19 @@ const PROVIDER_ROWS: Row[] = [
     name: 'an unknown environment',
     hcl: withProvider('  environment = "mars"'),
     at: `${IN_PROVIDER} 2, in provider "partnercenter": 2: environment = "mars"`,
-    says: ['Error: Unknown Partner Center environment', 'Valid values: "public", "china", "usgov", "germany". Set "environment"'],
+    says: [
+      'Error: Unknown Partner Center environment',
+      'Valid values: "public", "china", "usgov", "germany". Set "environment"',
+    ],
   },
   {
     name: 'both refresh_token and access_token',
     hcl: withProvider(`  refresh_token = "${EMULATOR_DEFAULTS.refreshToken}"\n  access_token  = "a-ready-token"`),
     at: `${IN_PROVIDER} 3, in provider "partnercenter": 3: access_token = "a-ready-token"`,
-    says: ['Error: Conflicting Partner Center credentials', 'Use one: refresh_token (PARTNERCENTER_REFRESH_TOKEN) with client_id and tenant_id, or access_token'],
+    says: [
+      'Error: Conflicting Partner Center credentials',
+      'Use one: refresh_token (PARTNERCENTER_REFRESH_TOKEN) with client_id and tenant_id, or access_token',
+    ],
   },
   {
     name: 'a refresh token without client_id and tenant_id',
@@ -134,7 +163,11 @@ const PROVIDER_ROWS: Row[] = [
     name: 'a malformed base_url',
     hcl: withProvider('  base_url = "127.0.0.1:8080/api"'),
     at: `${IN_PROVIDER} 2, in provider "partnercenter": 2: base_url = "127.0.0.1:8080/api"`,
-    says: ['Error: Invalid base_url', 'not an absolute http(s) URL. Give one such as https://api.partnercenter.microsoft.com', 'in "base_url" or PARTNERCENTER_BASE_URL'],
+    says: [
+      'Error: Invalid base_url',
+      'not an absolute http(s) URL. Give one such as https://api.partnercenter.microsoft.com',
+      'in "base_url" or PARTNERCENTER_BASE_URL',
+    ],
   },
 ];
 
@@ -173,13 +206,21 @@ describeEachEngine('bad input fails at plan before any API call', (engine) => {
   }
 
   describe('with no state', () => {
-    test.each(RESOURCE_ROWS.map((r) => [r.name, r] as const))('%s: zero API and token calls', async (_name, row) => {
-      await expectRefusedBeforeAnyCall(row);
-    }, STEP_TIMEOUT);
+    test.each(RESOURCE_ROWS.map((r) => [r.name, r] as const))(
+      '%s: zero API and token calls',
+      async (_name, row) => {
+        await expectRefusedBeforeAnyCall(row);
+      },
+      STEP_TIMEOUT,
+    );
 
-    test.each(PROVIDER_ROWS.map((r) => [r.name, r] as const))('provider block, %s: zero API and token calls', async (_name, row) => {
-      await expectRefusedBeforeAnyCall(row);
-    }, STEP_TIMEOUT);
+    test.each(PROVIDER_ROWS.map((r) => [r.name, r] as const))(
+      'provider block, %s: zero API and token calls',
+      async (_name, row) => {
+        await expectRefusedBeforeAnyCall(row);
+      },
+      STEP_TIMEOUT,
+    );
   });
 
   // A refresh GET would be allowed here (no PUT is what matters), but the engines validate the
@@ -193,10 +234,14 @@ describeEachEngine('bad input fails at plan before any API call', (engine) => {
       expect((await admin.tokenRequests()).length).toBeGreaterThan(0);
     }, STEP_TIMEOUT);
 
-    test.each(RESOURCE_ROWS.map((r) => [r.name, r] as const))('%s: no PUT, and not even a refresh GET', async (_name, row) => {
-      const before = await admin.profile();
-      await expectRefusedBeforeAnyCall(row);
-      expect(await admin.profile()).toEqual(before);
-    }, STEP_TIMEOUT);
+    test.each(RESOURCE_ROWS.map((r) => [r.name, r] as const))(
+      '%s: no PUT, and not even a refresh GET',
+      async (_name, row) => {
+        const before = await admin.profile();
+        await expectRefusedBeforeAnyCall(row);
+        expect(await admin.profile()).toEqual(before);
+      },
+      STEP_TIMEOUT,
+    );
   });
 });

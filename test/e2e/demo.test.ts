@@ -4,21 +4,25 @@ import { existsSync } from 'node:fs';
 import { runDemo } from '../support/demo-run';
 
 describe('npm run demo', () => {
-  test.each([['terraform'], ['tofu']])('tells the whole story with %s and exits 0', async (engine) => {
-    const { code, out } = await runDemo(['--engine', engine]);
-    expect(out).toContain('Demo complete');
-    expect(code).toBe(0);
-    // The narrated checks that matter most, in the engine's own words.
-    expect(out).toMatch(/plan -detailed-exitcode exits 2/);
-    expect(out).toMatch(/Billing profile changed outside Terraform since the plan/);
-    expect(out).toMatch(/out-of-band value is kept/);
-    expect(out).not.toMatch(/demo failed/);
-    // It cleans up: the temporary working directory is gone (and the process exited, so the
-    // in-process emulator was closed).
-    const workdir = /working directory (\S+)/.exec(out)?.[1];
-    expect(workdir).toBeDefined();
-    expect(existsSync(workdir!)).toBe(false);
-  }, 240_000);
+  test.each([['terraform'], ['tofu']])(
+    'tells the whole story with %s and exits 0',
+    async (engine) => {
+      const { code, out } = await runDemo(['--engine', engine]);
+      expect(out).toContain('Demo complete');
+      expect(code).toBe(0);
+      // The narrated checks that matter most, in the engine's own words.
+      expect(out).toMatch(/plan -detailed-exitcode exits 2/);
+      expect(out).toMatch(/Billing profile changed outside Terraform since the plan/);
+      expect(out).toMatch(/out-of-band value is kept/);
+      expect(out).not.toMatch(/demo failed/);
+      // It cleans up: the temporary working directory is gone (and the process exited, so the
+      // in-process emulator was closed).
+      const workdir = /working directory (\S+)/.exec(out)?.[1];
+      expect(workdir).toBeDefined();
+      expect(existsSync(workdir!)).toBe(false);
+    },
+    240_000,
+  );
 
   test('--cdktf tells the same story through the CDKTF example stack', async () => {
     const { code, out } = await runDemo(['--cdktf']);

@@ -72,7 +72,9 @@ describeEachEngine('engine lifecycle with the fixture provider (filesystem mirro
 
   test('init installs from the mirror and writes the lock file', async () => {
     const init = await run(['init', '-input=false']);
-    expect(init.stdout).toMatch(new RegExp(`Installed ${KIT_SOURCE.replace(/\./g, '\\.')} v0\\.1\\.0 \\(unauthenticated\\)`));
+    expect(init.stdout).toMatch(
+      new RegExp(`Installed ${KIT_SOURCE.replace(/\./g, '\\.')} v0\\.1\\.0 \\(unauthenticated\\)`),
+    );
     const lock = wd.readFile('.terraform.lock.hcl');
     expect(lock).toContain(`provider "${KIT_SOURCE}"`);
     expect(lock).toMatch(/version\s*=\s*"0\.1\.0"/);
@@ -127,7 +129,7 @@ describeEachEngine('engine lifecycle with the fixture provider (filesystem mirro
     expect(storedIds(store)).toEqual([]);
   }, 60_000);
 
-  test('providers schema -json equals the bundle\'s own --schema-json', async () => {
+  test("providers schema -json equals the bundle's own --schema-json", async () => {
     const engineJson = (await run(['providers', 'schema', '-json'])).stdout.trim();
     const ownJson = execFileSync(process.execPath, [bundle(), '--schema-json'], { encoding: 'utf8' }).trim();
     expect(JSON.parse(engineJson)).toEqual(JSON.parse(ownJson));
@@ -173,11 +175,14 @@ describeEachEngine('the partnercenter provider package', (engine) => {
     const files = {
       'main.tf': `terraform {\n  required_providers {\n    partnercenter = {\n      source  = "${SOURCE_ADDRESS}"\n    }\n  }\n}\n`,
     };
-    wd = await TfWorkdir.create(engine, { files, providers: [{ sourceAddress: SOURCE_ADDRESS, bundlePath: requireBundle(PROVIDER_BUNDLE) }] });
+    wd = await TfWorkdir.create(engine, {
+      files,
+      providers: [{ sourceAddress: SOURCE_ADDRESS, bundlePath: requireBundle(PROVIDER_BUNDLE) }],
+    });
   }, 60_000);
   afterAll(() => wd?.dispose());
 
-  test('init + providers schema -json equals the bundle\'s --schema-json', async () => {
+  test("init + providers schema -json equals the bundle's --schema-json", async () => {
     expect(wd.readFile('.terraform.lock.hcl')).toContain(`provider "${SOURCE_ADDRESS}"`);
     const engineJson = (await wd.run(['providers', 'schema', '-json'])).stdout.trim();
     const ownJson = execFileSync(process.execPath, [PROVIDER_BUNDLE, '--schema-json'], { encoding: 'utf8' }).trim();

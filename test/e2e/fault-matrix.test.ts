@@ -55,14 +55,38 @@ function sameIdAsFaulted(calls: ApiCallRecord[], method: string): number {
 }
 
 const ROWS: Row[] = [
-  { name: '429 storm: 10 in a row with Retry-After', faults: [{ status: 429, count: 10, retryAfter: 1 }], outcome: { applied: false, live: 'old', diagnostic: [/returned 429/, /Rate limit is exceeded/, RETRIES_SPENT] } },
-  { name: '429 on the PUT, 3 times with Retry-After', faults: [{ status: 429, count: 3, retryAfter: 1, method: 'PUT' }], outcome: { applied: true } },
+  {
+    name: '429 storm: 10 in a row with Retry-After',
+    faults: [{ status: 429, count: 10, retryAfter: 1 }],
+    outcome: { applied: false, live: 'old', diagnostic: [/returned 429/, /Rate limit is exceeded/, RETRIES_SPENT] },
+  },
+  {
+    name: '429 on the PUT, 3 times with Retry-After',
+    faults: [{ status: 429, count: 3, retryAfter: 1, method: 'PUT' }],
+    outcome: { applied: true },
+  },
   { name: '500 burst on every call', faults: [{ status: 500, count: 3 }], outcome: { applied: true } },
   { name: '503 burst on the PUT', faults: [{ status: 503, count: 3, method: 'PUT' }], outcome: { applied: true } },
-  { name: '503 on every PUT attempt', faults: [{ status: 503, count: 10, method: 'PUT' }], outcome: { applied: false, live: 'old', diagnostic: [/returned 503/, RETRIES_SPENT] } },
-  { name: 'connection resets on the reads', faults: [{ reset: true, count: 2, method: 'GET' }], outcome: { applied: true } },
-  { name: 'connection resets on the PUT before it arrives', faults: [{ reset: true, count: 2, method: 'PUT' }], outcome: { applied: true } },
-  { name: 'PUT answer lost after it took effect (duplicate PUT)', faults: [{ reset: true, method: 'PUT', afterProcessing: true }], outcome: { applied: true } },
+  {
+    name: '503 on every PUT attempt',
+    faults: [{ status: 503, count: 10, method: 'PUT' }],
+    outcome: { applied: false, live: 'old', diagnostic: [/returned 503/, RETRIES_SPENT] },
+  },
+  {
+    name: 'connection resets on the reads',
+    faults: [{ reset: true, count: 2, method: 'GET' }],
+    outcome: { applied: true },
+  },
+  {
+    name: 'connection resets on the PUT before it arrives',
+    faults: [{ reset: true, count: 2, method: 'PUT' }],
+    outcome: { applied: true },
+  },
+  {
+    name: 'PUT answer lost after it took effect (duplicate PUT)',
+    faults: [{ reset: true, method: 'PUT', afterProcessing: true }],
+    outcome: { applied: true },
+  },
   {
     name: 'read slower than the request timeout',
     faults: [{ delayMs: 2500, method: 'GET' }],
@@ -87,13 +111,21 @@ const ROWS: Row[] = [
     outcome: { applied: false, live: 'old', diagnostic: [/returned 503/, /gave up after 1 attempts/] },
     check: (calls) => expect(calls.filter((c) => c.method === 'PUT')).toHaveLength(1),
   },
-  { name: 'malformed JSON in a 200 read', faults: [{ body: 'malformed-json', count: 2, method: 'GET' }], outcome: { applied: true } },
+  {
+    name: 'malformed JSON in a 200 read',
+    faults: [{ body: 'malformed-json', count: 2, method: 'GET' }],
+    outcome: { applied: true },
+  },
   {
     name: 'malformed JSON in the 200 answer of a PUT that took effect',
     faults: [{ body: 'malformed-json', method: 'PUT', afterProcessing: true }],
     outcome: { applied: false, live: 'new', diagnostic: [/answered 200 with malformed JSON/, /may have been applied/] },
   },
-  { name: 'HTML error page (502) from a proxy on the PUT', faults: [{ body: 'html', status: 502, count: 2, method: 'PUT' }], outcome: { applied: true } },
+  {
+    name: 'HTML error page (502) from a proxy on the PUT',
+    faults: [{ body: 'html', status: 502, count: 2, method: 'PUT' }],
+    outcome: { applied: true },
+  },
   {
     name: 'HTML page (200) from a proxy on every read',
     faults: [{ body: 'html', count: 10, method: 'GET' }],
@@ -178,7 +210,9 @@ describeEachEngine('nothing lost under faults and races', (engine) => {
   /** The next plan tells the truth: empty when the live profile has `po`, the change otherwise. */
   async function expectTruthfulPlan(po: string): Promise<void> {
     const live = (await admin.profile()).purchaseOrderNumber;
-    const plan = await wd.run(['plan', '-detailed-exitcode', '-input=false', '-var', `po=${po}`], { allowExitCodes: [0, 2] });
+    const plan = await wd.run(['plan', '-detailed-exitcode', '-input=false', '-var', `po=${po}`], {
+      allowExitCodes: [0, 2],
+    });
     if (live === po) {
       expect(plan.code).toBe(0);
     } else {
@@ -188,7 +222,10 @@ describeEachEngine('nothing lost under faults and races', (engine) => {
   }
 
   beforeAll(async () => {
-    setup = await createEmulatorWorkdir(engine, { 'providers.tf': readFileSync(path.join(FIXTURES, 'providers.tf'), 'utf8'), 'main.tf': CONFIG });
+    setup = await createEmulatorWorkdir(engine, {
+      'providers.tf': readFileSync(path.join(FIXTURES, 'providers.tf'), 'utf8'),
+      'main.tf': CONFIG,
+    });
     ({ admin, wd } = setup);
     await wd.run([...APPLY, '-var', `po=${newPo()}`]);
   }, STEP_TIMEOUT);
@@ -197,95 +234,109 @@ describeEachEngine('nothing lost under faults and races', (engine) => {
 
   afterEach(() => admin.clearFaults());
 
-  test.each(ROWS)('$name', async (row) => {
-    const before = await admin.profile();
-    const po = newPo();
-    const expectedNew = fields({ ...before, purchaseOrderNumber: po });
-    for (const f of row.faults) await admin.injectFault(f);
-    const m = await mark();
+  test.each(ROWS)(
+    '$name',
+    async (row) => {
+      const before = await admin.profile();
+      const po = newPo();
+      const expectedNew = fields({ ...before, purchaseOrderNumber: po });
+      for (const f of row.faults) await admin.injectFault(f);
+      const m = await mark();
 
-    const apply = await wd.run([...APPLY, '-var', `po=${po}`], { env: row.env, allowExitCodes: [0, 1] });
-    await admin.clearFaults(); // what a failed apply did not consume
-    const calls = await settled(m);
-    const live = await admin.profile();
-    const applied = calls.filter((c) => c.applied);
+      const apply = await wd.run([...APPLY, '-var', `po=${po}`], { env: row.env, allowExitCodes: [0, 1] });
+      await admin.clearFaults(); // what a failed apply did not consume
+      const calls = await settled(m);
+      const live = await admin.profile();
+      const applied = calls.filter((c) => c.applied);
 
-    // Old or fully new, never a mix; one effective PUT at most.
-    const isNew = JSON.stringify(fields(live)) === JSON.stringify(expectedNew);
-    expect(isNew || JSON.stringify(fields(live)) === JSON.stringify(fields(before))).toBe(true);
-    expect(applied).toHaveLength(isNew ? 1 : 0);
-    expect(calls.some((c) => c.fault !== undefined)).toBe(true); // the fault really hit this apply
-    row.check?.(calls);
+      // Old or fully new, never a mix; one effective PUT at most.
+      const isNew = JSON.stringify(fields(live)) === JSON.stringify(expectedNew);
+      expect(isNew || JSON.stringify(fields(live)) === JSON.stringify(fields(before))).toBe(true);
+      expect(applied).toHaveLength(isNew ? 1 : 0);
+      expect(calls.some((c) => c.fault !== undefined)).toBe(true); // the fault really hit this apply
+      row.check?.(calls);
 
-    if (row.outcome.applied) {
-      expect(apply.code).toBe(0);
-      expect(isNew).toBe(true);
-      expect(statePo()).toBe(po);
-    } else {
+      if (row.outcome.applied) {
+        expect(apply.code).toBe(0);
+        expect(isNew).toBe(true);
+        expect(statePo()).toBe(po);
+      } else {
+        expect(apply.code).toBe(1);
+        for (const re of row.outcome.diagnostic) expect(text(apply)).toMatch(re);
+        expect(isNew).toBe(row.outcome.live === 'new');
+        if (row.outcome.live === 'new') expect(text(apply)).toContain(OUTCOME_UNKNOWN.replace(/\s+/g, ' '));
+        expect(statePo()).toBe(before.purchaseOrderNumber); // the state never claims what it did not see
+      }
+      await expectTruthfulPlan(po);
+    },
+    STEP_TIMEOUT,
+  );
+
+  test(
+    'race: an out-of-band edit between the apply GET and its PUT is refused by the etag and survives',
+    async () => {
+      const before = await admin.profile();
+      const po = newPo();
+      // The PUT waits 3 s in the emulator before it is processed; the edit lands during the wait.
+      await admin.injectFault({ delayMs: 3000, method: 'PUT' });
+      const m = await mark();
+      const applying = wd.run([...APPLY, '-var', `po=${po}`], { allowExitCodes: [0, 1] });
+      await faultTaken();
+      await admin.patchProfile({ taxId: 'OOB-RACE', companyName: 'Edited In The Dashboard' });
+      const apply = await applying;
+
       expect(apply.code).toBe(1);
-      for (const re of row.outcome.diagnostic) expect(text(apply)).toMatch(re);
-      expect(isNew).toBe(row.outcome.live === 'new');
-      if (row.outcome.live === 'new') expect(text(apply)).toContain(OUTCOME_UNKNOWN.replace(/\s+/g, ' '));
-      expect(statePo()).toBe(before.purchaseOrderNumber); // the state never claims what it did not see
-    }
-    await expectTruthfulPlan(po);
-  }, STEP_TIMEOUT);
+      expect(text(apply)).toContain(CONFLICT_SUMMARY);
+      expect(text(apply)).toContain('tax_id: "98-7654321" -> "OOB-RACE"');
+      const live = await admin.profile();
+      expect(live.taxId).toBe('OOB-RACE'); // the out-of-band value survives
+      expect(live.companyName).toBe('Edited In The Dashboard');
+      expect(live.purchaseOrderNumber).toBe(before.purchaseOrderNumber); // ours was not written
+      const puts = (await callsSince(m)).filter((c) => c.method === 'PUT');
+      expect(puts.map((p) => [p.status, p.applied ?? false])).toEqual([[412, false]]); // refused once, never retried
+      expect(statePo()).toBe(before.purchaseOrderNumber);
 
-  test('race: an out-of-band edit between the apply GET and its PUT is refused by the etag and survives', async () => {
-    const before = await admin.profile();
-    const po = newPo();
-    // The PUT waits 3 s in the emulator before it is processed; the edit lands during the wait.
-    await admin.injectFault({ delayMs: 3000, method: 'PUT' });
-    const m = await mark();
-    const applying = wd.run([...APPLY, '-var', `po=${po}`], { allowExitCodes: [0, 1] });
-    await faultTaken();
-    await admin.patchProfile({ taxId: 'OOB-RACE', companyName: 'Edited In The Dashboard' });
-    const apply = await applying;
+      // The next plan shows the edit: it proposes to put back the managed tax_id, and the new PO.
+      const plan = await wd.run(['plan', '-detailed-exitcode', '-input=false', '-var', `po=${po}`], {
+        allowExitCodes: [2],
+      });
+      expect(text(plan)).toContain('tax_id = "OOB-RACE" -> "98-7654321"');
+      expect(text(plan)).toContain(`purchase_order_number = "${before.purchaseOrderNumber}" -> "${po}"`);
+      await wd.run([...APPLY, '-var', `po=${po}`]); // converge for the next test
+      expect((await admin.profile()).taxId).toBe('98-7654321');
+    },
+    STEP_TIMEOUT,
+  );
 
-    expect(apply.code).toBe(1);
-    expect(text(apply)).toContain(CONFLICT_SUMMARY);
-    expect(text(apply)).toContain('tax_id: "98-7654321" -> "OOB-RACE"');
-    const live = await admin.profile();
-    expect(live.taxId).toBe('OOB-RACE'); // the out-of-band value survives
-    expect(live.companyName).toBe('Edited In The Dashboard');
-    expect(live.purchaseOrderNumber).toBe(before.purchaseOrderNumber); // ours was not written
-    const puts = (await callsSince(m)).filter((c) => c.method === 'PUT');
-    expect(puts.map((p) => [p.status, p.applied ?? false])).toEqual([[412, false]]); // refused once, never retried
-    expect(statePo()).toBe(before.purchaseOrderNumber);
+  test(
+    'the engine killed (SIGKILL) mid-apply leaves no provider process, and the next plan shows the true state',
+    async () => {
+      const po = newPo();
+      await admin.injectFault({ delayMs: 3000, method: 'PUT' });
+      const m = await mark();
+      let engineProcess: ChildProcess | undefined;
+      const applying = wd.run([...APPLY, '-var', `po=${po}`], {
+        allowExitCodes: [128, 137],
+        onSpawn: (child) => (engineProcess = child),
+      });
+      await faultTaken(); // the PUT is in flight
+      const providers = childrenOf(engineProcess!.pid!);
+      expect(providers.length).toBeGreaterThanOrEqual(1);
+      process.kill(engineProcess!.pid!, 'SIGKILL'); // the engine only: its providers must notice by themselves
+      await applying;
 
-    // The next plan shows the edit: it proposes to put back the managed tax_id, and the new PO.
-    const plan = await wd.run(['plan', '-detailed-exitcode', '-input=false', '-var', `po=${po}`], { allowExitCodes: [2] });
-    expect(text(plan)).toContain('tax_id = "OOB-RACE" -> "98-7654321"');
-    expect(text(plan)).toContain(`purchase_order_number = "${before.purchaseOrderNumber}" -> "${po}"`);
-    await wd.run([...APPLY, '-var', `po=${po}`]); // converge for the next test
-    expect((await admin.profile()).taxId).toBe('98-7654321');
-  }, STEP_TIMEOUT);
+      // The orphaned providers exit on their own within a few seconds.
+      for (let i = 0; i < 100 && providers.some(alive); i++) await sleep(100);
+      expect(providers.filter(alive)).toEqual([]);
 
-  test('the engine killed (SIGKILL) mid-apply leaves no provider process, and the next plan shows the true state', async () => {
-    const po = newPo();
-    await admin.injectFault({ delayMs: 3000, method: 'PUT' });
-    const m = await mark();
-    let engineProcess: ChildProcess | undefined;
-    const applying = wd.run([...APPLY, '-var', `po=${po}`], {
-      allowExitCodes: [128, 137],
-      onSpawn: (child) => (engineProcess = child),
-    });
-    await faultTaken(); // the PUT is in flight
-    const providers = childrenOf(engineProcess!.pid!);
-    expect(providers.length).toBeGreaterThanOrEqual(1);
-    process.kill(engineProcess!.pid!, 'SIGKILL'); // the engine only: its providers must notice by themselves
-    await applying;
-
-    // The orphaned providers exit on their own within a few seconds.
-    for (let i = 0; i < 100 && providers.some(alive); i++) await sleep(100);
-    expect(providers.filter(alive)).toEqual([]);
-
-    // The PUT still lands (the emulator processes it after the delay); the state did not record it.
-    await settled(m);
-    expect((await admin.profile()).purchaseOrderNumber).toBe(po);
-    await expectTruthfulPlan(po);
-    // Refresh records the true state.
-    await wd.run(['apply', '-refresh-only', '-auto-approve', '-input=false', '-var', `po=${po}`]);
-    expect(statePo()).toBe(po);
-  }, STEP_TIMEOUT);
+      // The PUT still lands (the emulator processes it after the delay); the state did not record it.
+      await settled(m);
+      expect((await admin.profile()).purchaseOrderNumber).toBe(po);
+      await expectTruthfulPlan(po);
+      // Refresh records the true state.
+      await wd.run(['apply', '-refresh-only', '-auto-approve', '-input=false', '-var', `po=${po}`]);
+      expect(statePo()).toBe(po);
+    },
+    STEP_TIMEOUT,
+  );
 });

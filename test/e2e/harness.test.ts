@@ -50,7 +50,9 @@ test('go install builds report -dev versions, which count as pinned', () => {
 });
 
 test('the real engines cache (npm run engines) has both pinned engines', () => {
-  const names = listEngines().filter((e) => e.pinned).map((e) => e.name);
+  const names = listEngines()
+    .filter((e) => e.pinned)
+    .map((e) => e.name);
   expect(names).toEqual(['terraform', 'tofu']);
 });
 

@@ -2,7 +2,17 @@
 // No engine needed here; engines.test.ts drives the same package through Terraform/OpenTofu.
 import { spawn, spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { chmodSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import {
+  chmodSync,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { devOverridesCliConfig, hclString, mirrorCliConfig } from '../../scripts/cli-config';
@@ -21,7 +31,10 @@ beforeEach(() => {
   xdgCache = path.join(tmp, 'xdg-cache');
   fakeBundle = path.join(tmp, 'fake.cjs');
   // Stands in for the provider: reports who it is and what it was given.
-  writeFileSync(fakeBundle, 'process.stdout.write(JSON.stringify({ pid: process.pid, args: process.argv.slice(2) }));\n');
+  writeFileSync(
+    fakeBundle,
+    'process.stdout.write(JSON.stringify({ pid: process.pid, args: process.argv.slice(2) }));\n',
+  );
 });
 afterEach(() => rmSync(tmp, { recursive: true, force: true }));
 
@@ -44,7 +57,11 @@ describe('installProvider', () => {
   test('writes the unpacked mirror layout: launcher + loader + bundle, nothing else', async () => {
     const { packageDir, executable } = await install();
     expect(packageDir).toBe(path.join(tmp, 'mirror', 'terraform.local', 'test', 'kit', '0.1.0', goPlatform()));
-    expect(readdirSync(packageDir).sort()).toEqual(['kit-loader.cjs', 'kit-provider.cjs', 'terraform-provider-kit_v0.1.0']);
+    expect(readdirSync(packageDir).sort()).toEqual([
+      'kit-loader.cjs',
+      'kit-provider.cjs',
+      'terraform-provider-kit_v0.1.0',
+    ]);
     expect(executable).toBe(path.join(packageDir, 'terraform-provider-kit_v0.1.0'));
     expect(statSync(executable).mode & 0o111).toBe(0o111);
     // Only the launcher may look like a provider executable to the engines.
@@ -109,7 +126,8 @@ describe('code-cache loader', () => {
   const EVENT = 'partnercenter code cache: ';
   const DEBUG = { PARTNERCENTER_CODE_CACHE: 'debug' };
   const cacheDir = () => path.join(xdgCache, 'terraform-provider-partnercenter');
-  const cacheFiles = () => (existsSync(cacheDir()) ? readdirSync(cacheDir()).filter((f) => f.endsWith('.v8cache')) : []);
+  const cacheFiles = () =>
+    existsSync(cacheDir()) ? readdirSync(cacheDir()).filter((f) => f.endsWith('.v8cache')) : [];
   /** First word of each debug line the loader wrote to stderr: miss, hit, written, damaged, ... */
   const events = (stderr: string) =>
     stderr
@@ -158,7 +176,13 @@ describe('code-cache loader', () => {
     const viaLoader = launch(executable, {}, ['--debug']);
     expect(viaLoader.status).toBe(0);
     expect(JSON.parse(viaLoader.stdout)).toEqual(JSON.parse(direct.stdout));
-    expect(JSON.parse(viaLoader.stdout)).toMatchObject({ main: true, id: '.', filename: bundle, argv: [bundle, '--debug'], leaked: [] });
+    expect(JSON.parse(viaLoader.stdout)).toMatchObject({
+      main: true,
+      id: '.',
+      filename: bundle,
+      argv: [bundle, '--debug'],
+      leaked: [],
+    });
 
     // Uncaught errors: same exit status, and stack positions in the bundle file's own line:column.
     const position = (stderr: string) => stderr.match(/kit-provider\.cjs:\d+:\d+/)?.[0];
@@ -181,9 +205,15 @@ describe('code-cache loader', () => {
     expect(events(first.stderr)).toEqual(expect.arrayContaining(['miss', 'written']));
     const files = cacheFiles();
     expect(files).toHaveLength(1);
-    expect(files[0]).toMatch(new RegExp(`^kit-[0-9a-f]{20}-${process.version.replace(/\./g, '\\.')}-${process.arch}\\.v8cache$`));
+    expect(files[0]).toMatch(
+      new RegExp(`^kit-[0-9a-f]{20}-${process.version.replace(/\./g, '\\.')}-${process.arch}\\.v8cache$`),
+    );
     // Nothing lands in the package dir: the lock-file hash covers it.
-    expect(readdirSync(packageDir).sort()).toEqual(['kit-loader.cjs', 'kit-provider.cjs', 'terraform-provider-kit_v0.1.0']);
+    expect(readdirSync(packageDir).sort()).toEqual([
+      'kit-loader.cjs',
+      'kit-provider.cjs',
+      'terraform-provider-kit_v0.1.0',
+    ]);
     const written = statSync(path.join(cacheDir(), files[0])).mtimeMs;
 
     const second = launch(executable, DEBUG);
@@ -227,7 +257,12 @@ describe('code-cache loader', () => {
     // Flipped bytes in the middle of V8's data: V8 itself would abort the process on these.
     const flipped = Buffer.from(good);
     for (let i = Math.floor(good.length / 2); i < Math.floor(good.length / 2) + 16; i++) flipped[i] ^= 0xff;
-    for (const damaged of [flipped, good.subarray(0, good.length - 100), Buffer.from('not a cache at all'), Buffer.alloc(0)]) {
+    for (const damaged of [
+      flipped,
+      good.subarray(0, good.length - 100),
+      Buffer.from('not a cache at all'),
+      Buffer.alloc(0),
+    ]) {
       writeFileSync(file, damaged);
       const run = launch(executable, DEBUG);
       expect(run.status).toBe(0);
@@ -302,7 +337,11 @@ describe('code-cache loader', () => {
     const log = path.join(tmp, 'node-calls.log');
     const node = path.join(tmp, 'logging-node');
     writeFileSync(node, `#!/bin/sh\necho "$1" >> '${log}'\nexec '${process.execPath}' "$@"\n`, { mode: 0o755 });
-    const calls = () => readFileSync(log, 'utf8').trim().split('\n').map((a) => path.basename(a));
+    const calls = () =>
+      readFileSync(log, 'utf8')
+        .trim()
+        .split('\n')
+        .map((a) => path.basename(a));
 
     expect(launch(executable, { PARTNERCENTER_NODE: node }).stdout).toBe(`${HANDSHAKE}\n`);
     expect(calls()).toEqual(['--version', 'kit-loader.cjs']);
@@ -326,7 +365,10 @@ describe('code-cache loader', () => {
   });
 
   test('real provider: stdout carries only the handshake line, cold and warm', async () => {
-    const { executable } = await install({ bundlePath: requireBundle(KIT_BUNDLE), sourceAddress: 'terraform.local/test/kitfixture' });
+    const { executable } = await install({
+      bundlePath: requireBundle(KIT_BUNDLE),
+      sourceAddress: 'terraform.local/test/kitfixture',
+    });
     const clientCert = makeClientCert();
     mkdirSync(path.join(tmp, 'store'));
     const env = launchEnv(
@@ -372,7 +414,9 @@ describe('CLI config files', () => {
 
   test('dev_overrides: maps each source address to its package dir', () => {
     const text = devOverridesCliConfig({ 'terraform.local/partnercenter/partnercenter': '/pkg' });
-    expect(text).toMatch(/dev_overrides \{\s*"terraform\.local\/partnercenter\/partnercenter" = "\/pkg"\s*\}\s*direct \{\}/);
+    expect(text).toMatch(
+      /dev_overrides \{\s*"terraform\.local\/partnercenter\/partnercenter" = "\/pkg"\s*\}\s*direct \{\}/,
+    );
   });
 
   test('strings are escaped for HCL, template sequences included', () => {

@@ -64,7 +64,9 @@ const TARGET_ROWS = [
   /apply: ours \/ Go \(terraform, static token\)\s+\d+\.\d\dx\s+<= 1\.3x\s+(yes|NO)/,
 ];
 const COMMAND_ROW = (op: string, provider: string, engine: string) =>
-  new RegExp(`${op}\\s+${provider.replace(/[()]/g, '\\$&')}\\s+${engine} \\S+\\s+\\d+\\s+\\d+\\s+\\d+\\s+\\d+\\s+(GET|none)`);
+  new RegExp(
+    `${op}\\s+${provider.replace(/[()]/g, '\\$&')}\\s+${engine} \\S+\\s+\\d+\\s+\\d+\\s+\\d+\\s+\\d+\\s+(GET|none)`,
+  );
 
 test('npm run bench -- --quick prints every table and writes the JSON', async () => {
   const json = path.join(tmp, 'bench.json');
@@ -87,21 +89,49 @@ test('npm run bench -- --quick prints every table and writes the JSON', async ()
   expect(r.out).toMatch(COMMAND_ROW('plan', 'Go restapi', 'tofu'));
   expect(r.out).toMatch(/plan\s+engine alone \(empty config\)\s+terraform/);
   // A behaviour, not a timing: the apply step reads once (the ETag check) and writes once.
-  expect(r.out).toMatch(/CHECK apply step of one change by our provider = exactly 1 GET \(ETag check\) \+ 1 PUT: yes \(whole command 2 GET \+ 1 PUT: refresh\+plan launch: GET; apply launch: GET \+ PUT\)/);
+  expect(r.out).toMatch(
+    /CHECK apply step of one change by our provider = exactly 1 GET \(ETag check\) \+ 1 PUT: yes \(whole command 2 GET \+ 1 PUT: refresh\+plan launch: GET; apply launch: GET \+ PUT\)/,
+  );
   expect(r.out).toMatch(/plan: refresh\+plan launch, peak \(maxRSS\)\s+\d+\.\d MB/);
   for (const n of [1, 5, 20]) expect(r.out).toMatch(new RegExp(`^\\s+${n}\\s+\\d+\\s+\\d+\\s+\\d+\\.\\d\\dx`, 'm'));
   expect(r.out).toMatch(/terraform apply \(static token\)\n\s+launch\s+total\s+spawn->handshake/);
   for (const row of TARGET_ROWS) expect(r.out).toMatch(row);
 
   const doc = JSON.parse(readFileSync(json, 'utf8'));
-  expect(Object.keys(doc)).toEqual(['meta', 'handshake', 'commands', 'applyCheck', 'memory', 'scaling', 'profile', 'targets']);
-  expect(doc.meta).toMatchObject({ quick: true, cores: expect.any(Number), loadavg: { start: expect.any(Array), end: expect.any(Array) } });
+  expect(Object.keys(doc)).toEqual([
+    'meta',
+    'handshake',
+    'commands',
+    'applyCheck',
+    'memory',
+    'scaling',
+    'profile',
+    'targets',
+  ]);
+  expect(doc.meta).toMatchObject({
+    quick: true,
+    cores: expect.any(Number),
+    loadavg: { start: expect.any(Array), end: expect.any(Array) },
+  });
   expect(doc.handshake.ratio).toEqual(expect.any(Number));
   const ids = doc.commands.map((c: { id: string }) => c.id);
   expect(ids).toEqual(
-    expect.arrayContaining(['terraform.plan.ours', 'terraform.plan.go', 'terraform.apply.ours', 'terraform.apply.go', 'terraform.plan.ours-refresh', 'tofu.plan.ours', 'tofu.plan.go']),
+    expect.arrayContaining([
+      'terraform.plan.ours',
+      'terraform.plan.go',
+      'terraform.apply.ours',
+      'terraform.apply.go',
+      'terraform.plan.ours-refresh',
+      'tofu.plan.ours',
+      'tofu.plan.go',
+    ]),
   );
-  for (const c of doc.commands) expect(c).toMatchObject({ wallMs: { median: expect.any(Number), samples: expect.any(Array) }, launches: expect.any(Number), api: expect.any(Object) });
+  for (const c of doc.commands)
+    expect(c).toMatchObject({
+      wallMs: { median: expect.any(Number), samples: expect.any(Array) },
+      launches: expect.any(Number),
+      api: expect.any(Object),
+    });
   expect(doc.applyCheck).toMatchObject({ GET: 2, PUT: 1, exactlyOneEach: true });
   expect(doc.memory.planMaxRssKb).toEqual(expect.any(Number));
   expect(doc.scaling.map((p: { aliases: number }) => p.aliases)).toEqual([1, 5, 20]);
@@ -134,9 +164,22 @@ test('npm run emulator prints its URL, and the README curl edit changes the prof
       });
       child.on('exit', (code) => reject(new Error(`emulator exited ${code}: ${out}`)));
     });
-    const curl = spawnSync('curl', ['-sS', '-X', 'PATCH', `${url}/_emulator/profile`, '-H', 'content-type: application/json', '-d', '{"purchaseOrderNumber":"PO-X"}'], {
-      encoding: 'utf8',
-    });
+    const curl = spawnSync(
+      'curl',
+      [
+        '-sS',
+        '-X',
+        'PATCH',
+        `${url}/_emulator/profile`,
+        '-H',
+        'content-type: application/json',
+        '-d',
+        '{"purchaseOrderNumber":"PO-X"}',
+      ],
+      {
+        encoding: 'utf8',
+      },
+    );
     expect(curl.status).toBe(0);
     expect(JSON.parse(curl.stdout).purchaseOrderNumber).toBe('PO-X');
   } finally {

@@ -106,7 +106,9 @@ describe.each(runs)('npm run demo with TF_LOG=trace: $label', ({ args }) => {
     workdir = /^kept (\S+)$/m.exec(output)?.[1];
     log = readFileSync(logPath, 'utf8');
     files = workdir ? filesUnder(workdir) : [];
-    cacheFiles = existsSync(cacheHome) ? filesUnder(cacheHome).map((f) => ({ ...f, name: `XDG_CACHE_HOME/${f.name}` })) : [];
+    cacheFiles = existsSync(cacheHome)
+      ? filesUnder(cacheHome).map((f) => ({ ...f, name: `XDG_CACHE_HOME/${f.name}` }))
+      : [];
   }, RUN_TIMEOUT);
 
   afterAll(() => {
@@ -153,7 +155,12 @@ describe.each(runs)('npm run demo with TF_LOG=trace: $label', ({ args }) => {
   });
 
   test('no refresh token, client secret or access token in the log, the files, the code cache or the output', () => {
-    const artifacts: Artifact[] = [{ name: 'TF_LOG_PATH', text: log }, { name: 'stdout+stderr', text: output }, ...files, ...cacheFiles];
+    const artifacts: Artifact[] = [
+      { name: 'TF_LOG_PATH', text: log },
+      { name: 'stdout+stderr', text: output },
+      ...files,
+      ...cacheFiles,
+    ];
     expect(leaks(artifacts, { 'refresh token': refreshToken, 'client secret': clientSecret })).toEqual([]);
   });
 });

@@ -1,7 +1,12 @@
 // Authentication against the emulator's token endpoint and bearer checks: the refresh-token
 // exchange, token caching and expiry, refresh after a 401, refused credentials, and logs free
 // of secrets.
-import { AuthenticationError, PartnerCenterClient, PartnerCenterError, type PartnerCenterClientOptions } from '../../provider/partnercenter';
+import {
+  AuthenticationError,
+  PartnerCenterClient,
+  PartnerCenterError,
+  type PartnerCenterClientOptions,
+} from '../../provider/partnercenter';
 import { EmulatorAdmin } from '../../emulator/admin-client';
 import { EMULATOR_DEFAULTS, startEmulator, type EmulatorOptions, type RunningEmulator } from '../../emulator/server';
 
@@ -15,7 +20,13 @@ async function start(opts: EmulatorOptions = {}) {
 afterEach(() => emu.close());
 
 function client(extra: Partial<PartnerCenterClientOptions> = {}) {
-  return new PartnerCenterClient({ baseUrl: emu.url, authorityHost: emu.url, ...EMULATOR_DEFAULTS, retry: { baseDelayMs: 1, maxDelayMs: 5 }, ...extra });
+  return new PartnerCenterClient({
+    baseUrl: emu.url,
+    authorityHost: emu.url,
+    ...EMULATOR_DEFAULTS,
+    retry: { baseDelayMs: 1, maxDelayMs: 5 },
+    ...extra,
+  });
 }
 
 interface Line {
@@ -39,7 +50,12 @@ describe('refresh-token exchange', () => {
     await c.getBillingProfile();
     const exchanges = await admin.tokenRequests();
     expect(exchanges).toEqual([
-      expect.objectContaining({ tenant: EMULATOR_DEFAULTS.tenantId, grantType: 'refresh_token', clientId: EMULATOR_DEFAULTS.clientId, status: 200 }),
+      expect.objectContaining({
+        tenant: EMULATOR_DEFAULTS.tenantId,
+        grantType: 'refresh_token',
+        clientId: EMULATOR_DEFAULTS.clientId,
+        status: 200,
+      }),
     ]);
   });
 
@@ -62,23 +78,33 @@ describe('refresh-token exchange', () => {
   });
 
   it('refuses a wrong refresh token with AuthenticationError that explains it, and calls no API', async () => {
-    const error = await client({ refreshToken: 'wrong-refresh-token-value' }).getBillingProfile().catch((e: unknown) => e);
+    const error = await client({ refreshToken: 'wrong-refresh-token-value' })
+      .getBillingProfile()
+      .catch((e: unknown) => e);
     expect(error).toBeInstanceOf(AuthenticationError);
     expect(error).toMatchObject({ status: 400, code: 'invalid_grant' });
-    expect((error as Error).message).toMatch(/Entra ID refused the refresh-token exchange .*invalid_grant.*obtain a new App\+User refresh token/);
+    expect((error as Error).message).toMatch(
+      /Entra ID refused the refresh-token exchange .*invalid_grant.*obtain a new App\+User refresh token/,
+    );
     expect((error as Error).message).not.toContain('wrong-refresh-token-value');
     expect(await admin.requests()).toHaveLength(0);
   });
 
   it('refuses an unknown client id and an unknown tenant', async () => {
     await expect(client({ clientId: 'someone-else' }).getBillingProfile()).rejects.toThrow(/unauthorized_client/);
-    await expect(client({ tenantId: 'contoso.example' }).getBillingProfile()).rejects.toThrow(/invalid_request.*Tenant 'contoso.example' not found/);
+    await expect(client({ tenantId: 'contoso.example' }).getBillingProfile()).rejects.toThrow(
+      /invalid_request.*Tenant 'contoso.example' not found/,
+    );
   });
 
   it('says so when the token endpoint cannot be reached', async () => {
-    const error = await client({ authorityHost: 'http://127.0.0.1:1' }).getBillingProfile().catch((e: unknown) => e);
+    const error = await client({ authorityHost: 'http://127.0.0.1:1' })
+      .getBillingProfile()
+      .catch((e: unknown) => e);
     expect(error).toBeInstanceOf(PartnerCenterError);
-    expect((error as Error).message).toMatch(/^Could not reach the Entra ID token endpoint at http:\/\/127\.0\.0\.1:1 \(ECONNREFUSED/);
+    expect((error as Error).message).toMatch(
+      /^Could not reach the Entra ID token endpoint at http:\/\/127\.0\.0\.1:1 \(ECONNREFUSED/,
+    );
   });
 });
 
@@ -96,11 +122,15 @@ describe('confidential client', () => {
   beforeEach(() => start({ clientSecret: 'emulator-client-secret' }));
 
   it('sends the client secret', async () => {
-    await expect(client({ clientSecret: 'emulator-client-secret' }).getBillingProfile()).resolves.toMatchObject({ billingDay: 1 });
+    await expect(client({ clientSecret: 'emulator-client-secret' }).getBillingProfile()).resolves.toMatchObject({
+      billingDay: 1,
+    });
   });
 
   it('reports a missing or wrong secret as invalid_client', async () => {
-    const error = await client({ clientSecret: 'nope-nope' }).getBillingProfile().catch((e: unknown) => e);
+    const error = await client({ clientSecret: 'nope-nope' })
+      .getBillingProfile()
+      .catch((e: unknown) => e);
     expect(error).toBeInstanceOf(AuthenticationError);
     expect(error).toMatchObject({ status: 401, code: 'invalid_client' });
     await expect(client().getBillingProfile()).rejects.toThrow(/invalid_client/);
@@ -117,15 +147,21 @@ describe('ready access tokens', () => {
   });
 
   it('explains that an app-only token is not enough', async () => {
-    const error = await client({ accessToken: await admin.token(false) }).getBillingProfile().catch((e: unknown) => e);
+    const error = await client({ accessToken: await admin.token(false) })
+      .getBillingProfile()
+      .catch((e: unknown) => e);
     expect(error).toBeInstanceOf(AuthenticationError);
     expect(error).toMatchObject({ status: 403, code: 2032 });
-    expect((error as Error).message).toMatch(/^Partner Center API returned 403 \(code 2032\): Access denied: an app-only token .*App\+User \(delegated\) token .*app-only \(client credentials\) tokens are refused\. \[request id /);
+    expect((error as Error).message).toMatch(
+      /^Partner Center API returned 403 \(code 2032\): Access denied: an app-only token .*App\+User \(delegated\) token .*app-only \(client credentials\) tokens are refused\. \[request id /,
+    );
     expect(await admin.requests()).toHaveLength(1);
   });
 
   it('fails on a rejected given token without trying to refresh it', async () => {
-    const error = await client({ accessToken: 'pcemu.not.valid' }).getBillingProfile().catch((e: unknown) => e);
+    const error = await client({ accessToken: 'pcemu.not.valid' })
+      .getBillingProfile()
+      .catch((e: unknown) => e);
     expect(error).toBeInstanceOf(AuthenticationError);
     expect(error).toMatchObject({ status: 401 });
     expect(await admin.requests()).toHaveLength(1);

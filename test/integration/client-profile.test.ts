@@ -1,5 +1,10 @@
 // The client against a real emulator over HTTP: reads, ETag-guarded writes, conflicts, headers.
-import { ConflictError, PartnerCenterClient, PartnerCenterError, type PartnerCenterClientOptions } from '../../provider/partnercenter';
+import {
+  ConflictError,
+  PartnerCenterClient,
+  PartnerCenterError,
+  type PartnerCenterClientOptions,
+} from '../../provider/partnercenter';
 import { EmulatorAdmin } from '../../emulator/admin-client';
 import { EMULATOR_DEFAULTS, startEmulator, type EmulatorOptions, type RunningEmulator } from '../../emulator/server';
 
@@ -12,7 +17,13 @@ async function start(opts: EmulatorOptions = {}) {
 }
 
 function client(extra: Partial<PartnerCenterClientOptions> = {}) {
-  return new PartnerCenterClient({ baseUrl: emu.url, authorityHost: emu.url, ...EMULATOR_DEFAULTS, retry: { baseDelayMs: 1, maxDelayMs: 5 }, ...extra });
+  return new PartnerCenterClient({
+    baseUrl: emu.url,
+    authorityHost: emu.url,
+    ...EMULATOR_DEFAULTS,
+    retry: { baseDelayMs: 1, maxDelayMs: 5 },
+    ...extra,
+  });
 }
 
 afterEach(() => emu?.close());
@@ -23,7 +34,12 @@ describe('billing profile through the client', () => {
   it('reads the profile with its etag', async () => {
     const profile = await client().getBillingProfile();
     const stored = await admin.profile();
-    expect(profile).toMatchObject({ companyName: 'Contoso Partner Ltd', billingCurrency: 'USD', billingDay: 1, profileType: 'billing_profile' });
+    expect(profile).toMatchObject({
+      companyName: 'Contoso Partner Ltd',
+      billingCurrency: 'USD',
+      billingDay: 1,
+      profileType: 'billing_profile',
+    });
     expect(profile.address).toMatchObject({ city: 'Redmond', state: 'WA', country: 'US' });
     expect(profile.etag).toBe(stored.attributes.etag);
   });
@@ -31,7 +47,10 @@ describe('billing profile through the client', () => {
   it('writes with the etag and returns the new version, which a later read sees', async () => {
     const c = client();
     const before = await c.getBillingProfile();
-    const after = await c.updateBillingProfile({ ...before, purchaseOrderNumber: 'PO-9', address: { ...before.address, addressLine2: 'Suite 5' } }, before.etag!);
+    const after = await c.updateBillingProfile(
+      { ...before, purchaseOrderNumber: 'PO-9', address: { ...before.address, addressLine2: 'Suite 5' } },
+      before.etag!,
+    );
     expect(after).toMatchObject({ purchaseOrderNumber: 'PO-9', address: { addressLine2: 'Suite 5' } });
     expect(after.etag).not.toBe(before.etag);
     expect(await c.getBillingProfile()).toEqual(after);
@@ -59,7 +78,9 @@ describe('billing profile through the client', () => {
     const error = await c.updateBillingProfile({ ...before, taxId: 'NEW' }, 'stale-etag').catch((e: unknown) => e);
     expect(error).toBeInstanceOf(ConflictError);
     expect(error).toMatchObject({ status: 412, code: 2055 });
-    expect((error as Error).message).toMatch(/^Partner Center API returned 412 \(code 2055\): Etag is no longer valid.*\[request id [0-9a-f-]{36}, correlation id [0-9a-f-]{36}\]$/);
+    expect((error as Error).message).toMatch(
+      /^Partner Center API returned 412 \(code 2055\): Etag is no longer valid.*\[request id [0-9a-f-]{36}, correlation id [0-9a-f-]{36}\]$/,
+    );
     const stored = await admin.profile();
     expect(stored.taxId).toBe(before.taxId);
     expect(stored.attributes.etag).toBe(before.etag);
@@ -71,16 +92,23 @@ describe('billing profile through the client', () => {
     const before = await c.getBillingProfile();
     await admin.patchProfile({ address: { city: 'Bellevue' }, taxId: 'OOB' });
     const live = await c.getBillingProfile();
-    expect(live).toMatchObject({ taxId: 'OOB', address: { city: 'Bellevue', addressLine1: before.address!.addressLine1 } });
+    expect(live).toMatchObject({
+      taxId: 'OOB',
+      address: { city: 'Bellevue', addressLine1: before.address!.addressLine1 },
+    });
     expect(live.etag).not.toBe(before.etag);
-    await expect(c.updateBillingProfile({ ...before, taxId: 'MINE' }, before.etag!)).rejects.toBeInstanceOf(ConflictError);
+    await expect(c.updateBillingProfile({ ...before, taxId: 'MINE' }, before.etag!)).rejects.toBeInstanceOf(
+      ConflictError,
+    );
     expect((await admin.profile()).taxId).toBe('OOB');
   });
 
   it('lets exactly one of two concurrent writes with the same etag win', async () => {
     const c = client();
     const before = await c.getBillingProfile();
-    const results = await Promise.allSettled(['A', 'B'].map((po) => c.updateBillingProfile({ ...before, purchaseOrderNumber: po }, before.etag!)));
+    const results = await Promise.allSettled(
+      ['A', 'B'].map((po) => c.updateBillingProfile({ ...before, purchaseOrderNumber: po }, before.etag!)),
+    );
     const won = results.filter((r) => r.status === 'fulfilled');
     const lost = results.filter((r): r is PromiseRejectedResult => r.status === 'rejected');
     expect(won).toHaveLength(1);
@@ -93,7 +121,9 @@ describe('billing profile through the client', () => {
   it('refuses a change to a read-only field with a 400 naming it, without retrying', async () => {
     const c = client();
     const before = await c.getBillingProfile();
-    const error = await c.updateBillingProfile({ ...before, companyName: 'Fabrikam' }, before.etag!).catch((e: unknown) => e);
+    const error = await c
+      .updateBillingProfile({ ...before, companyName: 'Fabrikam' }, before.etag!)
+      .catch((e: unknown) => e);
     expect(error).toBeInstanceOf(PartnerCenterError);
     expect(error).not.toBeInstanceOf(ConflictError);
     expect(error).toMatchObject({ status: 400, code: 3000 });

@@ -68,7 +68,12 @@ afterEach(async () => {
 });
 
 function client(extra: Partial<PartnerCenterClientOptions>): PartnerCenterClient {
-  return new PartnerCenterClient({ baseUrl: configured.url, authorityHost: configured.url, retry: { baseDelayMs: 1, maxDelayMs: 5 }, ...extra });
+  return new PartnerCenterClient({
+    baseUrl: configured.url,
+    authorityHost: configured.url,
+    retry: { baseDelayMs: 1, maxDelayMs: 5 },
+    ...extra,
+  });
 }
 
 const apiCalls = {
@@ -87,48 +92,59 @@ test('the trap works: a client that follows redirects does reach the other host'
 });
 
 describe.each(Object.keys(apiCalls) as (keyof typeof apiCalls)[])('API %s', (method) => {
-  test.each(STATUSES)('a %i is not followed and fails at once, naming the status and the other host', async (status) => {
-    redirectStatus = status;
-    const error = await apiCalls[method](client({ accessToken: ACCESS_TOKEN })).catch((e: unknown) => e);
+  test.each(STATUSES)(
+    'a %i is not followed and fails at once, naming the status and the other host',
+    async (status) => {
+      redirectStatus = status;
+      const error = await apiCalls[method](client({ accessToken: ACCESS_TOKEN })).catch((e: unknown) => e);
 
-    expect(elsewhere.received).toEqual([]);
-    // One request, to the configured host, carrying the token: not retried.
-    expect(configured.received).toHaveLength(1);
-    expect(configured.received[0]).toMatchObject({ method, url: '/v1/profiles/billing' });
-    expect(configured.received[0].headers.authorization).toBe(`Bearer ${ACCESS_TOKEN}`);
+      expect(elsewhere.received).toEqual([]);
+      // One request, to the configured host, carrying the token: not retried.
+      expect(configured.received).toHaveLength(1);
+      expect(configured.received[0]).toMatchObject({ method, url: '/v1/profiles/billing' });
+      expect(configured.received[0].headers.authorization).toBe(`Bearer ${ACCESS_TOKEN}`);
 
-    expect(error).toBeInstanceOf(PartnerCenterError);
-    expect(error).toMatchObject({ status, retryable: false });
-    const message = (error as Error).message;
-    expect(message).toContain(`Partner Center API at ${configured.url} answered ${status}`);
-    expect(message).toContain(`a redirect to ${elsewhere.url}`);
-    expect(message).toMatch(/does not follow redirects/);
-    expect(message).toMatch(/\[request id [0-9a-f-]{36}, correlation id [0-9a-f-]{36}\]$/);
-    expect(message).not.toContain(ACCESS_TOKEN);
-  });
+      expect(error).toBeInstanceOf(PartnerCenterError);
+      expect(error).toMatchObject({ status, retryable: false });
+      const message = (error as Error).message;
+      expect(message).toContain(`Partner Center API at ${configured.url} answered ${status}`);
+      expect(message).toContain(`a redirect to ${elsewhere.url}`);
+      expect(message).toMatch(/does not follow redirects/);
+      expect(message).toMatch(/\[request id [0-9a-f-]{36}, correlation id [0-9a-f-]{36}\]$/);
+      expect(message).not.toContain(ACCESS_TOKEN);
+    },
+  );
 });
 
 describe('Entra ID token endpoint', () => {
-  test.each(STATUSES)('a %i is not followed: the refresh token and client secret stay with the authority', async (status) => {
-    redirectStatus = status;
-    const c = client({ tenantId: TENANT, clientId: 'app-1', clientSecret: CLIENT_SECRET, refreshToken: REFRESH_TOKEN });
-    const error = await c.getBillingProfile().catch((e: unknown) => e);
+  test.each(STATUSES)(
+    'a %i is not followed: the refresh token and client secret stay with the authority',
+    async (status) => {
+      redirectStatus = status;
+      const c = client({
+        tenantId: TENANT,
+        clientId: 'app-1',
+        clientSecret: CLIENT_SECRET,
+        refreshToken: REFRESH_TOKEN,
+      });
+      const error = await c.getBillingProfile().catch((e: unknown) => e);
 
-    expect(elsewhere.received).toEqual([]);
-    // The one request is the token exchange; no API call follows a failed exchange.
-    expect(configured.received).toHaveLength(1);
-    expect(configured.received[0]).toMatchObject({ method: 'POST', url: `/${TENANT}/oauth2/v2.0/token` });
-    const form = new URLSearchParams(configured.received[0].body);
-    expect([form.get('refresh_token'), form.get('client_secret')]).toEqual([REFRESH_TOKEN, CLIENT_SECRET]);
+      expect(elsewhere.received).toEqual([]);
+      // The one request is the token exchange; no API call follows a failed exchange.
+      expect(configured.received).toHaveLength(1);
+      expect(configured.received[0]).toMatchObject({ method: 'POST', url: `/${TENANT}/oauth2/v2.0/token` });
+      const form = new URLSearchParams(configured.received[0].body);
+      expect([form.get('refresh_token'), form.get('client_secret')]).toEqual([REFRESH_TOKEN, CLIENT_SECRET]);
 
-    expect(error).toBeInstanceOf(PartnerCenterError);
-    expect(error).toMatchObject({ status, retryable: false });
-    const message = (error as Error).message;
-    expect(message).toContain(`Entra ID token endpoint at ${configured.url} answered ${status}`);
-    expect(message).toContain(`a redirect to ${elsewhere.url}`);
-    expect(message).toMatch(/authority host/);
-    for (const secret of [REFRESH_TOKEN, CLIENT_SECRET]) expect(message).not.toContain(secret);
-  });
+      expect(error).toBeInstanceOf(PartnerCenterError);
+      expect(error).toMatchObject({ status, retryable: false });
+      const message = (error as Error).message;
+      expect(message).toContain(`Entra ID token endpoint at ${configured.url} answered ${status}`);
+      expect(message).toContain(`a redirect to ${elsewhere.url}`);
+      expect(message).toMatch(/authority host/);
+      for (const secret of [REFRESH_TOKEN, CLIENT_SECRET]) expect(message).not.toContain(secret);
+    },
+  );
 
   test('the API host redirecting after a good exchange is refused too, and the token is not re-sent', async () => {
     // Authority that works; API that redirects: exactly one API request, and nothing elsewhere.
@@ -138,8 +154,15 @@ describe('Entra ID token endpoint', () => {
     });
     try {
       redirectStatus = 308;
-      const c = client({ authorityHost: authority.url, tenantId: TENANT, clientId: 'app-1', refreshToken: REFRESH_TOKEN });
-      await expect(c.getBillingProfile()).rejects.toThrow(/answered 308 \(Permanent Redirect\), a redirect to http:\/\/localhost:\d+\./);
+      const c = client({
+        authorityHost: authority.url,
+        tenantId: TENANT,
+        clientId: 'app-1',
+        refreshToken: REFRESH_TOKEN,
+      });
+      await expect(c.getBillingProfile()).rejects.toThrow(
+        /answered 308 \(Permanent Redirect\), a redirect to http:\/\/localhost:\d+\./,
+      );
       expect(authority.received).toHaveLength(1);
       expect(configured.received.map((r) => r.headers.authorization)).toEqual(['Bearer issued-access-token-123456']);
       expect(elsewhere.received).toEqual([]);
@@ -155,7 +178,9 @@ test('a redirect without a Location is reported as such', async () => {
     res.end();
   });
   try {
-    const error = await client({ baseUrl: bare.url, accessToken: ACCESS_TOKEN }).getBillingProfile().catch((e: unknown) => e);
+    const error = await client({ baseUrl: bare.url, accessToken: ACCESS_TOKEN })
+      .getBillingProfile()
+      .catch((e: unknown) => e);
     expect((error as Error).message).toContain('answered 302 (Found), a redirect with no Location.');
     expect(bare.received).toHaveLength(1);
   } finally {

@@ -1,6 +1,11 @@
 // Retries against injected faults: throttling, server errors, dropped connections, timeouts,
 // and the cases that must not be retried. Waits are kept short through the retry options.
-import { CancelledError, PartnerCenterClient, PartnerCenterError, type PartnerCenterClientOptions } from '../../provider/partnercenter';
+import {
+  CancelledError,
+  PartnerCenterClient,
+  PartnerCenterError,
+  type PartnerCenterClientOptions,
+} from '../../provider/partnercenter';
 import { EmulatorAdmin } from '../../emulator/admin-client';
 import { startEmulator, type RunningEmulator } from '../../emulator/server';
 import { fastRetryClient } from '../support/emulator-client';
@@ -81,7 +86,10 @@ it('does not retry a 400', async () => {
   const c = client();
   const before = await c.getBillingProfile();
   const error = await c
-    .updateBillingProfile({ ...before, primaryContact: { ...before.primaryContact, email: 'not-an-email' } }, before.etag!)
+    .updateBillingProfile(
+      { ...before, primaryContact: { ...before.primaryContact, email: 'not-an-email' } },
+      before.etag!,
+    )
     .catch((e: unknown) => e);
   expect(error).toBeInstanceOf(PartnerCenterError);
   expect(error).toMatchObject({ status: 400, code: 3000 });
@@ -91,15 +99,21 @@ it('does not retry a 400', async () => {
 
 it('gives up after maxAttempts and says so', async () => {
   await admin.injectFault({ status: 503, count: 10 });
-  const error = await client({ maxAttempts: 3 }).getBillingProfile().catch((e: unknown) => e);
+  const error = await client({ maxAttempts: 3 })
+    .getBillingProfile()
+    .catch((e: unknown) => e);
   expect(error).toMatchObject({ status: 503 });
-  expect((error as Error).message).toMatch(/\(gave up after 3 attempts\) \[request id [0-9a-f-]{36}, correlation id [0-9a-f-]{36}\]$/);
+  expect((error as Error).message).toMatch(
+    /\(gave up after 3 attempts\) \[request id [0-9a-f-]{36}, correlation id [0-9a-f-]{36}\]$/,
+  );
   expect(await admin.requests()).toHaveLength(3);
 });
 
 it('stops when the next wait would pass the deadline', async () => {
   await admin.injectFault({ status: 429, count: 5, retryAfter: 5 });
-  const error = await client({ maxRetryAfterMs: 5_000, deadlineMs: 1_000 }).getBillingProfile().catch((e: unknown) => e);
+  const error = await client({ maxRetryAfterMs: 5_000, deadlineMs: 1_000 })
+    .getBillingProfile()
+    .catch((e: unknown) => e);
   expect(error).toMatchObject({ status: 429 });
   expect((error as Error).message).toMatch(/Rate limit is exceeded.*1000 ms deadline/);
   expect(await admin.requests()).toHaveLength(1);
@@ -128,10 +142,16 @@ it('does not retry a refused connection and says what to check', async () => {
   const lines: Record<string, unknown>[] = [];
   const url = emu.url;
   await emu.close();
-  const c = new PartnerCenterClient({ baseUrl: url, accessToken: 'x'.repeat(20), log: { debug: (_m, f) => lines.push(f ?? {}), trace() {} } });
+  const c = new PartnerCenterClient({
+    baseUrl: url,
+    accessToken: 'x'.repeat(20),
+    log: { debug: (_m, f) => lines.push(f ?? {}), trace() {} },
+  });
   const error = await c.getBillingProfile().catch((e: unknown) => e);
   expect(error).toBeInstanceOf(PartnerCenterError);
-  expect((error as Error).message).toMatch(new RegExp(`^Could not reach Partner Center at ${url} \\(ECONNREFUSED.*check the URL`));
+  expect((error as Error).message).toMatch(
+    new RegExp(`^Could not reach Partner Center at ${url} \\(ECONNREFUSED.*check the URL`),
+  );
   expect(lines.filter((f) => f.attempt !== undefined)).toHaveLength(1);
   emu = await startEmulator(); // for afterEach
 });

@@ -15,7 +15,11 @@ async function start(opts: EmulatorOptions = {}) {
 }
 afterEach(() => emu.close());
 
-async function call(method: 'GET' | 'PUT' | 'POST' | 'DELETE', path: string, opts: OptionsOfTextResponseBody & { bearer?: string | null } = {}) {
+async function call(
+  method: 'GET' | 'PUT' | 'POST' | 'DELETE',
+  path: string,
+  opts: OptionsOfTextResponseBody & { bearer?: string | null } = {},
+) {
   const { bearer = token, headers = {}, ...rest } = opts;
   const res = await got(`${emu.url}${path}`, {
     method,
@@ -66,18 +70,25 @@ describe('API', () => {
     expect(missing.headers['www-authenticate']).toMatch(/^Bearer/);
     expect((await call('GET', '/v1/profiles/billing', { bearer: 'eyJhbGciOi.fake.token' })).status).toBe(401);
     const appOnly = await call('GET', '/v1/profiles/billing', { bearer: await admin.token(false) });
-    expect(appOnly).toMatchObject({ status: 403, body: { code: 2032, description: expect.stringMatching(/App\+User/) } });
+    expect(appOnly).toMatchObject({
+      status: 403,
+      body: { code: 2032, description: expect.stringMatching(/App\+User/) },
+    });
   });
 
   it('answers 401 for an expired token', async () => {
-    const res = await got.post(`${emu.url}/_emulator/tokens`, { json: { user: true, expiresIn: 1 } }).json<{ access_token: string }>();
+    const res = await got
+      .post(`${emu.url}/_emulator/tokens`, { json: { user: true, expiresIn: 1 } })
+      .json<{ access_token: string }>();
     await new Promise((r) => setTimeout(r, 1100));
     const expired = await call('GET', '/v1/profiles/billing', { bearer: res.access_token });
     expect(expired).toMatchObject({ status: 401, body: { description: expect.stringMatching(/expired/) } });
   });
 
   it('echoes MS-RequestId and MS-CorrelationId, and makes them up when absent', async () => {
-    const sent = await call('GET', '/v1/profiles/billing', { headers: { 'ms-requestid': 'r-1', 'ms-correlationid': 'c-1' } });
+    const sent = await call('GET', '/v1/profiles/billing', {
+      headers: { 'ms-requestid': 'r-1', 'ms-correlationid': 'c-1' },
+    });
     expect([sent.headers['ms-requestid'], sent.headers['ms-correlationid']]).toEqual(['r-1', 'c-1']);
     const made = await call('GET', '/v1/profiles/billing');
     expect(made.headers['ms-requestid']).toMatch(/^[0-9a-f-]{36}$/);
@@ -88,8 +99,21 @@ describe('API', () => {
     const p = await current();
     const body = {
       CompanyName: p.companyName,
-      Address: { Country: 'us', AddressLine1: '2 New Street', City: 'Kirkland', State: 'WA', PostalCode: '98033', Region: null, AddressLine2: '' },
-      PrimaryContact: { FirstName: 'Kim', LastName: 'Lee', Email: 'kim@contoso.example', PhoneNumber: '+1 425 555 0199' },
+      Address: {
+        Country: 'us',
+        AddressLine1: '2 New Street',
+        City: 'Kirkland',
+        State: 'WA',
+        PostalCode: '98033',
+        Region: null,
+        AddressLine2: '',
+      },
+      PrimaryContact: {
+        FirstName: 'Kim',
+        LastName: 'Lee',
+        Email: 'kim@contoso.example',
+        PhoneNumber: '+1 425 555 0199',
+      },
       PurchaseOrderNumber: 'PO-P',
       TaxId: null,
       BillingCurrency: 'usd',
@@ -100,8 +124,19 @@ describe('API', () => {
     };
     const res = await call('PUT', '/v1/profiles/billing', { json: body });
     expect(res.status).toBe(200);
-    expect(res.body.address).toEqual({ country: 'US', addressLine1: '2 New Street', city: 'Kirkland', state: 'WA', postalCode: '98033' });
-    expect(res.body.primaryContact).toEqual({ firstName: 'Kim', lastName: 'Lee', email: 'kim@contoso.example', phoneNumber: '+1 425 555 0199' });
+    expect(res.body.address).toEqual({
+      country: 'US',
+      addressLine1: '2 New Street',
+      city: 'Kirkland',
+      state: 'WA',
+      postalCode: '98033',
+    });
+    expect(res.body.primaryContact).toEqual({
+      firstName: 'Kim',
+      lastName: 'Lee',
+      email: 'kim@contoso.example',
+      phoneNumber: '+1 425 555 0199',
+    });
     expect(res.body.purchaseOrderNumber).toBe('PO-P');
     expect(res.body).not.toHaveProperty('taxId');
     expect(res.body.billingCurrency).toBe('USD');
@@ -111,13 +146,20 @@ describe('API', () => {
   it('checks If-Match and the body etag against the current etag', async () => {
     const body = await putBody((p) => (p.taxId = 'X'));
     const etag = body.attributes.etag;
-    expect((await call('PUT', '/v1/profiles/billing', { json: body, headers: { 'if-match': '"other"' } })).status).toBe(412);
+    expect((await call('PUT', '/v1/profiles/billing', { json: body, headers: { 'if-match': '"other"' } })).status).toBe(
+      412,
+    );
     const staleBody = { ...body, attributes: { etag: 'other' } };
     const stale = await call('PUT', '/v1/profiles/billing', { json: staleBody, headers: { 'if-match': `"${etag}"` } });
     expect(stale).toMatchObject({ status: 412, body: { code: 2055, data: [], source: 'PartnerFD' } });
     expect((await current()).attributes.etag).toBe(etag);
-    expect((await call('PUT', '/v1/profiles/billing', { json: body, headers: { 'if-match': `W/"${etag}"` } })).status).toBe(200);
-    expect((await call('PUT', '/v1/profiles/billing', { json: { ...body, attributes: {} }, headers: { 'if-match': '*' } })).status).toBe(200);
+    expect(
+      (await call('PUT', '/v1/profiles/billing', { json: body, headers: { 'if-match': `W/"${etag}"` } })).status,
+    ).toBe(200);
+    expect(
+      (await call('PUT', '/v1/profiles/billing', { json: { ...body, attributes: {} }, headers: { 'if-match': '*' } }))
+        .status,
+    ).toBe(200);
   });
 
   it('refuses changes to read-only fields, naming the field, but accepts them repeated in another case', async () => {
@@ -132,7 +174,9 @@ describe('API', () => {
       expect(res).toMatchObject({ status: 400, body: { code: 3000, data: [field] } });
       expect(res.body.description).toContain(`${field} is read-only`);
     }
-    const ok = await call('PUT', '/v1/profiles/billing', { json: await putBody((p) => ((p.address.country = 'us'), (p.billingCurrency = 'usd'))) });
+    const ok = await call('PUT', '/v1/profiles/billing', {
+      json: await putBody((p) => ((p.address.country = 'us'), (p.billingCurrency = 'usd'))),
+    });
     expect(ok.status).toBe(200);
   });
 
@@ -152,12 +196,17 @@ describe('API', () => {
       expect({ field, status: res.status, data: res.body.data }).toEqual({ field, status: 400, data: [field] });
       expect(res.body.description).toContain(field);
     }
-    const long = await call('PUT', '/v1/profiles/billing', { json: await putBody((p) => (p.address.addressLine1 = 'x'.repeat(200))) });
+    const long = await call('PUT', '/v1/profiles/billing', {
+      json: await putBody((p) => (p.address.addressLine1 = 'x'.repeat(200))),
+    });
     expect(long.status).toBe(200);
   });
 
   it('refuses a body that is not JSON', async () => {
-    const res = await call('PUT', '/v1/profiles/billing', { body: '{nope', headers: { 'content-type': 'application/json' } });
+    const res = await call('PUT', '/v1/profiles/billing', {
+      body: '{nope',
+      headers: { 'content-type': 'application/json' },
+    });
     expect(res).toMatchObject({ status: 400, body: { code: 800002 } });
   });
 
@@ -187,7 +236,10 @@ describe('admin API', () => {
 
   it('PATCH merges deeply, may change read-only fields, removes null fields and bumps the etag', async () => {
     const before = await admin.profile();
-    const after = await admin.patchProfile({ companyName: 'Contoso Renamed', address: { city: 'Seattle', addressLine2: null } });
+    const after = await admin.patchProfile({
+      companyName: 'Contoso Renamed',
+      address: { city: 'Seattle', addressLine2: null },
+    });
     expect(after.companyName).toBe('Contoso Renamed');
     expect(after.address).toMatchObject({ city: 'Seattle', addressLine1: before.address.addressLine1, country: 'US' });
     expect(after.address).not.toHaveProperty('addressLine2');
@@ -196,7 +248,10 @@ describe('admin API', () => {
   });
 
   it('PATCH refuses an invalid profile', async () => {
-    const res = await got.patch(`${emu.url}/_emulator/profile`, { json: { address: { country: 'USA' } }, throwHttpErrors: false });
+    const res = await got.patch(`${emu.url}/_emulator/profile`, {
+      json: { address: { country: 'USA' } },
+      throwHttpErrors: false,
+    });
     expect(res.statusCode).toBe(400);
     expect(JSON.parse(res.body).error).toMatch(/address\.country must be a 2-letter/);
   });
@@ -205,7 +260,10 @@ describe('admin API', () => {
     await admin.injectFault({ status: 429, count: 2, retryAfter: 7 });
     await admin.profile(); // admin calls do not consume faults
     const throttled = await call('GET', '/v1/profiles/billing');
-    expect(throttled).toMatchObject({ status: 429, body: { statusCode: 429, message: expect.stringContaining('7 seconds') } });
+    expect(throttled).toMatchObject({
+      status: 429,
+      body: { statusCode: 429, message: expect.stringContaining('7 seconds') },
+    });
     expect(throttled.headers['retry-after']).toBe('7');
     expect((await call('GET', '/v1/profiles/billing')).status).toBe(429);
     expect((await call('GET', '/v1/profiles/billing')).status).toBe(200);
@@ -214,7 +272,10 @@ describe('admin API', () => {
 
   it('injects 500/503 as ApiFaults, answers before the auth check, and DELETE clears pending faults', async () => {
     await admin.injectFault({ status: 503, count: 1 });
-    expect(await call('GET', '/v1/profiles/billing', { bearer: null })).toMatchObject({ status: 503, body: { code: 800003 } });
+    expect(await call('GET', '/v1/profiles/billing', { bearer: null })).toMatchObject({
+      status: 503,
+      body: { code: 800003 },
+    });
     await admin.injectFault({ status: 500, count: 5 });
     await admin.clearFaults();
     expect((await call('GET', '/v1/profiles/billing')).status).toBe(200);
@@ -236,13 +297,21 @@ describe('admin API', () => {
 
   it('records API calls oldest first with ids, If-Match and body etag', async () => {
     const body = await putBody((p) => (p.taxId = 'LOG'));
-    await call('PUT', '/v1/profiles/billing', { json: body, headers: { 'if-match': `"${body.attributes.etag}"`, 'ms-requestid': 'req-put' } });
+    await call('PUT', '/v1/profiles/billing', {
+      json: body,
+      headers: { 'if-match': `"${body.attributes.etag}"`, 'ms-requestid': 'req-put' },
+    });
     const log = await admin.requests();
     expect(log.map((r) => [r.method, r.status])).toEqual([
       ['GET', 200],
       ['PUT', 200],
     ]);
-    expect(log[1]).toMatchObject({ requestId: 'req-put', ifMatch: `"${body.attributes.etag}"`, bodyEtag: body.attributes.etag, at: expect.any(String) });
+    expect(log[1]).toMatchObject({
+      requestId: 'req-put',
+      ifMatch: `"${body.attributes.etag}"`,
+      bodyEtag: body.attributes.etag,
+      at: expect.any(String),
+    });
     expect(log[1].headers.authorization).toBe('Bearer [redacted]');
   });
 
@@ -265,21 +334,48 @@ describe('token endpoint', () => {
       .post(`${emu.url}/${tenant}/oauth2/v2.0/token`, { form: fields, throwHttpErrors: false, retry: { limit: 0 } })
       .then((res) => ({ status: res.statusCode, body: JSON.parse(res.body) }));
   }
-  const good = { grant_type: 'refresh_token', client_id: EMULATOR_DEFAULTS.clientId, refresh_token: EMULATOR_DEFAULTS.refreshToken, scope: 's offline_access' };
+  const good = {
+    grant_type: 'refresh_token',
+    client_id: EMULATOR_DEFAULTS.clientId,
+    refresh_token: EMULATOR_DEFAULTS.refreshToken,
+    scope: 's offline_access',
+  };
 
   it('issues a delegated access token the API accepts', async () => {
     const res = await exchange(good);
-    expect(res).toMatchObject({ status: 200, body: { token_type: 'Bearer', expires_in: 120, scope: 's offline_access', refresh_token: EMULATOR_DEFAULTS.refreshToken } });
+    expect(res).toMatchObject({
+      status: 200,
+      body: {
+        token_type: 'Bearer',
+        expires_in: 120,
+        scope: 's offline_access',
+        refresh_token: EMULATOR_DEFAULTS.refreshToken,
+      },
+    });
     expect((await call('GET', '/v1/profiles/billing', { bearer: res.body.access_token })).status).toBe(200);
   });
 
   it('answers OAuth errors for a wrong refresh token, client, grant or tenant', async () => {
-    expect(await exchange({ ...good, refresh_token: 'x' })).toMatchObject({ status: 400, body: { error: 'invalid_grant', error_description: expect.any(String) } });
-    expect(await exchange({ ...good, client_id: 'x' })).toMatchObject({ status: 400, body: { error: 'unauthorized_client' } });
-    expect(await exchange({ ...good, grant_type: 'client_credentials' })).toMatchObject({ status: 400, body: { error: 'unsupported_grant_type' } });
+    expect(await exchange({ ...good, refresh_token: 'x' })).toMatchObject({
+      status: 400,
+      body: { error: 'invalid_grant', error_description: expect.any(String) },
+    });
+    expect(await exchange({ ...good, client_id: 'x' })).toMatchObject({
+      status: 400,
+      body: { error: 'unauthorized_client' },
+    });
+    expect(await exchange({ ...good, grant_type: 'client_credentials' })).toMatchObject({
+      status: 400,
+      body: { error: 'unsupported_grant_type' },
+    });
     expect(await exchange(good, 'other-tenant')).toMatchObject({ status: 400, body: { error: 'invalid_request' } });
     const log = await admin.tokenRequests();
-    expect(log.map((r) => r.error)).toEqual(['invalid_grant', 'unauthorized_client', 'unsupported_grant_type', 'invalid_request']);
+    expect(log.map((r) => r.error)).toEqual([
+      'invalid_grant',
+      'unauthorized_client',
+      'unsupported_grant_type',
+      'invalid_request',
+    ]);
     expect(JSON.stringify(log)).not.toContain(EMULATOR_DEFAULTS.refreshToken);
   });
 });

@@ -43,7 +43,13 @@ it('refuses a file that is JSON but not a valid profile, naming the field', asyn
 });
 
 it('starts from initialProfile and returns to it on reset', async () => {
-  const emu = await startEmulator({ initialProfile: { companyName: 'Fabrikam', address: { country: 'DE', addressLine1: 'Hauptstr. 1' }, billingCurrency: 'EUR' } });
+  const emu = await startEmulator({
+    initialProfile: {
+      companyName: 'Fabrikam',
+      address: { country: 'DE', addressLine1: 'Hauptstr. 1' },
+      billingCurrency: 'EUR',
+    },
+  });
   try {
     const admin = new EmulatorAdmin(emu.url);
     expect(await admin.profile()).toMatchObject({ companyName: 'Fabrikam', billingCurrency: 'EUR' });

@@ -181,8 +181,13 @@ describe('process behaviour', () => {
       child.stdout.once('data', () => process.stdout.write(String(child.pid) + '\\n'));
       setInterval(() => {}, 1000);
     `;
-    const parent = spawn(process.execPath, ['-e', script], { env: launchEnv({ clientCert }, '/dev/null'), stdio: ['ignore', 'pipe', 'ignore'] });
-    const pid = await new Promise<number>((resolve) => parent.stdout.once('data', (d) => resolve(Number(String(d).trim()))));
+    const parent = spawn(process.execPath, ['-e', script], {
+      env: launchEnv({ clientCert }, '/dev/null'),
+      stdio: ['ignore', 'pipe', 'ignore'],
+    });
+    const pid = await new Promise<number>((resolve) =>
+      parent.stdout.once('data', (d) => resolve(Number(String(d).trim()))),
+    );
     expect(isAlive(pid)).toBe(true);
     parent.kill('SIGKILL');
     await waitUntil(() => !isAlive(pid), 10_000);
@@ -198,7 +203,10 @@ describe('process behaviour', () => {
     await call(c.controller, 'Shutdown');
     await p.exited;
     c.close();
-    const lines = p.stderr().split('\n').filter((l) => l !== '');
+    const lines = p
+      .stderr()
+      .split('\n')
+      .filter((l) => l !== '');
     expect(lines.length).toBeGreaterThan(3);
     for (const line of lines) {
       if (!line.startsWith('{')) continue;
@@ -238,7 +246,13 @@ describe('command-line modes', () => {
     await waitUntil(() => /TF_REATTACH_PROVIDERS='(.*)'/.test(p.stdout()), 5000);
     const reattach = JSON.parse(/TF_REATTACH_PROVIDERS='(.*)'/.exec(p.stdout())![1]);
     const entry = reattach['terraform.local/test/kitfixture'];
-    expect(entry).toMatchObject({ Protocol: 'grpc', ProtocolVersion: 6, Test: true, Pid: p.child.pid, Addr: { Network: 'unix' } });
+    expect(entry).toMatchObject({
+      Protocol: 'grpc',
+      ProtocolVersion: 6,
+      Test: true,
+      Pid: p.child.pid,
+      Addr: { Network: 'unix' },
+    });
     const c = connect({ address: entry.Addr.String } as ReturnType<typeof parseHandshake>, 'plaintext');
     expect(await call(c.health, 'Check', { service: 'plugin' })).toEqual({ status: 1 });
     c.close();

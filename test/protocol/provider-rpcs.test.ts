@@ -20,7 +20,10 @@ beforeAll(async () => {
   clientCert = makeClientCert();
   provider = launchProvider({ clientCert });
   engine = connect(parseHandshake(await provider.firstLine), clientCert);
-  const configured = await call(engine.provider, 'ConfigureProvider', { terraform_version: '1.8.5', config: dv({}, providerType) });
+  const configured = await call(engine.provider, 'ConfigureProvider', {
+    terraform_version: '1.8.5',
+    config: dv({}, providerType),
+  });
   expect(configured.diagnostics).toEqual([]);
 });
 
@@ -33,7 +36,12 @@ const rpc = <T = any>(method: string, req: object = {}) => call<T>(engine.provid
 
 /** The create flow: plan from a config, apply the plan; returns the new state and private. */
 async function create(config: ObjectValue): Promise<{ state: ObjectValue; private: Uint8Array }> {
-  const plan = await rpc('PlanResourceChange', { type_name: TYPE, prior_state: dv(null), proposed_new_state: dv(config), config: dv(config) });
+  const plan = await rpc('PlanResourceChange', {
+    type_name: TYPE,
+    prior_state: dv(null),
+    proposed_new_state: dv(config),
+    config: dv(config),
+  });
   expect(plan.diagnostics).toEqual([]);
   const apply = await rpc('ApplyResourceChange', {
     type_name: TYPE,
@@ -50,7 +58,11 @@ describe('schema and metadata', () => {
   test('GetProviderSchema: every schema has a block, valid type JSON, valid flags, and the capabilities', async () => {
     const res: pb.GetProviderSchemaResponse = await rpc('GetProviderSchema');
     expect(res.diagnostics).toEqual([]);
-    expect(res.server_capabilities).toEqual({ plan_destroy: false, get_provider_schema_optional: true, move_resource_state: false });
+    expect(res.server_capabilities).toEqual({
+      plan_destroy: false,
+      get_provider_schema_optional: true,
+      move_resource_state: false,
+    });
     expect(res.provider?.block).toBeDefined();
     expect(Object.keys(res.resource_schemas)).toEqual([TYPE]);
     expect(Object.keys(res.data_source_schemas)).toEqual([TYPE]);
@@ -65,7 +77,11 @@ describe('schema and metadata', () => {
         if (a.nested_type) checkAttributes(a.nested_type.attributes);
       }
     };
-    for (const s of [res.provider!, ...Object.values(res.resource_schemas), ...Object.values(res.data_source_schemas)]) {
+    for (const s of [
+      res.provider!,
+      ...Object.values(res.resource_schemas),
+      ...Object.values(res.data_source_schemas),
+    ]) {
       expect(s.block).toBeDefined();
       checkAttributes(s.block.attributes);
     }
@@ -98,7 +114,12 @@ describe('validation', () => {
     expect(raw[0]).toBe(0x12); // field 2, length-delimited
     const res = pb.ValidateProviderConfigResponse.decode(new Uint8Array(raw));
     expect(res.diagnostics).toEqual([
-      { severity: pb.Severity.Error, summary: 'Empty store path', detail: '', attribute: { steps: [{ attribute_name: 'store_path' }] } },
+      {
+        severity: pb.Severity.Error,
+        summary: 'Empty store path',
+        detail: '',
+        attribute: { steps: [{ attribute_name: 'store_path' }] },
+      },
     ]);
   });
 
@@ -110,7 +131,12 @@ describe('validation', () => {
     ]);
     const warn = await rpc('ValidateResourceConfig', { type_name: TYPE, config: dv({ name: 'warn' }) });
     expect(warn.diagnostics).toEqual([
-      { severity: pb.Severity.Warning, summary: 'Just a warning', detail: '', attribute: { steps: [{ attribute_name: 'settings' }, { attribute_name: 'mode' }] } },
+      {
+        severity: pb.Severity.Warning,
+        summary: 'Just a warning',
+        detail: '',
+        attribute: { steps: [{ attribute_name: 'settings' }, { attribute_name: 'mode' }] },
+      },
     ]);
   });
 
@@ -119,16 +145,28 @@ describe('validation', () => {
     const unknownBytes = Buffer.from([0xd4, 0x00, 0x00]);
     const refined = Buffer.from([0xc7, 0x09, 0x0c, 0x82, 0x01, 0xc2, 0x02, 0xa4, 0x70, 0x72, 0x65, 0x2d]);
     const at = Buffer.from(plain.msgpack).indexOf(unknownBytes);
-    const withRefined = Buffer.concat([Buffer.from(plain.msgpack).subarray(0, at), refined, Buffer.from(plain.msgpack).subarray(at + 3)]);
-    const res = await rpc('ValidateResourceConfig', { type_name: TYPE, config: { msgpack: withRefined, json: new Uint8Array() } });
+    const withRefined = Buffer.concat([
+      Buffer.from(plain.msgpack).subarray(0, at),
+      refined,
+      Buffer.from(plain.msgpack).subarray(at + 3),
+    ]);
+    const res = await rpc('ValidateResourceConfig', {
+      type_name: TYPE,
+      config: { msgpack: withRefined, json: new Uint8Array() },
+    });
     expect(res.diagnostics).toEqual([]);
-    const json = await rpc('ValidateResourceConfig', { type_name: TYPE, config: { msgpack: new Uint8Array(), json: bytes('{"name":"invalid"}') } });
+    const json = await rpc('ValidateResourceConfig', {
+      type_name: TYPE,
+      config: { msgpack: new Uint8Array(), json: bytes('{"name":"invalid"}') },
+    });
     expect(json.diagnostics.map((d: pb.Diagnostic) => d.summary)).toEqual(['Invalid name']);
   });
 
   test('an unknown type name is an error diagnostic, not a gRPC error', async () => {
     const res = await rpc('ValidateResourceConfig', { type_name: 'kitfixture_nope', config: dv({}) });
-    expect(res.diagnostics).toEqual([{ severity: pb.Severity.Error, summary: 'Unknown resource type "kitfixture_nope"', detail: '' }]);
+    expect(res.diagnostics).toEqual([
+      { severity: pb.Severity.Error, summary: 'Unknown resource type "kitfixture_nope"', detail: '' },
+    ]);
     const ds = await rpc('ValidateDataResourceConfig', { type_name: TYPE, config: dv({ id: 'x' }, dataSourceType) });
     expect(ds.diagnostics).toEqual([]);
   });
@@ -148,13 +186,25 @@ describe('plan and apply', () => {
     expect(plan.legacy_type_system).toBe(false);
     expect(text(plan.planned_private)).toBe('from-engine');
     const planned = fromDv(plan.planned_state) as ObjectValue;
-    expect(planned).toMatchObject({ id: UNKNOWN, etag: UNKNOWN, settings: UNKNOWN, name: 'a', tags: ['x', 'y'], secret: null });
+    expect(planned).toMatchObject({
+      id: UNKNOWN,
+      etag: UNKNOWN,
+      settings: UNKNOWN,
+      name: 'a',
+      tags: ['x', 'y'],
+      secret: null,
+    });
     expect(planned.size).toEqual(new Decimal('0.1'));
   });
 
   test('create: unknown config values stay unknown in the plan', async () => {
     const config: ObjectValue = { name: UNKNOWN, settings: { mode: 'fast' } };
-    const plan = await rpc('PlanResourceChange', { type_name: TYPE, prior_state: dv(null), proposed_new_state: dv(config), config: dv(config) });
+    const plan = await rpc('PlanResourceChange', {
+      type_name: TYPE,
+      prior_state: dv(null),
+      proposed_new_state: dv(config),
+      config: dv(config),
+    });
     const planned = fromDv(plan.planned_state) as ObjectValue;
     expect(planned.name).toBe(UNKNOWN);
     expect(planned.settings).toEqual({ mode: 'fast', level: UNKNOWN });
@@ -163,7 +213,12 @@ describe('plan and apply', () => {
   test('apply of a create returns a wholly known state matching every known planned value', async () => {
     const { state, private: priv } = await create({ name: 'b', size: 9007199254740993n, tags: ['t'] });
     expect(containsUnknown(state)).toBe(false);
-    expect(state).toMatchObject({ name: 'b', size: 9007199254740993n, tags: ['t'], settings: { mode: 'auto', level: 1 } });
+    expect(state).toMatchObject({
+      name: 'b',
+      size: 9007199254740993n,
+      tags: ['t'],
+      settings: { mode: 'auto', level: 1 },
+    });
     expect(state.id).toMatch(/^thing-/);
     expect(JSON.parse(text(priv))).toEqual({ etag: state.etag });
   });
@@ -171,7 +226,12 @@ describe('plan and apply', () => {
   test('no change: the planned state is byte-identical to the prior state', async () => {
     const { state } = await create({ name: 'c', size: new Decimal('1.50') });
     const config = { ...state, id: null, etag: null, settings: null };
-    const plan = await rpc('PlanResourceChange', { type_name: TYPE, prior_state: dv(state), proposed_new_state: dv(state), config: dv(config) });
+    const plan = await rpc('PlanResourceChange', {
+      type_name: TYPE,
+      prior_state: dv(state),
+      proposed_new_state: dv(state),
+      config: dv(config),
+    });
     expect(Buffer.from(plan.planned_state.msgpack).equals(Buffer.from(dv(state).msgpack))).toBe(true);
     expect(plan.requires_replace).toEqual([]);
   });
@@ -179,8 +239,17 @@ describe('plan and apply', () => {
   test('update: computed-only attributes become unknown unless stable; replacement paths are returned', async () => {
     const { state } = await create({ name: 'd', size: 1 });
     const config = { name: 'd', size: 2, settings: { mode: 'fast' } };
-    const proposed: ObjectValue = { ...state, size: 2, settings: { mode: 'fast', level: (state.settings as ObjectValue).level } };
-    const plan = await rpc('PlanResourceChange', { type_name: TYPE, prior_state: dv(state), proposed_new_state: dv(proposed), config: dv(config) });
+    const proposed: ObjectValue = {
+      ...state,
+      size: 2,
+      settings: { mode: 'fast', level: (state.settings as ObjectValue).level },
+    };
+    const plan = await rpc('PlanResourceChange', {
+      type_name: TYPE,
+      prior_state: dv(state),
+      proposed_new_state: dv(proposed),
+      config: dv(config),
+    });
     const planned = fromDv(plan.planned_state) as ObjectValue;
     expect(planned).toMatchObject({ id: state.id, etag: UNKNOWN, size: 2, settings: { mode: 'fast', level: UNKNOWN } });
     expect(plan.requires_replace).toEqual([]);
@@ -194,7 +263,12 @@ describe('plan and apply', () => {
     });
     expect(replan.requires_replace).toEqual([{ steps: [{ attribute_name: 'name' }] }]);
 
-    const apply = await rpc('ApplyResourceChange', { type_name: TYPE, prior_state: dv(state), planned_state: plan.planned_state, config: dv(config) });
+    const apply = await rpc('ApplyResourceChange', {
+      type_name: TYPE,
+      prior_state: dv(state),
+      planned_state: plan.planned_state,
+      config: dv(config),
+    });
     const after = fromDv(apply.new_state) as ObjectValue;
     expect(after).toMatchObject({ id: state.id, size: 2, settings: { mode: 'fast', level: 1 } });
     expect(after.etag).not.toBe(state.etag);
@@ -202,7 +276,12 @@ describe('plan and apply', () => {
 
   test('delete (planned null) returns a null state and removes the object', async () => {
     const { state } = await create({ name: 'e' });
-    const apply = await rpc('ApplyResourceChange', { type_name: TYPE, prior_state: dv(state), planned_state: dv(null), config: dv(null) });
+    const apply = await rpc('ApplyResourceChange', {
+      type_name: TYPE,
+      prior_state: dv(state),
+      planned_state: dv(null),
+      config: dv(null),
+    });
     expect(apply.diagnostics).toEqual([]);
     expect(Array.from(apply.new_state.msgpack)).toEqual([0xc0]);
     expect(JSON.parse(readFileSync(provider.storePath, 'utf8'))[state.id as string]).toBeUndefined();
@@ -210,18 +289,38 @@ describe('plan and apply', () => {
 
   test('a state that does not match the schema becomes an error and is not sent', async () => {
     const config = { name: 'bad-state' };
-    const plan = await rpc('PlanResourceChange', { type_name: TYPE, prior_state: dv(null), proposed_new_state: dv(config), config: dv(config) });
-    const apply = await rpc('ApplyResourceChange', { type_name: TYPE, prior_state: dv(null), planned_state: plan.planned_state, config: dv(config) });
+    const plan = await rpc('PlanResourceChange', {
+      type_name: TYPE,
+      prior_state: dv(null),
+      proposed_new_state: dv(config),
+      config: dv(config),
+    });
+    const apply = await rpc('ApplyResourceChange', {
+      type_name: TYPE,
+      prior_state: dv(null),
+      planned_state: plan.planned_state,
+      config: dv(config),
+    });
     expect(apply.diagnostics).toHaveLength(1);
-    expect(apply.diagnostics[0]).toMatchObject({ severity: pb.Severity.Error, summary: 'Provider returned an invalid value' });
+    expect(apply.diagnostics[0]).toMatchObject({
+      severity: pb.Severity.Error,
+      summary: 'Provider returned an invalid value',
+    });
     expect(apply.diagnostics[0].detail).toMatch(/\.size: expected number/);
     expect(fromDv(apply.new_state)).toBeNull(); // a failed create keeps no object
   });
 
   test('an exception in a resource becomes "Provider internal error" with an error severity', async () => {
     const config = { name: 'throw' };
-    const plan = await rpc('PlanResourceChange', { type_name: TYPE, prior_state: dv(null), proposed_new_state: dv(config), config: dv(config) });
-    expect(plan.diagnostics).toEqual([expect.objectContaining({ severity: pb.Severity.Error, summary: 'Provider internal error: plan exploded' })]);
+    const plan = await rpc('PlanResourceChange', {
+      type_name: TYPE,
+      prior_state: dv(null),
+      proposed_new_state: dv(config),
+      config: dv(config),
+    });
+    expect(plan.diagnostics).toEqual([
+      expect.objectContaining({ severity: pb.Severity.Error, summary: 'Provider internal error: plan exploded' }),
+    ]);
   });
 });
 
@@ -247,7 +346,9 @@ describe('read, import, data source', () => {
   test('an exception in read keeps the current state and reports an internal error', async () => {
     const current = dv({ id: 'x', name: 'throw' });
     const read = await rpc('ReadResource', { type_name: TYPE, current_state: current, private: bytes('p') });
-    expect(read.diagnostics).toEqual([expect.objectContaining({ severity: pb.Severity.Error, summary: 'Provider internal error: read exploded' })]);
+    expect(read.diagnostics).toEqual([
+      expect.objectContaining({ severity: pb.Severity.Error, summary: 'Provider internal error: read exploded' }),
+    ]);
     expect(Buffer.from(read.new_state.msgpack).equals(Buffer.from(current.msgpack))).toBe(true);
   });
 
@@ -263,7 +364,9 @@ describe('read, import, data source', () => {
   test('import of a missing id is an error with no resources', async () => {
     const res = await rpc('ImportResourceState', { type_name: TYPE, id: 'nope' });
     expect(res.imported_resources).toEqual([]);
-    expect(res.diagnostics).toEqual([expect.objectContaining({ severity: pb.Severity.Error, summary: 'Cannot import non-existent remote object' })]);
+    expect(res.diagnostics).toEqual([
+      expect.objectContaining({ severity: pb.Severity.Error, summary: 'Cannot import non-existent remote object' }),
+    ]);
   });
 
   test('ReadDataSource returns a known state', async () => {
@@ -279,7 +382,10 @@ describe('UpgradeResourceState', () => {
     rpc('UpgradeResourceState', { type_name: TYPE, version, raw_state: { json: bytes(json), flatmap: {} } });
 
   test('same version: passthrough with extra keys dropped, missing keys null, exact numbers', async () => {
-    const res = await upgrade(1, '{"id":"u1","name":"n","size":12345678901234567890.5,"gone":true,"settings":{"mode":"m","level":0.1,"old":1}}');
+    const res = await upgrade(
+      1,
+      '{"id":"u1","name":"n","size":12345678901234567890.5,"gone":true,"settings":{"mode":"m","level":0.1,"old":1}}',
+    );
     expect(res.diagnostics).toEqual([]);
     const state = fromDv(res.upgraded_state) as ObjectValue;
     expect(state).toEqual({
@@ -301,9 +407,17 @@ describe('UpgradeResourceState', () => {
 
   test('newer version and flatmap states are error diagnostics', async () => {
     const newer = await upgrade(2, '{}');
-    expect(newer.diagnostics).toEqual([expect.objectContaining({ severity: pb.Severity.Error, summary: 'State written by a newer provider' })]);
-    const flat = await rpc('UpgradeResourceState', { type_name: TYPE, version: 1, raw_state: { json: new Uint8Array(), flatmap: { id: 'x' } } });
-    expect(flat.diagnostics).toEqual([expect.objectContaining({ severity: pb.Severity.Error, summary: 'Unsupported state format' })]);
+    expect(newer.diagnostics).toEqual([
+      expect.objectContaining({ severity: pb.Severity.Error, summary: 'State written by a newer provider' }),
+    ]);
+    const flat = await rpc('UpgradeResourceState', {
+      type_name: TYPE,
+      version: 1,
+      raw_state: { json: new Uint8Array(), flatmap: { id: 'x' } },
+    });
+    expect(flat.diagnostics).toEqual([
+      expect.objectContaining({ severity: pb.Severity.Error, summary: 'Unsupported state format' }),
+    ]);
     expect(flat.upgraded_state).toBeUndefined();
   });
 });
@@ -325,10 +439,13 @@ describe('concurrency and cancellation', () => {
   test('StopProvider answers while a call is in flight and aborts it; later calls work', async () => {
     const waiting = rpc('ReadResource', { type_name: TYPE, current_state: dv({ id: 'w', name: 'wait-for-stop' }) });
     const end = Date.now() + 5000;
-    while (!provider.stderr().includes('waiting for StopProvider') && Date.now() < end) await new Promise((r) => setTimeout(r, 20));
+    while (!provider.stderr().includes('waiting for StopProvider') && Date.now() < end)
+      await new Promise((r) => setTimeout(r, 20));
     expect(await rpc('StopProvider')).toEqual({ Error: '' });
     const read = await waiting;
-    expect(read.diagnostics).toEqual([expect.objectContaining({ severity: pb.Severity.Error, summary: 'Read cancelled by StopProvider' })]);
+    expect(read.diagnostics).toEqual([
+      expect.objectContaining({ severity: pb.Severity.Error, summary: 'Read cancelled by StopProvider' }),
+    ]);
     const gone = await rpc('ReadResource', { type_name: TYPE, current_state: dv({ id: 'none', name: 'k' }) });
     expect(gone.diagnostics).toEqual([]);
   });
@@ -347,15 +464,24 @@ describe('without a working configuration', () => {
   });
 
   test('resource calls before ConfigureProvider get a "not configured" error diagnostic', async () => {
-    const read = await call(client.provider, 'ReadResource', { type_name: TYPE, current_state: dv({ id: 'x', name: 'x' }) });
-    expect(read.diagnostics).toEqual([expect.objectContaining({ severity: pb.Severity.Error, summary: 'The provider is not configured' })]);
+    const read = await call(client.provider, 'ReadResource', {
+      type_name: TYPE,
+      current_state: dv({ id: 'x', name: 'x' }),
+    });
+    expect(read.diagnostics).toEqual([
+      expect.objectContaining({ severity: pb.Severity.Error, summary: 'The provider is not configured' }),
+    ]);
   });
 
   test('configure errors are returned, and later resource calls fail with a clear error', async () => {
     const configure = await call(client.provider, 'ConfigureProvider', { config: dv({}, providerType) });
-    expect(configure.diagnostics).toEqual([expect.objectContaining({ severity: pb.Severity.Error, summary: 'No store path' })]);
+    expect(configure.diagnostics).toEqual([
+      expect.objectContaining({ severity: pb.Severity.Error, summary: 'No store path' }),
+    ]);
     const res = await call(client.provider, 'ImportResourceState', { type_name: TYPE, id: 'x' });
-    expect(res.diagnostics).toEqual([expect.objectContaining({ severity: pb.Severity.Error, summary: 'The provider is not configured' })]);
+    expect(res.diagnostics).toEqual([
+      expect.objectContaining({ severity: pb.Severity.Error, summary: 'The provider is not configured' }),
+    ]);
     expect(res.imported_resources).toEqual([]);
   });
 });

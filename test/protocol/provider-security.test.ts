@@ -34,7 +34,12 @@ afterEach(async () => {
 
 /** Starts the real provider under `umask` (as a shell would) and resolves with its handshake. */
 async function launch(opts: { umask?: string; env?: Record<string, string | undefined> } = {}): Promise<Launched> {
-  const p = launchProvider({ clientCert: engineCert, env: opts.env, bundle: requireBundle(PROVIDER_BUNDLE), umask: opts.umask ?? '022' });
+  const p = launchProvider({
+    clientCert: engineCert,
+    env: opts.env,
+    bundle: requireBundle(PROVIDER_BUNDLE),
+    umask: opts.umask ?? '022',
+  });
   running.push(p);
   return { child: p.child, handshake: parseHandshake(await p.firstLine), stderr: p.stderr };
 }
@@ -69,7 +74,11 @@ describe('plugin socket permissions', () => {
 describe('mutual TLS with the engine certificate pinned', () => {
   test('serves the engine certificate; refuses no certificate and a different self-signed one', async () => {
     const p = await launch();
-    const refusals = () => p.stderr().split('\n').filter((l) => l.includes('Rejected a connection'));
+    const refusals = () =>
+      p
+        .stderr()
+        .split('\n')
+        .filter((l) => l.includes('Rejected a connection'));
 
     const engine = connect(p.handshake, engineCert);
     expect(await call(engine.health, 'Check', { service: 'plugin' })).toEqual({ status: 1 });

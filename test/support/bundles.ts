@@ -38,7 +38,9 @@ export async function buildTestBundles(): Promise<string[]> {
 export function requireBundle(bundle: string): string {
   if (!existsSync(bundle)) {
     const entry = BUNDLES.find((b) => b.outfile === bundle)?.entry;
-    throw new Error(`bundle ${bundle} is missing: jest's globalSetup builds it from ${entry ?? 'its entry'}, which must exist`);
+    throw new Error(
+      `bundle ${bundle} is missing: jest's globalSetup builds it from ${entry ?? 'its entry'}, which must exist`,
+    );
   }
   return bundle;
 }

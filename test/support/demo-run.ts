@@ -7,8 +7,16 @@ import { enginesDir } from './engines';
 import { processEnvWith, spawnCapture } from './spawn-capture';
 
 /** Runs the demo with `args`; `env` adds to (or, with undefined, removes from) this process's. */
-export async function runDemo(args: string[], env: Record<string, string | undefined> = {}, killAfterMs = 240_000): Promise<{ code: number; out: string }> {
+export async function runDemo(
+  args: string[],
+  env: Record<string, string | undefined> = {},
+  killAfterMs = 240_000,
+): Promise<{ code: number; out: string }> {
   const tsxCli = path.join(ROOT, 'node_modules', 'tsx', 'dist', 'cli.mjs');
-  const r = await spawnCapture(process.execPath, [tsxCli, 'scripts/demo.ts', ...args], { cwd: ROOT, env: processEnvWith({ PARTNERCENTER_ENGINES_DIR: enginesDir(), ...env }), killAfterMs });
+  const r = await spawnCapture(process.execPath, [tsxCli, 'scripts/demo.ts', ...args], {
+    cwd: ROOT,
+    env: processEnvWith({ PARTNERCENTER_ENGINES_DIR: enginesDir(), ...env }),
+    killAfterMs,
+  });
   return { code: r.code, out: `${r.stdout}\n${r.stderr}` };
 }

@@ -31,7 +31,9 @@ function pinnedEngine(name: EngineName, dir: string): Engine {
   if (!existsSync(binary)) throw new Error(`e2e: ${name} v${want} not found at ${binary}: ${hint}`);
   const version = probeVersion(binary);
   if (!version || !isPinnedVersion(version, want)) {
-    throw new Error(`e2e: ${binary} reports version ${version ?? '(none: it does not run)'}, expected ${want}: ${hint}`);
+    throw new Error(
+      `e2e: ${binary} reports version ${version ?? '(none: it does not run)'}, expected ${want}: ${hint}`,
+    );
   }
   return { name, version, path: binary, pinned: true };
 }

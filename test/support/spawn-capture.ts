@@ -19,7 +19,12 @@ export function spawnCapture(
   opts: { cwd: string; env: Record<string, string>; killAfterMs: number; onSpawn?: (child: ChildProcess) => void },
 ): Promise<CapturedRun> {
   return new Promise((resolve, reject) => {
-    const child = spawn(file, args, { cwd: opts.cwd, env: opts.env, stdio: ['ignore', 'pipe', 'pipe'], detached: true });
+    const child = spawn(file, args, {
+      cwd: opts.cwd,
+      env: opts.env,
+      stdio: ['ignore', 'pipe', 'pipe'],
+      detached: true,
+    });
     opts.onSpawn?.(child);
     const out: Buffer[] = [];
     const err: Buffer[] = [];
@@ -44,7 +49,11 @@ export function spawnCapture(
       const stdout = Buffer.concat(out).toString('utf8');
       const stderr = Buffer.concat(err).toString('utf8');
       if (killed) {
-        reject(new Error(`${file} ${args.join(' ')} did not finish within ${opts.killAfterMs} ms and was killed\n--- stdout ---\n${stdout}\n--- stderr ---\n${stderr}`));
+        reject(
+          new Error(
+            `${file} ${args.join(' ')} did not finish within ${opts.killAfterMs} ms and was killed\n--- stdout ---\n${stdout}\n--- stderr ---\n${stderr}`,
+          ),
+        );
       } else {
         resolve({ code: code ?? (signal ? 128 : 1), stdout, stderr, output: Buffer.concat(both).toString('utf8') });
       }
@@ -62,6 +71,7 @@ export function processEnvWith(extra: Record<string, string | undefined>): Recor
 /** This process's environment without the variables whose names match one of `patterns`. */
 export function processEnvWithout(patterns: readonly RegExp[]): Record<string, string> {
   const env: Record<string, string> = {};
-  for (const [k, v] of Object.entries(process.env)) if (v !== undefined && !patterns.some((re) => re.test(k))) env[k] = v;
+  for (const [k, v] of Object.entries(process.env))
+    if (v !== undefined && !patterns.some((re) => re.test(k))) env[k] = v;
   return env;
 }

@@ -3,7 +3,14 @@
 import fc from 'fast-check';
 import type { BillingProfile } from '../../provider/partnercenter/model';
 import type { ObjectValue, Value } from '../../provider/plugin/cty/types';
-import { FIELDS, GROUPS, WRITABLE_FIELDS, setField, type FieldSpec, type GroupName } from '../../provider/resources/billing-profile-fields';
+import {
+  FIELDS,
+  GROUPS,
+  WRITABLE_FIELDS,
+  setField,
+  type FieldSpec,
+  type GroupName,
+} from '../../provider/resources/billing-profile-fields';
 import { validateBillingProfileConfig } from '../../provider/resources/billing-profile-validate';
 
 /** C0, DEL and C1: what a single-line text field may not hold. */
@@ -14,7 +21,28 @@ export function isControl(c: string): boolean {
 
 // Characters whose case mappings are irregular (length changes, no round trip, context rules,
 // titlecase), plus astral, combining and invisible ones: where case-insensitive equality breaks.
-const TRICKY = ['é', 'ß', 'ẞ', 'µ', 'İ', 'ı', 'ſ', 'ς', 'Σ', '\u212a', 'ǅ', 'ﬀ', 'ŉ', '😀', '中', 'n\u0303', 'Å', '\u200d', ' ', '\u00a0'];
+const TRICKY = [
+  'é',
+  'ß',
+  'ẞ',
+  'µ',
+  'İ',
+  'ı',
+  'ſ',
+  'ς',
+  'Σ',
+  '\u212a',
+  'ǅ',
+  'ﬀ',
+  'ŉ',
+  '😀',
+  '中',
+  'n\u0303',
+  'Å',
+  '\u200d',
+  ' ',
+  '\u00a0',
+];
 
 /** One unit of text a user can put in a config: anything printable, no control characters. */
 export const textUnit: fc.Arbitrary<string> = fc.oneof(
@@ -71,7 +99,13 @@ export function recase(s: string, how: number): string {
 function caseStable(c: string): boolean {
   const up = c.toUpperCase();
   const low = c.toLowerCase();
-  return !/[Σσς]/u.test(c) && Array.from(up).length === 1 && Array.from(low).length === 1 && up.toLowerCase() === low && low.toUpperCase() === up;
+  return (
+    !/[Σσς]/u.test(c) &&
+    Array.from(up).length === 1 &&
+    Array.from(low).length === 1 &&
+    up.toLowerCase() === low &&
+    low.toUpperCase() === up
+  );
 }
 
 /** Field values by path: a string, or null for "not in the config". */
@@ -97,7 +131,9 @@ export interface GeneratedConfig {
 /** A config that passes the provider's own validation (the definition of "valid"). */
 export const validConfig: fc.Arbitrary<GeneratedConfig> = fc
   .tuple(
-    fc.record(Object.fromEntries(WRITABLE_FIELDS.map((f) => [f.path, fc.option(configValue(f), { nil: null, freq: 2 })]))),
+    fc.record(
+      Object.fromEntries(WRITABLE_FIELDS.map((f) => [f.path, fc.option(configValue(f), { nil: null, freq: 2 })])),
+    ),
     fc.record({ address: fc.boolean(), primary_contact: fc.boolean() }),
   )
   .map(([values, groups]) => ({ values, config: configFrom(values, groups) }))
@@ -120,7 +156,10 @@ export function liveProfile(near: ConfigValues = {}): fc.Arbitrary<BillingProfil
     const own = fc.option(storedText, { nil: undefined });
     const wanted = near[f.path];
     if (wanted === undefined || wanted === null) return own;
-    return fc.oneof(own, fc.nat(3).map((how) => recase(wanted, how)));
+    return fc.oneof(
+      own,
+      fc.nat(3).map((how) => recase(wanted, how)),
+    );
   };
   return fc
     .tuple(

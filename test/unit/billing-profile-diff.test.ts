@@ -110,7 +110,9 @@ describe('diffProfiles / formatChanges', () => {
       { path: 'tax_id', from: '12-345678', to: undefined },
       { path: 'primary_contact.phone_number', from: '4255550101', to: '999' },
     ]);
-    expect(formatChanges(changes)).toBe('  tax_id: "12-345678" -> (empty)\n  primary_contact.phone_number: "4255550101" -> "999"');
+    expect(formatChanges(changes)).toBe(
+      '  tax_id: "12-345678" -> (empty)\n  primary_contact.phone_number: "4255550101" -> "999"',
+    );
   });
 
   it('restricts the comparison to the given fields', () => {

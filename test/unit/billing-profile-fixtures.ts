@@ -40,7 +40,16 @@ export function config(
     ...values,
   });
   const addressNames = [
-    'address_line1', 'address_line2', 'city', 'state', 'region', 'postal_code', 'first_name', 'last_name', 'phone_number', 'country',
+    'address_line1',
+    'address_line2',
+    'city',
+    'state',
+    'region',
+    'postal_code',
+    'first_name',
+    'last_name',
+    'phone_number',
+    'country',
   ];
   const contactNames = ['first_name', 'last_name', 'email', 'phone_number'];
   return {

@@ -5,7 +5,10 @@ import { config, liveProfile, liveState } from './billing-profile-fixtures';
 
 describe('planBillingProfile: create (adopt)', () => {
   it('plans config values for managed fields and unknown for everything the profile decides', () => {
-    const { planned, diagnostics } = planBillingProfile(null, config({ tax_id: 'T-1' }, { primary_contact: { email: 'a@b.co' } }));
+    const { planned, diagnostics } = planBillingProfile(
+      null,
+      config({ tax_id: 'T-1' }, { primary_contact: { email: 'a@b.co' } }),
+    );
     expect(diagnostics).toEqual([]);
     expect(planned.id).toBe('billing');
     expect(planned.tax_id).toBe('T-1');
@@ -14,7 +17,12 @@ describe('planBillingProfile: create (adopt)', () => {
     expect(planned.billing_day).toBe(UNKNOWN);
     expect(planned.etag).toBe(UNKNOWN);
     expect(planned.address).toBe(UNKNOWN);
-    expect(planned.primary_contact).toEqual({ first_name: UNKNOWN, last_name: UNKNOWN, email: 'a@b.co', phone_number: UNKNOWN });
+    expect(planned.primary_contact).toEqual({
+      first_name: UNKNOWN,
+      last_name: UNKNOWN,
+      email: 'a@b.co',
+      phone_number: UNKNOWN,
+    });
   });
 });
 
@@ -41,7 +49,10 @@ describe('planBillingProfile: update', () => {
 
   it('plans config values for changed managed fields, prior values for the rest, and an unknown etag', () => {
     const prior = liveState();
-    const { planned } = planBillingProfile(prior, config({ purchase_order_number: 'PO-2' }, { address: { city: 'Seattle' } }));
+    const { planned } = planBillingProfile(
+      prior,
+      config({ purchase_order_number: 'PO-2' }, { address: { city: 'Seattle' } }),
+    );
     expect(planned.purchase_order_number).toBe('PO-2');
     expect(planned.tax_id).toBe('12-345678');
     expect(planned.company_name).toBe('Contoso Ltd');

@@ -7,7 +7,14 @@ import { isUnknown, type ObjectValue, type Value } from '../../provider/plugin/c
 import type { Diagnostic, Logger, ResourceContext } from '../../provider/plugin/kit';
 import { ProviderClient } from '../../provider/provider-client';
 import { billingProfileResource } from '../../provider/resources/billing-profile';
-import { diffProfiles, managedFields, mergeManaged, normalise, readKeepingPriorSpelling, sameValue } from '../../provider/resources/billing-profile-diff';
+import {
+  diffProfiles,
+  managedFields,
+  mergeManaged,
+  normalise,
+  readKeepingPriorSpelling,
+  sameValue,
+} from '../../provider/resources/billing-profile-diff';
 import { FIELDS, WRITABLE_FIELDS, getField } from '../../provider/resources/billing-profile-fields';
 import { fieldValueIn, profileToState, stateToProfile } from '../../provider/resources/billing-profile-state';
 import { validateBillingProfileConfig } from '../../provider/resources/billing-profile-validate';
@@ -124,7 +131,9 @@ describe('normalisation and the diff', () => {
 });
 
 describe('plan-time validation', () => {
-  const controlChar = fc.oneof(fc.integer({ min: 0, max: 0x1f }), fc.integer({ min: 0x7f, max: 0x9f })).map((cp) => String.fromCodePoint(cp));
+  const controlChar = fc
+    .oneof(fc.integer({ min: 0, max: 0x1f }), fc.integer({ min: 0x7f, max: 0x9f }))
+    .map((cp) => String.fromCodePoint(cp));
 
   it('a control character anywhere in a writable field fails with its path, code point and position', () => {
     fc.assert(
@@ -135,8 +144,12 @@ describe('plan-time validation', () => {
         controlChar,
         fc.string({ unit: textUnit, maxLength: 10 }),
         ({ config }, f, before, ch, after) => {
-          const group = f.group ? { ...((config[f.group] as ObjectValue | null) ?? {}), [f.attr]: before + ch + after } : null;
-          const bad: ObjectValue = f.group ? { ...config, [f.group]: group } : { ...config, [f.attr]: before + ch + after };
+          const group = f.group
+            ? { ...((config[f.group] as ObjectValue | null) ?? {}), [f.attr]: before + ch + after }
+            : null;
+          const bad: ObjectValue = f.group
+            ? { ...config, [f.group]: group }
+            : { ...config, [f.attr]: before + ch + after };
           const diags = validateBillingProfileConfig(bad);
           expect(diags).toHaveLength(1);
           expect(diags[0]!.path).toEqual(f.group ? [f.group, f.attr] : [f.attr]);
@@ -153,7 +166,11 @@ describe('plan-time validation', () => {
 // ---------- the engine's side of the cycle ----------
 
 const quiet: Logger = { trace() {}, debug() {}, info() {}, warn() {}, error() {} };
-const ctxFor = (api: EchoApi): ResourceContext<ProviderClient> => ({ signal: new AbortController().signal, log: quiet, client: ProviderClient.ready(api) });
+const ctxFor = (api: EchoApi): ResourceContext<ProviderClient> => ({
+  signal: new AbortController().signal,
+  log: quiet,
+  client: ProviderClient.ready(api),
+});
 const NONE = new Uint8Array();
 const errors = (ds: Diagnostic[]) => ds.filter((d) => d.severity === 'error');
 const show = (v: Value) => (isUnknown(v) ? '(unknown)' : JSON.stringify(v));
@@ -171,7 +188,8 @@ function invalidPlannedValues(prior: ObjectValue | null, config: ObjectValue, pl
     if (c === null) continue;
     const p = fieldValueIn(planned, f);
     const before = fieldValueIn(prior, f);
-    if (p !== c && !(p === before && before !== null)) problems.push(`${f.path}: planned ${show(p)} for config ${show(c)}`);
+    if (p !== c && !(p === before && before !== null))
+      problems.push(`${f.path}: planned ${show(p)} for config ${show(c)}`);
   }
   return problems;
 }
@@ -195,7 +213,12 @@ async function plan(prior: ObjectValue | null, config: ObjectValue, api: EchoApi
   return res.planned;
 }
 
-async function apply(prior: ObjectValue | null, planned: ObjectValue, config: ObjectValue, api: EchoApi): Promise<ObjectValue> {
+async function apply(
+  prior: ObjectValue | null,
+  planned: ObjectValue,
+  config: ObjectValue,
+  api: EchoApi,
+): Promise<ObjectValue> {
   const res = await billingProfileResource.apply({ prior, planned, config, plannedPrivate: NONE }, ctxFor(api));
   expect(errors(res.diagnostics)).toEqual([]);
   expect(inconsistentAfterApply(planned, res.state!)).toEqual([]);
@@ -219,7 +242,9 @@ async function expectSettled(applied: ObjectValue, config: ObjectValue, api: Ech
 }
 
 describe('no perpetual diff: plan, apply, refresh, plan again', () => {
-  const cases = validConfig.chain((c) => fc.tuple(fc.constant(c), liveProfile(c.values), liveProfile(c.values), spellingScript));
+  const cases = validConfig.chain((c) =>
+    fc.tuple(fc.constant(c), liveProfile(c.values), liveProfile(c.values), spellingScript),
+  );
 
   it('adopting (create): the second plan is empty', async () => {
     await fc.assert(

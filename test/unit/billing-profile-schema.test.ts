@@ -16,34 +16,68 @@ describe('billing profile schema', () => {
   it('has exactly the DESIGN §3 attributes, each with a description', () => {
     expect(Object.keys(resourceAttrs).sort()).toEqual(
       [
-        'id', 'purchase_order_number', 'tax_id', 'company_name', 'billing_currency', 'billing_day', 'profile_type', 'etag',
-        'address', 'address.address_line1', 'address.address_line2', 'address.city', 'address.state', 'address.region',
-        'address.postal_code', 'address.first_name', 'address.last_name', 'address.phone_number', 'address.country',
-        'primary_contact', 'primary_contact.first_name', 'primary_contact.last_name', 'primary_contact.email',
+        'id',
+        'purchase_order_number',
+        'tax_id',
+        'company_name',
+        'billing_currency',
+        'billing_day',
+        'profile_type',
+        'etag',
+        'address',
+        'address.address_line1',
+        'address.address_line2',
+        'address.city',
+        'address.state',
+        'address.region',
+        'address.postal_code',
+        'address.first_name',
+        'address.last_name',
+        'address.phone_number',
+        'address.country',
+        'primary_contact',
+        'primary_contact.first_name',
+        'primary_contact.last_name',
+        'primary_contact.email',
         'primary_contact.phone_number',
       ].sort(),
     );
-    for (const [name, a] of Object.entries(resourceAttrs)) expect([name, a.description.length > 10]).toEqual([name, true]);
+    for (const [name, a] of Object.entries(resourceAttrs))
+      expect([name, a.description.length > 10]).toEqual([name, true]);
     expect(resourceAttrs.billing_day.type).toBe('number');
   });
 
   it('makes id and etag computed-only, everything else optional+computed', () => {
     for (const [name, a] of Object.entries(resourceAttrs)) {
-      const expected = name === 'id' || name === 'etag' ? { optional: undefined, computed: true } : { optional: true, computed: true };
+      const expected =
+        name === 'id' || name === 'etag' ? { optional: undefined, computed: true } : { optional: true, computed: true };
       expect([name, { optional: a.optional, computed: a.computed }]).toEqual([name, expected]);
     }
   });
 
   it('marks the read-only fields in their descriptions (they are rejected by validation, not by the engine)', () => {
-    const readOnly = Object.entries(resourceAttrs).filter(([, a]) => a.description.startsWith('Read-only.')).map(([n]) => n);
-    expect(readOnly.sort()).toEqual(['address.country', 'billing_currency', 'billing_day', 'company_name', 'profile_type']);
+    const readOnly = Object.entries(resourceAttrs)
+      .filter(([, a]) => a.description.startsWith('Read-only.'))
+      .map(([n]) => n);
+    expect(readOnly.sort()).toEqual([
+      'address.country',
+      'billing_currency',
+      'billing_day',
+      'company_name',
+      'profile_type',
+    ]);
   });
 
   it('gives the data source the same attributes, all computed-only', () => {
     const ds = Object.fromEntries(flatten(billingProfileDataSourceSchema.block.attributes));
     expect(Object.keys(ds).sort()).toEqual(Object.keys(resourceAttrs).sort());
     for (const [name, a] of Object.entries(ds)) {
-      expect([name, a.computed, a.optional, a.description]).toEqual([name, true, undefined, resourceAttrs[name].description]);
+      expect([name, a.computed, a.optional, a.description]).toEqual([
+        name,
+        true,
+        undefined,
+        resourceAttrs[name].description,
+      ]);
     }
   });
 });

@@ -7,7 +7,10 @@ describe('validateBillingProfileConfig', () => {
   it('accepts a config of writable fields within limits', () => {
     const cfg = config(
       { purchase_order_number: 'PO', tax_id: '' },
-      { address: { address_line1: 'x'.repeat(200), first_name: 'n'.repeat(50) }, primary_contact: { email: 'a.b@example.co.uk' } },
+      {
+        address: { address_line1: 'x'.repeat(200), first_name: 'n'.repeat(50) },
+        primary_contact: { email: 'a.b@example.co.uk' },
+      },
     );
     expect(validateBillingProfileConfig(cfg)).toEqual([]);
   });
@@ -35,7 +38,13 @@ describe('validateBillingProfileConfig', () => {
 
   it('enforces the API length limits with the attribute path', () => {
     const diags = validateBillingProfileConfig(
-      config({}, { address: { address_line2: 'x'.repeat(201), last_name: 'y'.repeat(51) }, primary_contact: { first_name: 'z'.repeat(51) } }),
+      config(
+        {},
+        {
+          address: { address_line2: 'x'.repeat(201), last_name: 'y'.repeat(51) },
+          primary_contact: { first_name: 'z'.repeat(51) },
+        },
+      ),
     );
     expect(diags.map((d) => d.path)).toEqual([
       ['address', 'address_line2'],
@@ -49,7 +58,10 @@ describe('validateBillingProfileConfig', () => {
   it('holds the fields the API caps at 200 characters to the same limit as the emulator', () => {
     const long = 'p'.repeat(201);
     const diags = validateBillingProfileConfig(
-      config({ purchase_order_number: long, tax_id: long }, { address: { city: long, postal_code: long }, primary_contact: { phone_number: long } }),
+      config(
+        { purchase_order_number: long, tax_id: long },
+        { address: { city: long, postal_code: long }, primary_contact: { phone_number: long } },
+      ),
     );
     expect(diags.map((d) => d.path)).toEqual([
       ['purchase_order_number'],
@@ -83,14 +95,21 @@ describe('validateBillingProfileConfig: control characters', () => {
   const configWith = (f: FieldSpec, value: string) =>
     f.group ? config({}, { [f.group]: { [f.attr]: value } }) : config({ [f.attr]: value });
 
-  it.each(writableText.map((f) => [f.path, f] as const))('rejects a newline in %s, naming the field, the character and the fix', (_path, f) => {
-    const value = f.email ? 'a@b.co\n' : 'Line 1\nLine 2';
-    const diags = validateBillingProfileConfig(configWith(f, value));
-    expect(diags).toHaveLength(1);
-    expect(diags[0]).toMatchObject({ severity: 'error', summary: `Invalid value for ${f.path}`, path: attributePath(f) });
-    expect(diags[0].detail).toContain(`"${f.path}" contains the control character U+000A (line feed) at position 7.`);
-    expect(diags[0].detail).toContain('single-line text: remove it');
-  });
+  it.each(writableText.map((f) => [f.path, f] as const))(
+    'rejects a newline in %s, naming the field, the character and the fix',
+    (_path, f) => {
+      const value = f.email ? 'a@b.co\n' : 'Line 1\nLine 2';
+      const diags = validateBillingProfileConfig(configWith(f, value));
+      expect(diags).toHaveLength(1);
+      expect(diags[0]).toMatchObject({
+        severity: 'error',
+        summary: `Invalid value for ${f.path}`,
+        path: attributePath(f),
+      });
+      expect(diags[0].detail).toContain(`"${f.path}" contains the control character U+000A (line feed) at position 7.`);
+      expect(diags[0].detail).toContain('single-line text: remove it');
+    },
+  );
 
   it.each([
     ['\t', 'U+0009 (tab)'],

@@ -2,7 +2,14 @@
 import fc from 'fast-check';
 import { setOwn } from '../../provider/plugin/cty/records';
 import { isDecimalText } from '../../provider/plugin/cty/numbers';
-import { Decimal, DynamicValue, UNKNOWN, type CtyType, type ObjectValue, type Value } from '../../provider/plugin/cty/types';
+import {
+  Decimal,
+  DynamicValue,
+  UNKNOWN,
+  type CtyType,
+  type ObjectValue,
+  type Value,
+} from '../../provider/plugin/cty/types';
 
 export interface ValueOptions {
   /** Unknown values anywhere (msgpack carries them; JSON cannot). */
@@ -59,7 +66,8 @@ const strings = fc.oneof(
   { weight: 1, arbitrary: fc.integer({ min: 10, max: 40 }).map((n) => 'é'.repeat(n)) },
 );
 
-const digits = (min: number, max: number) => fc.string({ unit: fc.constantFrom(...'0123456789'.split('')), minLength: min, maxLength: max });
+const digits = (min: number, max: number) =>
+  fc.string({ unit: fc.constantFrom(...'0123456789'.split('')), minLength: min, maxLength: max });
 
 /** Decimal text as the engine may send it: "0.1", "-12.50", "1.5e-7", ".5", "+1.", "007", "1E400". */
 const decimalText = fc
@@ -72,8 +80,41 @@ const decimalText = fc
   .map(([sign, int, frac, exp]) => `${sign}${int}${frac === undefined ? '' : `.${frac}`}${exp ? exp.join('') : ''}`)
   .filter(isDecimalText);
 
-const edgeNumbers = [0, -0, 1, -1, 127, 128, -32, -33, 255, 256, 65535, 65536, 2 ** 32, -(2 ** 31) - 1, 2 ** 53, 2 ** 53 + 2, -(2 ** 53), 2 ** 63, 2 ** 64, 1e21, 0.1, 5e-324, Number.MAX_VALUE];
-const edgeBigints = [2n ** 53n + 1n, -(2n ** 53n) - 1n, 2n ** 63n - 1n, -(2n ** 63n), -(2n ** 63n) - 1n, 2n ** 64n - 1n, 2n ** 64n, 10n ** 30n];
+const edgeNumbers = [
+  0,
+  -0,
+  1,
+  -1,
+  127,
+  128,
+  -32,
+  -33,
+  255,
+  256,
+  65535,
+  65536,
+  2 ** 32,
+  -(2 ** 31) - 1,
+  2 ** 53,
+  2 ** 53 + 2,
+  -(2 ** 53),
+  2 ** 63,
+  2 ** 64,
+  1e21,
+  0.1,
+  5e-324,
+  Number.MAX_VALUE,
+];
+const edgeBigints = [
+  2n ** 53n + 1n,
+  -(2n ** 53n) - 1n,
+  2n ** 63n - 1n,
+  -(2n ** 63n),
+  -(2n ** 63n) - 1n,
+  2n ** 64n - 1n,
+  2n ** 64n,
+  10n ** 30n,
+];
 
 function numbers(opts: ValueOptions): fc.Arbitrary<Value> {
   return fc.oneof(
@@ -89,7 +130,10 @@ function numbers(opts: ValueOptions): fc.Arbitrary<Value> {
 export function ctyValue(type: CtyType, opts: ValueOptions, depth = 2): fc.Arbitrary<Value> {
   const specials: fc.Arbitrary<Value>[] = [fc.constant(null)];
   if (opts.unknowns) specials.push(fc.constant(UNKNOWN));
-  return fc.oneof({ weight: 5, arbitrary: knownValue(type, opts, depth) }, { weight: 1, arbitrary: fc.oneof(...specials) });
+  return fc.oneof(
+    { weight: 5, arbitrary: knownValue(type, opts, depth) },
+    { weight: 1, arbitrary: fc.oneof(...specials) },
+  );
 }
 
 function knownValue(type: CtyType, opts: ValueOptions, depth: number): fc.Arbitrary<Value> {

@@ -73,7 +73,9 @@ describe('decodeJsonValue', () => {
   });
 
   it('decodes dynamic values written as {"value","type"}', () => {
-    expect(decodeJsonValue('{"value":["a"],"type":["list","string"]}', 'dynamic')).toEqual(new DynamicValue(['list', 'string'], ['a']));
+    expect(decodeJsonValue('{"value":["a"],"type":["list","string"]}', 'dynamic')).toEqual(
+      new DynamicValue(['list', 'string'], ['a']),
+    );
     expect(decodeJsonValue('null', 'dynamic')).toBeNull();
     expect(() => decodeJsonValue('"a"', 'dynamic')).toThrow(/"value"/);
     expect(() => decodeJsonValue('{"value":1,"type":"number","x":1}', 'dynamic')).toThrow(/invalid key "x"/);
@@ -91,7 +93,9 @@ describe('encodeJsonValue', () => {
     expect(encodeJsonValue({ b: 'x', a: 'y' }, ['map', 'string'])).toBe('{"a":"y","b":"x"}');
     expect(encodeJsonValue([1, 2], ['set', 'number'])).toBe('[1,2]');
     expect(encodeJsonValue(['a', false], ['tuple', ['string', 'bool']])).toBe('["a",false]');
-    expect(encodeJsonValue(new DynamicValue(['list', 'bool'], [true]), 'dynamic')).toBe('{"value":[true],"type":["list","bool"]}');
+    expect(encodeJsonValue(new DynamicValue(['list', 'bool'], [true]), 'dynamic')).toBe(
+      '{"value":[true],"type":["list","bool"]}',
+    );
   });
 
   it('writes decimal text that is not valid JSON in a valid JSON form', () => {
@@ -106,7 +110,10 @@ describe('encodeJsonValue', () => {
   });
 
   it('round-trips through decodeJsonValue', () => {
-    const type: CtyType = ['object', { n: 'number', tags: ['map', 'string'], list: ['list', 'number'], dyn: 'dynamic' }];
+    const type: CtyType = [
+      'object',
+      { n: 'number', tags: ['map', 'string'], list: ['list', 'number'], dyn: 'dynamic' },
+    ];
     const value: Value = {
       n: 123456789012345678901234567890n,
       tags: { x: 'y' },

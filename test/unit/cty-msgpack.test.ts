@@ -109,8 +109,12 @@ describe('decodeMsgpack: collections and structural types', () => {
   });
 
   it('names the element in errors inside lists and maps', () => {
-    expect(() => decodeMsgpack(bytes('92 01 c3'), ['list', 'number'])).toThrow('[1]: expected number, got msgpack bool');
-    expect(() => decodeMsgpack(bytes('81 a1 6b c3'), ['map', 'string'])).toThrow('["k"]: expected string, got msgpack bool');
+    expect(() => decodeMsgpack(bytes('92 01 c3'), ['list', 'number'])).toThrow(
+      '[1]: expected number, got msgpack bool',
+    );
+    expect(() => decodeMsgpack(bytes('81 a1 6b c3'), ['map', 'string'])).toThrow(
+      '["k"]: expected string, got msgpack bool',
+    );
   });
 
   it('rejects a tuple of the wrong length and non-string map keys', () => {
@@ -183,7 +187,9 @@ describe('encodeMsgpack', () => {
 
   it('writes dynamic values as [bin(type JSON), value], bare null and bare unknown', () => {
     const typeJson = hexOfText('["list","string"]');
-    expect(hexOf(encodeMsgpack(new DynamicValue(['list', 'string'], ['a']), 'dynamic'))).toBe(`92c411${typeJson}91a161`);
+    expect(hexOf(encodeMsgpack(new DynamicValue(['list', 'string'], ['a']), 'dynamic'))).toBe(
+      `92c411${typeJson}91a161`,
+    );
     expect(hexOf(encodeMsgpack(new DynamicValue('string', null), 'dynamic'))).toBe(`92c408${hexOfText('"string"')}c0`);
     expect(hexOf(encodeMsgpack(null, 'dynamic'))).toBe('c0');
     expect(hexOf(encodeMsgpack(UNKNOWN, 'dynamic'))).toBe('d40000');

@@ -1,4 +1,10 @@
-import { integerValue, isDecimalText, jsonNumberText, numbersEqual, parseNumberText } from '../../provider/plugin/cty/numbers';
+import {
+  integerValue,
+  isDecimalText,
+  jsonNumberText,
+  numbersEqual,
+  parseNumberText,
+} from '../../provider/plugin/cty/numbers';
 import { Decimal } from '../../provider/plugin/cty/types';
 
 describe('parseNumberText', () => {

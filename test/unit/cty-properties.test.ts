@@ -61,7 +61,9 @@ describe('JSON (state and the DynamicValue json fallback)', () => {
   });
 
   it('a state object written as JSON reads back as itself', () => {
-    const objectType = ctyType(JSON_SAFE).filter((t): t is ['object', Record<string, CtyType>] => typeof t !== 'string' && t[0] === 'object');
+    const objectType = ctyType(JSON_SAFE).filter(
+      (t): t is ['object', Record<string, CtyType>] => typeof t !== 'string' && t[0] === 'object',
+    );
     const state = objectType.chain((type) =>
       ctyValue(type, JSON_SAFE)
         .filter((v) => v !== null)

@@ -9,7 +9,10 @@ describe('parseTypeJson', () => {
     expect(parseTypeJson('["list","number"]')).toEqual(['list', 'number']);
     expect(parseTypeJson('["set",["map","bool"]]')).toEqual(['set', ['map', 'bool']]);
     expect(parseTypeJson('["tuple",["string",["list","number"]]]')).toEqual(['tuple', ['string', ['list', 'number']]]);
-    expect(parseTypeJson('["object",{"b":"string","a":["list","number"]}]')).toEqual(['object', { a: ['list', 'number'], b: 'string' }]);
+    expect(parseTypeJson('["object",{"b":"string","a":["list","number"]}]')).toEqual([
+      'object',
+      { a: ['list', 'number'], b: 'string' },
+    ]);
     expect(parseTypeJson('["object",{}]')).toEqual(['object', {}]);
   });
 
@@ -40,7 +43,10 @@ describe('typeToJson', () => {
     [['list', 'string'], '["list","string"]'],
     [['map', ['set', 'number']], '["map",["set","number"]]'],
     [['tuple', ['string', 'bool']], '["tuple",["string","bool"]]'],
-    [['object', { zeta: 'string', alpha: ['list', 'number'] }], '["object",{"alpha":["list","number"],"zeta":"string"}]'],
+    [
+      ['object', { zeta: 'string', alpha: ['list', 'number'] }],
+      '["object",{"alpha":["list","number"],"zeta":"string"}]',
+    ],
   ])('writes %p compactly as %s', (type, json) => {
     expect(typeToJson(type)).toBe(json);
     expect(parseTypeJson(json)).toEqual(type);

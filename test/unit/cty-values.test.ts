@@ -1,4 +1,10 @@
-import { completeObject, conformsTo, containsUnknown, nullValueOf, valuesEqual } from '../../provider/plugin/cty/values';
+import {
+  completeObject,
+  conformsTo,
+  containsUnknown,
+  nullValueOf,
+  valuesEqual,
+} from '../../provider/plugin/cty/values';
 import { Decimal, DynamicValue, UNKNOWN, type CtyType, type ObjectValue } from '../../provider/plugin/cty/types';
 
 describe('valuesEqual', () => {
@@ -31,7 +37,9 @@ describe('valuesEqual', () => {
     expect(valuesEqual([1, 2, 3], [3, 1, 2], ['set', 'number'])).toBe(true);
     expect(valuesEqual([1, 1, 2], [1, 2, 2], ['set', 'number'])).toBe(false);
     expect(valuesEqual([1, 2], [2, 1], ['list', 'number'])).toBe(false);
-    expect(valuesEqual([{ a: 'x' }, { a: 'y' }], [{ a: 'y' }, { a: 'x' }], ['set', ['object', { a: 'string' }]])).toBe(true);
+    expect(valuesEqual([{ a: 'x' }, { a: 'y' }], [{ a: 'y' }, { a: 'x' }], ['set', ['object', { a: 'string' }]])).toBe(
+      true,
+    );
   });
 
   it('compares maps by key and objects attribute by attribute (missing = null)', () => {
@@ -45,7 +53,9 @@ describe('valuesEqual', () => {
 
   it('compares tuples element-wise and dynamic values by type and value', () => {
     expect(valuesEqual(['a', 1], ['a', 1n], ['tuple', ['string', 'number']])).toBe(true);
-    expect(valuesEqual(new DynamicValue('number', 1), new DynamicValue('number', new Decimal('1.0')), 'dynamic')).toBe(true);
+    expect(valuesEqual(new DynamicValue('number', 1), new DynamicValue('number', new Decimal('1.0')), 'dynamic')).toBe(
+      true,
+    );
     expect(valuesEqual(new DynamicValue('string', '1'), new DynamicValue('number', 1), 'dynamic')).toBe(false);
   });
 
@@ -83,7 +93,19 @@ describe('conformsTo', () => {
   ];
 
   it('accepts conforming values, with null, unknown and missing attributes anywhere', () => {
-    expect(conformsTo({ id: 'x', address: { city: UNKNOWN }, tags: { a: 'b' }, items: [{ n: 1n }, { n: new Decimal('0.5') }], pair: ['a', true], any: new DynamicValue('number', 1) }, type)).toBeNull();
+    expect(
+      conformsTo(
+        {
+          id: 'x',
+          address: { city: UNKNOWN },
+          tags: { a: 'b' },
+          items: [{ n: 1n }, { n: new Decimal('0.5') }],
+          pair: ['a', true],
+          any: new DynamicValue('number', 1),
+        },
+        type,
+      ),
+    ).toBeNull();
     expect(conformsTo({ id: null }, type)).toBeNull();
     expect(conformsTo(UNKNOWN, type)).toBeNull();
   });
@@ -112,7 +134,11 @@ describe('conformsTo', () => {
 describe('completeObject', () => {
   const type: CtyType = [
     'object',
-    { id: 'string', address: ['object', { city: 'string', zip: 'string' }], items: ['list', ['object', { a: 'string', b: 'string' }]] },
+    {
+      id: 'string',
+      address: ['object', { city: 'string', zip: 'string' }],
+      items: ['list', ['object', { a: 'string', b: 'string' }]],
+    },
   ];
 
   it('adds every missing attribute as null, recursively', () => {

@@ -7,16 +7,32 @@ const ids = { requestId: 'req-1', correlationId: 'cor-1' };
 
 describe('errorFromApiResponse', () => {
   it('writes a human message with status, code, description and ids', () => {
-    const e = errorFromApiResponse({ status: 400, body: { code: 3000, description: 'Invalid property taxId', data: [], source: 'PartnerFD' }, ...ids });
+    const e = errorFromApiResponse({
+      status: 400,
+      body: { code: 3000, description: 'Invalid property taxId', data: [], source: 'PartnerFD' },
+      ...ids,
+    });
     expect(e).toBeInstanceOf(PartnerCenterError);
     expect(e).not.toBeInstanceOf(ConflictError);
-    expect(e.message).toBe('Partner Center API returned 400 (code 3000): Invalid property taxId. [request id req-1, correlation id cor-1]');
-    expect(e).toMatchObject({ status: 400, code: 3000, description: 'Invalid property taxId', retryable: false, ...ids });
+    expect(e.message).toBe(
+      'Partner Center API returned 400 (code 3000): Invalid property taxId. [request id req-1, correlation id cor-1]',
+    );
+    expect(e).toMatchObject({
+      status: 400,
+      code: 3000,
+      description: 'Invalid property taxId',
+      retryable: false,
+      ...ids,
+    });
   });
 
   it('maps 412 and 400 with code 2055 (number or string, any casing) to ConflictError', () => {
-    expect(errorFromApiResponse({ status: 412, body: { code: 2055, description: 'Etag is no longer valid' } })).toBeInstanceOf(ConflictError);
-    expect(errorFromApiResponse({ status: 400, body: { Code: '2055', Description: 'stale' } })).toBeInstanceOf(ConflictError);
+    expect(
+      errorFromApiResponse({ status: 412, body: { code: 2055, description: 'Etag is no longer valid' } }),
+    ).toBeInstanceOf(ConflictError);
+    expect(errorFromApiResponse({ status: 400, body: { Code: '2055', Description: 'stale' } })).toBeInstanceOf(
+      ConflictError,
+    );
     expect(errorFromApiResponse({ status: 400, body: { code: 2054 } })).not.toBeInstanceOf(ConflictError);
   });
 
@@ -28,18 +44,26 @@ describe('errorFromApiResponse', () => {
   });
 
   it('reads the throttling shape and Retry-After, and marks 429/5xx retryable', () => {
-    const e = errorFromApiResponse({ status: 429, body: { statusCode: 429, message: 'Rate limit is exceeded.' }, retryAfter: '3' });
+    const e = errorFromApiResponse({
+      status: 429,
+      body: { statusCode: 429, message: 'Rate limit is exceeded.' },
+      retryAfter: '3',
+    });
     expect(e).toMatchObject({ retryable: true, retryAfterMs: 3000, description: 'Rate limit is exceeded.' });
-    expect(errorFromApiResponse({ status: 503, body: undefined }).message).toBe('Partner Center API returned 503: Service Unavailable.');
+    expect(errorFromApiResponse({ status: 503, body: undefined }).message).toBe(
+      'Partner Center API returned 503: Service Unavailable.',
+    );
   });
 
   it('uses a non-JSON body as the description, shortened', () => {
     expect(parseApiFault('  <html>Bad gateway</html> ')).toEqual({
-      description: 'an HTML page ("Bad gateway") answered instead of Partner Center: a proxy or gateway between this machine and the API',
+      description:
+        'an HTML page ("Bad gateway") answered instead of Partner Center: a proxy or gateway between this machine and the API',
     });
-    expect(parseApiFault('<!DOCTYPE html><html><head><title>502 Bad Gateway</title></head><body>nginx</body></html>').description).toContain(
-      '("502 Bad Gateway")',
-    );
+    expect(
+      parseApiFault('<!DOCTYPE html><html><head><title>502 Bad Gateway</title></head><body>nginx</body></html>')
+        .description,
+    ).toContain('("502 Bad Gateway")');
     expect(parseApiFault('not json, not html')).toEqual({ description: 'not json, not html' });
     expect(parseApiFault('x'.repeat(2000)).description).toHaveLength(501);
   });
@@ -50,8 +74,18 @@ describe('Redactor', () => {
     const r = new Redactor();
     r.remember('super-secret-value');
     expect(
-      r.value({ access_token: 'abc', nested: { client_secret: 'x', note: 'contains super-secret-value here' }, list: [{ Authorization: 'Bearer q' }], taxId: '12' }),
-    ).toEqual({ access_token: REDACTED, nested: { client_secret: REDACTED, note: `contains ${REDACTED} here` }, list: [{ Authorization: REDACTED }], taxId: '12' });
+      r.value({
+        access_token: 'abc',
+        nested: { client_secret: 'x', note: 'contains super-secret-value here' },
+        list: [{ Authorization: 'Bearer q' }],
+        taxId: '12',
+      }),
+    ).toEqual({
+      access_token: REDACTED,
+      nested: { client_secret: REDACTED, note: `contains ${REDACTED} here` },
+      list: [{ Authorization: REDACTED }],
+      taxId: '12',
+    });
   });
 
   it('scrubs bearer values and secret form fields from text', () => {

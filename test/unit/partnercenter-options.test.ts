@@ -1,5 +1,11 @@
 import { APPLICATION_NAME } from '../../provider/meta';
-import { CLOUDS, ConfigurationError, PartnerCenterClient, isCloudName, unquoteEtag } from '../../provider/partnercenter';
+import {
+  CLOUDS,
+  ConfigurationError,
+  PartnerCenterClient,
+  isCloudName,
+  unquoteEtag,
+} from '../../provider/partnercenter';
 import { resolveOptions } from '../../provider/partnercenter/options';
 
 const creds = { tenantId: 't', clientId: 'c', refreshToken: 'r' };
@@ -29,13 +35,33 @@ describe('clouds', () => {
 describe('resolveOptions', () => {
   it('defaults to the public cloud, en-US and the provider application name', () => {
     const o = resolveOptions(creds);
-    expect(o).toMatchObject({ baseUrl: CLOUDS.public.apiBaseUrl, authorityHost: CLOUDS.public.authorityHost, locale: 'en-US', application: APPLICATION_NAME });
-    expect(o.credentials).toEqual({ kind: 'refreshToken', tenantId: 't', clientId: 'c', refreshToken: 'r', clientSecret: undefined });
+    expect(o).toMatchObject({
+      baseUrl: CLOUDS.public.apiBaseUrl,
+      authorityHost: CLOUDS.public.authorityHost,
+      locale: 'en-US',
+      application: APPLICATION_NAME,
+    });
+    expect(o.credentials).toEqual({
+      kind: 'refreshToken',
+      tenantId: 't',
+      clientId: 'c',
+      refreshToken: 'r',
+      clientSecret: undefined,
+    });
   });
 
   it('uses overrides without a trailing slash, and a given access token instead of the exchange', () => {
-    const o = resolveOptions({ environment: 'china', baseUrl: 'http://127.0.0.1:9/', authorityHost: 'http://127.0.0.1:9', accessToken: 'at' });
-    expect(o).toMatchObject({ baseUrl: 'http://127.0.0.1:9', authorityHost: 'http://127.0.0.1:9', cloud: CLOUDS.china });
+    const o = resolveOptions({
+      environment: 'china',
+      baseUrl: 'http://127.0.0.1:9/',
+      authorityHost: 'http://127.0.0.1:9',
+      accessToken: 'at',
+    });
+    expect(o).toMatchObject({
+      baseUrl: 'http://127.0.0.1:9',
+      authorityHost: 'http://127.0.0.1:9',
+      cloud: CLOUDS.china,
+    });
     expect(o.credentials).toEqual({ kind: 'accessToken', accessToken: 'at' });
   });
 
@@ -51,14 +77,20 @@ describe('resolveOptions', () => {
   });
 
   it('says how to fix an unknown environment', () => {
-    expect(() => resolveOptions({ ...creds, environment: 'mars' as never })).toThrow('environment "mars" is not a Partner Center cloud: use one of public, china, usgov, germany');
+    expect(() => resolveOptions({ ...creds, environment: 'mars' as never })).toThrow(
+      'environment "mars" is not a Partner Center cloud: use one of public, china, usgov, germany',
+    );
   });
 });
 
 describe('PartnerCenterClient construction', () => {
   it('warns once for the retired Germany cloud', () => {
     const warnings: string[] = [];
-    const client = new PartnerCenterClient({ ...creds, environment: 'germany', log: { debug() {}, trace() {}, warn: (m) => warnings.push(m) } });
+    const client = new PartnerCenterClient({
+      ...creds,
+      environment: 'germany',
+      log: { debug() {}, trace() {}, warn: (m) => warnings.push(m) },
+    });
     expect(client.cloud.name).toBe('germany');
     expect(warnings).toEqual([CLOUDS.germany.retired]);
   });

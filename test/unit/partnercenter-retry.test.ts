@@ -1,5 +1,11 @@
 import { CancelledError, ConfigurationError } from '../../provider/partnercenter/errors';
-import { DEFAULT_RETRY_POLICY, backoffDelayMs, parseRetryAfterMs, resolveRetryPolicy, sleep } from '../../provider/partnercenter/retry';
+import {
+  DEFAULT_RETRY_POLICY,
+  backoffDelayMs,
+  parseRetryAfterMs,
+  resolveRetryPolicy,
+  sleep,
+} from '../../provider/partnercenter/retry';
 
 describe('backoffDelayMs', () => {
   const policy = { ...DEFAULT_RETRY_POLICY, baseDelayMs: 100, maxDelayMs: 1000 };

@@ -54,7 +54,10 @@ describe('profileFromWire', () => {
   });
 
   it('reads a numeric billing day sent as a string, and numbers in string fields as text', () => {
-    expect(profileFromWire({ billingDay: '7', address: { postalCode: 98052 } })).toEqual({ billingDay: 7, address: { postalCode: '98052' } });
+    expect(profileFromWire({ billingDay: '7', address: { postalCode: 98052 } })).toEqual({
+      billingDay: 7,
+      address: { postalCode: '98052' },
+    });
   });
 
   it('rejects a body that is not an object', () => {
@@ -73,15 +76,29 @@ describe('profileToWire', () => {
       billingDay: 1,
       etag: 'E1',
     });
-    expect(body).toEqual({ companyName: 'Contoso', address: { country: 'US', addressLine1: '1 Main St' }, billingDay: 1, attributes: { etag: 'E1' } });
+    expect(body).toEqual({
+      companyName: 'Contoso',
+      address: { country: 'US', addressLine1: '1 Main St' },
+      billingDay: 1,
+      attributes: { etag: 'E1' },
+    });
   });
 
   it('keeps "" so a caller can clear a field', () => {
-    expect(profileToWire({ purchaseOrderNumber: '', address: { addressLine2: '' } })).toEqual({ purchaseOrderNumber: '', address: { addressLine2: '' } });
+    expect(profileToWire({ purchaseOrderNumber: '', address: { addressLine2: '' } })).toEqual({
+      purchaseOrderNumber: '',
+      address: { addressLine2: '' },
+    });
   });
 
   it('round-trips through profileFromWire', () => {
-    const profile = { companyName: 'C', address: { country: 'US', state: 'WA' }, primaryContact: { email: 'x@y.example' }, billingDay: 3, etag: 'e' };
+    const profile = {
+      companyName: 'C',
+      address: { country: 'US', state: 'WA' },
+      primaryContact: { email: 'x@y.example' },
+      billingDay: 3,
+      etag: 'e',
+    };
     expect(profileFromWire(profileToWire(profile))).toEqual(profile);
   });
 });

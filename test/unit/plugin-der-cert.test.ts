@@ -27,7 +27,11 @@ describe('DER writer', () => {
   });
 
   test('times: UTCTime through 2049, GeneralizedTime from 2050, always UTC', () => {
-    expect(Buffer.from(der.time(new Date(Date.UTC(2026, 0, 2, 3, 4, 5)))).toString('latin1').slice(2)).toBe('260102030405Z');
+    expect(
+      Buffer.from(der.time(new Date(Date.UTC(2026, 0, 2, 3, 4, 5))))
+        .toString('latin1')
+        .slice(2),
+    ).toBe('260102030405Z');
     expect(der.time(new Date(Date.UTC(2026, 0, 2)))[0]).toBe(0x17);
     const late = der.time(new Date(Date.UTC(2056, 10, 23, 21, 0, 0)));
     expect(late[0]).toBe(0x18);
@@ -65,7 +69,11 @@ describe('server certificate', () => {
     const dir = mkdtempSync(join(tmpdir(), 'plugin-cert-'));
     const file = join(dir, 'cert.pem');
     writeFileSync(file, createServerCertificate().certPem);
-    const out = execFileSync('openssl', ['verify', '-CAfile', file, '-purpose', 'sslserver', '-verify_hostname', 'localhost', file], { encoding: 'utf8' });
+    const out = execFileSync(
+      'openssl',
+      ['verify', '-CAfile', file, '-purpose', 'sslserver', '-verify_hostname', 'localhost', file],
+      { encoding: 'utf8' },
+    );
     expect(out.trim()).toBe(`${file}: OK`);
   });
 });

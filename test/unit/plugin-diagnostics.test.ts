@@ -1,17 +1,36 @@
-import { errorDiagnostic, hasErrors, internalErrorDiagnostic, toProtoDiagnostic } from '../../provider/plugin/diagnostics';
+import {
+  errorDiagnostic,
+  hasErrors,
+  internalErrorDiagnostic,
+  toProtoDiagnostic,
+} from '../../provider/plugin/diagnostics';
 import * as pb from '../../provider/plugin/proto/tfplugin6';
 import { parseRawStateJson } from '../../provider/plugin/services/raw-state';
 import { Decimal } from '../../provider/plugin/cty/types';
 
 describe('diagnostics', () => {
   test('severity is always error or warning, paths map to the three step kinds', () => {
-    expect(toProtoDiagnostic({ severity: 'warning', summary: 's', path: ['list', { index: 0 }, 'map', { key: 'k' }] })).toEqual({
+    expect(
+      toProtoDiagnostic({ severity: 'warning', summary: 's', path: ['list', { index: 0 }, 'map', { key: 'k' }] }),
+    ).toEqual({
       severity: pb.Severity.Warning,
       summary: 's',
       detail: '',
-      attribute: { steps: [{ attribute_name: 'list' }, { element_key_int: 0 }, { attribute_name: 'map' }, { element_key_string: 'k' }] },
+      attribute: {
+        steps: [
+          { attribute_name: 'list' },
+          { element_key_int: 0 },
+          { attribute_name: 'map' },
+          { element_key_string: 'k' },
+        ],
+      },
     });
-    expect(toProtoDiagnostic(errorDiagnostic('e', 'd'))).toEqual({ severity: pb.Severity.Error, summary: 'e', detail: 'd', attribute: undefined });
+    expect(toProtoDiagnostic(errorDiagnostic('e', 'd'))).toEqual({
+      severity: pb.Severity.Error,
+      summary: 'e',
+      detail: 'd',
+      attribute: undefined,
+    });
   });
 
   test('an empty path means the whole block', () => {

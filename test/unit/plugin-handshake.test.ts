@@ -1,9 +1,18 @@
 import { X509Certificate } from 'node:crypto';
-import { MAGIC_COOKIE_VALUE, checkLaunchEnvironment, handshakeLine, reattachConfig } from '../../provider/plugin/handshake';
+import {
+  MAGIC_COOKIE_VALUE,
+  checkLaunchEnvironment,
+  handshakeLine,
+  reattachConfig,
+} from '../../provider/plugin/handshake';
 import { createServerCertificate } from '../../provider/plugin/tls/server-cert';
 
 const ADDR = 'terraform.local/ns/ex';
-const engine = (extra: NodeJS.ProcessEnv = {}): NodeJS.ProcessEnv => ({ TF_PLUGIN_MAGIC_COOKIE: MAGIC_COOKIE_VALUE, PLUGIN_PROTOCOL_VERSIONS: '5,6', ...extra });
+const engine = (extra: NodeJS.ProcessEnv = {}): NodeJS.ProcessEnv => ({
+  TF_PLUGIN_MAGIC_COOKIE: MAGIC_COOKIE_VALUE,
+  PLUGIN_PROTOCOL_VERSIONS: '5,6',
+  ...extra,
+});
 
 describe('checkLaunchEnvironment', () => {
   test('needs the magic cookie, and says how the program is meant to be used', () => {
@@ -25,12 +34,18 @@ describe('checkLaunchEnvironment', () => {
   });
 
   test('passes on the client certificate and the socket directory', () => {
-    expect(checkLaunchEnvironment(engine({ PLUGIN_CLIENT_CERT: 'PEM', PLUGIN_UNIX_SOCKET_DIR: '/run/x' }), ADDR)).toEqual({
+    expect(
+      checkLaunchEnvironment(engine({ PLUGIN_CLIENT_CERT: 'PEM', PLUGIN_UNIX_SOCKET_DIR: '/run/x' }), ADDR),
+    ).toEqual({
       ok: true,
       clientCertPem: 'PEM',
       socketDir: '/run/x',
     });
-    expect(checkLaunchEnvironment(engine({ PLUGIN_CLIENT_CERT: '' }), ADDR)).toEqual({ ok: true, clientCertPem: undefined, socketDir: undefined });
+    expect(checkLaunchEnvironment(engine({ PLUGIN_CLIENT_CERT: '' }), ADDR)).toEqual({
+      ok: true,
+      clientCertPem: undefined,
+      socketDir: undefined,
+    });
   });
 });
 

@@ -15,13 +15,28 @@ describe('hclog lines', () => {
 
   test('a line carries string @level, @message, @timestamp, @module and the fields', () => {
     const entry = JSON.parse(formatLine('info', 'm', 'hello', { n: 1, nested: { a: [1] } }, at));
-    expect(entry).toEqual({ '@level': 'info', '@message': 'hello', '@module': 'm', '@timestamp': '2026-11-24T09:05:07.042000Z', n: 1, nested: { a: [1] } });
+    expect(entry).toEqual({
+      '@level': 'info',
+      '@message': 'hello',
+      '@module': 'm',
+      '@timestamp': '2026-11-24T09:05:07.042000Z',
+      n: 1,
+      nested: { a: [1] },
+    });
   });
 
   test('fields can never replace the reserved keys or break JSON', () => {
     const cyclic: Record<string, unknown> = {};
     cyclic.self = cyclic;
-    const entry = JSON.parse(formatLine('warn', 'm', 'x', { '@message': 42, '@level': 1, big: 2n ** 70n, err: new Error('boom'), sym: Symbol('s') }, at));
+    const entry = JSON.parse(
+      formatLine(
+        'warn',
+        'm',
+        'x',
+        { '@message': 42, '@level': 1, big: 2n ** 70n, err: new Error('boom'), sym: Symbol('s') },
+        at,
+      ),
+    );
     expect(entry['@message']).toBe('x');
     expect(entry['@level']).toBe('warn');
     expect(entry['_@message']).toBe(42);

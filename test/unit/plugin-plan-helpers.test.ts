@@ -26,7 +26,13 @@ const schema: Schema = {
       items: {
         description: '',
         optional: true,
-        nested: { nesting: 'list', attributes: { key: { type: 'string', description: '', required: true }, uid: { type: 'string', description: '', computed: true } } },
+        nested: {
+          nesting: 'list',
+          attributes: {
+            key: { type: 'string', description: '', required: true },
+            uid: { type: 'string', description: '', computed: true },
+          },
+        },
       },
     },
   },
@@ -41,7 +47,15 @@ const prior: ObjectValue = {
   address: { city: 'Paris', country: 'FR' },
   items: [{ key: 'a', uid: 'u1' }],
 };
-const nullConfig: ObjectValue = { id: null, etag: null, name: 'n', note: null, size: new Decimal('0.10'), address: null, items: [{ key: 'a', uid: null }] };
+const nullConfig: ObjectValue = {
+  id: null,
+  etag: null,
+  name: 'n',
+  note: null,
+  size: new Decimal('0.10'),
+  address: null,
+  items: [{ key: 'a', uid: null }],
+};
 
 describe('planFromProposed', () => {
   test('create: every computed attribute null in config becomes unknown, nested ones too', () => {
@@ -92,7 +106,15 @@ describe('planFromProposed', () => {
     const block: BlockSchema = {
       attributes: { id: { type: 'string', description: '', computed: true } },
       blockTypes: {
-        rule: { nesting: 'list', block: { attributes: { port: { type: 'number', description: '', required: true }, rid: { type: 'string', description: '', computed: true } } } },
+        rule: {
+          nesting: 'list',
+          block: {
+            attributes: {
+              port: { type: 'number', description: '', required: true },
+              rid: { type: 'string', description: '', computed: true },
+            },
+          },
+        },
       },
     };
     const config = { id: null, rule: [{ port: 1, rid: null }] };

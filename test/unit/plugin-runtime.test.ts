@@ -12,7 +12,9 @@ function withConfigure(configure: ProviderDefinition<unknown>['configure']): Pro
 describe('ProviderRuntime', () => {
   test('resource calls wait for a configure still in flight, then get its client', async () => {
     let finish!: () => void;
-    const runtime = withConfigure(() => new Promise((resolve) => (finish = () => resolve({ client: 'the-client', diagnostics: [] }))));
+    const runtime = withConfigure(
+      () => new Promise((resolve) => (finish = () => resolve({ client: 'the-client', diagnostics: [] }))),
+    );
     const configuring = runtime.configure({}, '1.8.5');
     let settled = false;
     const ctx = runtime.resourceContext().then((c) => ((settled = true), c));

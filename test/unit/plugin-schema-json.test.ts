@@ -4,7 +4,10 @@ import { goJsonStringify, providerSchemaJson } from '../../provider/plugin/schem
 const def: ProviderDefinition = {
   typeName: 'ex',
   version: '1.0.0',
-  schema: { version: 0, block: { attributes: { token: { type: 'string', description: 'A <token>.', optional: true, sensitive: true } } } },
+  schema: {
+    version: 0,
+    block: { attributes: { token: { type: 'string', description: 'A <token>.', optional: true, sensitive: true } } },
+  },
   configure: async () => ({ diagnostics: [] }),
   resources: [
     {
@@ -20,10 +23,22 @@ const def: ProviderDefinition = {
               description: 'N.',
               optional: true,
               computed: true,
-              nested: { nesting: 'single', attributes: { y: { type: 'bool', description: '', optional: true }, x: { type: 'string', description: 'X.', computed: true } } },
+              nested: {
+                nesting: 'single',
+                attributes: {
+                  y: { type: 'bool', description: '', optional: true },
+                  x: { type: 'string', description: 'X.', computed: true },
+                },
+              },
             },
           },
-          blockTypes: { rule: { nesting: 'list', minItems: 1, block: { attributes: { port: { type: 'number', description: '', required: true } } } } },
+          blockTypes: {
+            rule: {
+              nesting: 'list',
+              minItems: 1,
+              block: { attributes: { port: { type: 'number', description: '', required: true } } },
+            },
+          },
         },
       },
       read: async () => ({ state: null, diagnostics: [] }),
@@ -44,14 +59,31 @@ describe('providerSchemaJson', () => {
         'example.com/ns/ex': {
           provider: {
             version: 0,
-            block: { attributes: { token: { type: 'string', description: 'A <token>.', description_kind: 'plain', optional: true, sensitive: true } }, description_kind: 'plain' },
+            block: {
+              attributes: {
+                token: {
+                  type: 'string',
+                  description: 'A <token>.',
+                  description_kind: 'plain',
+                  optional: true,
+                  sensitive: true,
+                },
+              },
+              description_kind: 'plain',
+            },
           },
           resource_schemas: {
             ex_thing: {
               version: 2,
               block: {
                 attributes: {
-                  a: { type: ['list', 'string'], description: 'A list.', description_kind: 'plain', deprecated: true, required: true },
+                  a: {
+                    type: ['list', 'string'],
+                    description: 'A list.',
+                    description_kind: 'plain',
+                    deprecated: true,
+                    required: true,
+                  },
                   nested: {
                     nested_type: {
                       attributes: {
@@ -68,7 +100,14 @@ describe('providerSchemaJson', () => {
                   z: { type: ['object', { a: 'string', b: 'number' }], description_kind: 'plain', computed: true },
                 },
                 block_types: {
-                  rule: { nesting_mode: 'list', block: { attributes: { port: { type: 'number', description_kind: 'plain', required: true } }, description_kind: 'plain' }, min_items: 1 },
+                  rule: {
+                    nesting_mode: 'list',
+                    block: {
+                      attributes: { port: { type: 'number', description_kind: 'plain', required: true } },
+                      description_kind: 'plain',
+                    },
+                    min_items: 1,
+                  },
                 },
                 description: 'A thing.',
                 description_kind: 'plain',
@@ -85,7 +124,13 @@ describe('providerSchemaJson', () => {
     const thing = (json as any).provider_schemas['example.com/ns/ex'].resource_schemas.ex_thing.block;
     expect(Object.keys(thing)).toEqual(['attributes', 'block_types', 'description', 'description_kind']);
     expect(Object.keys(thing.attributes)).toEqual(['a', 'nested', 'z']);
-    expect(Object.keys(thing.attributes.a)).toEqual(['type', 'description', 'description_kind', 'deprecated', 'required']);
+    expect(Object.keys(thing.attributes.a)).toEqual([
+      'type',
+      'description',
+      'description_kind',
+      'deprecated',
+      'required',
+    ]);
     expect(text).toContain('["object",{"a":"string","b":"number"}]');
     expect(Object.keys((json as any).provider_schemas['example.com/ns/ex'])).toEqual(['provider', 'resource_schemas']);
   });

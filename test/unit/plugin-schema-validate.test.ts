@@ -2,29 +2,43 @@ import type { ProviderDefinition, Schema } from '../../provider/plugin/kit';
 import { validateProviderSchemas, validateSchema } from '../../provider/plugin/schema-validate';
 import { kitProvider } from '../fixtures/kit-provider';
 
-const block = (attributes: Schema['block']['attributes'], blockTypes?: Schema['block']['blockTypes']): Schema => ({ version: 0, block: { attributes, blockTypes } });
+const block = (attributes: Schema['block']['attributes'], blockTypes?: Schema['block']['blockTypes']): Schema => ({
+  version: 0,
+  block: { attributes, blockTypes },
+});
 
-describe('validateSchema (the engines\' InternalValidate rules)', () => {
+describe("validateSchema (the engines' InternalValidate rules)", () => {
   test('the fixture provider is valid', () => {
     expect(validateProviderSchemas(kitProvider)).toEqual([]);
   });
 
   test('attribute flags: one of required/optional/computed, or optional+computed', () => {
-    expect(validateSchema('r', block({ a: { type: 'string', description: '', required: true, computed: true } }))).toEqual([
-      'r: a: cannot be both required and computed',
+    expect(
+      validateSchema('r', block({ a: { type: 'string', description: '', required: true, computed: true } })),
+    ).toEqual(['r: a: cannot be both required and computed']);
+    expect(
+      validateSchema('r', block({ a: { type: 'string', description: '', required: true, optional: true } })),
+    ).toEqual(['r: a: cannot be both required and optional']);
+    expect(validateSchema('r', block({ a: { type: 'string', description: '' } }))).toEqual([
+      'r: a: must be one of required, optional or computed',
     ]);
-    expect(validateSchema('r', block({ a: { type: 'string', description: '', required: true, optional: true } }))).toEqual([
-      'r: a: cannot be both required and optional',
-    ]);
-    expect(validateSchema('r', block({ a: { type: 'string', description: '' } }))).toEqual(['r: a: must be one of required, optional or computed']);
   });
 
   test('exactly one of type and nested; names are lower-case identifiers, also nested', () => {
-    expect(validateSchema('r', block({ a: { description: '', optional: true } }))).toEqual(['r: a: exactly one of type and nested must be set']);
+    expect(validateSchema('r', block({ a: { description: '', optional: true } }))).toEqual([
+      'r: a: exactly one of type and nested must be set',
+    ]);
     const nested = block({
-      Bad: { description: '', optional: true, nested: { nesting: 'single', attributes: { 'x-y': { type: 'string', description: '', optional: true } } } },
+      Bad: {
+        description: '',
+        optional: true,
+        nested: { nesting: 'single', attributes: { 'x-y': { type: 'string', description: '', optional: true } } },
+      },
     });
-    expect(validateSchema('r', nested)).toEqual(['r: Bad: name must match /^[a-z0-9_]+$/', 'r: Bad.x-y: name must match /^[a-z0-9_]+$/']);
+    expect(validateSchema('r', nested)).toEqual([
+      'r: Bad: name must match /^[a-z0-9_]+$/',
+      'r: Bad.x-y: name must match /^[a-z0-9_]+$/',
+    ]);
   });
 
   test('nested block item counts and name clashes', () => {

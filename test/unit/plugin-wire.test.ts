@@ -10,7 +10,7 @@ describe('protobuf wire writer', () => {
     expect(hex(new ProtoWriter().varint(2 ** 53 - 1).finish())).toBe('ffffffffffffff0f');
   });
 
-  test('negative int64 values are ten-byte two\'s complement varints', () => {
+  test("negative int64 values are ten-byte two's complement varints", () => {
     expect(hex(new ProtoWriter().int64(-1).finish())).toBe('ffffffffffffffffff01');
     expect(hex(new ProtoWriter().int64(-2n).finish())).toBe('feffffffffffffffff01');
   });
@@ -40,7 +40,16 @@ describe('protobuf wire reader', () => {
   });
 
   test('skips every wire type', () => {
-    const bytes = Uint8Array.from([0x96, 0x01, ...new Array(8).fill(0), 0x02, 0xaa, 0xbb, ...new Array(4).fill(0), 0x05]);
+    const bytes = Uint8Array.from([
+      0x96,
+      0x01,
+      ...new Array(8).fill(0),
+      0x02,
+      0xaa,
+      0xbb,
+      ...new Array(4).fill(0),
+      0x05,
+    ]);
     const r = new ProtoReader(bytes);
     r.skip(WireType.Varint);
     r.skip(WireType.Fixed64);

@@ -23,9 +23,19 @@ function check(values: Record<string, Value>, env: NodeJS.ProcessEnv = {}) {
 describe('provider schema', () => {
   it('has the DESIGN §4 attributes, all optional strings with descriptions naming their env var', () => {
     const attrs = providerSchema.block.attributes;
-    expect(Object.keys(attrs).sort()).toEqual(
-      ['access_token', 'authority_host', 'base_url', 'client_id', 'client_secret', 'environment', 'locale', 'max_retries', 'refresh_token', 'request_timeout_seconds', 'tenant_id'],
-    );
+    expect(Object.keys(attrs).sort()).toEqual([
+      'access_token',
+      'authority_host',
+      'base_url',
+      'client_id',
+      'client_secret',
+      'environment',
+      'locale',
+      'max_retries',
+      'refresh_token',
+      'request_timeout_seconds',
+      'tenant_id',
+    ]);
     for (const s of TUNING_SETTINGS) {
       expect(attrs[s.attr]).toMatchObject({ type: 'number', optional: true });
       expect(attrs[s.attr].description).toContain(s.env);
@@ -35,7 +45,9 @@ describe('provider schema', () => {
       expect(attrs[s.attr].description).toContain(s.env);
       expect(s.env).toBe(`PARTNERCENTER_${s.attr.toUpperCase()}`);
     }
-    const sensitive = Object.entries(attrs).filter(([, a]) => a.sensitive).map(([n]) => n);
+    const sensitive = Object.entries(attrs)
+      .filter(([, a]) => a.sensitive)
+      .map(([n]) => n);
     expect(sensitive.sort()).toEqual(['access_token', 'client_secret', 'refresh_token']);
   });
 });
@@ -43,7 +55,9 @@ describe('provider schema', () => {
 describe('validateSettings', () => {
   it('accepts refresh-token credentials from the block or the environment', () => {
     expect(check(REFRESH)).toEqual([]);
-    expect(check({}, { PARTNERCENTER_REFRESH_TOKEN: 'x', PARTNERCENTER_CLIENT_ID: 'c', PARTNERCENTER_TENANT_ID: 't' })).toEqual([]);
+    expect(
+      check({}, { PARTNERCENTER_REFRESH_TOKEN: 'x', PARTNERCENTER_CLIENT_ID: 'c', PARTNERCENTER_TENANT_ID: 't' }),
+    ).toEqual([]);
   });
 
   it('rejects an unknown environment, listing the valid ones and naming the env var', () => {
@@ -78,13 +92,19 @@ describe('validateSettings', () => {
   });
 
   it('rejects at plan time a base URL with a query or fragment, which the client would refuse at configure', () => {
-    const diags = check({ ...REFRESH, base_url: 'https://api.example/?x=1', authority_host: 'https://login.example/#t' });
+    const diags = check({
+      ...REFRESH,
+      base_url: 'https://api.example/?x=1',
+      authority_host: 'https://login.example/#t',
+    });
     expect(diags.map((d) => d.path)).toEqual([['base_url'], ['authority_host']]);
     expect(diags[0].detail).toContain('"https://api.example/?x=1", which carries a query or fragment');
   });
 
   it('skips unknown values and lets them satisfy requirements', () => {
-    expect(check({ environment: UNKNOWN, base_url: UNKNOWN, refresh_token: 'rt', client_id: UNKNOWN, tenant_id: UNKNOWN })).toEqual([]);
+    expect(
+      check({ environment: UNKNOWN, base_url: UNKNOWN, refresh_token: 'rt', client_id: UNKNOWN, tenant_id: UNKNOWN }),
+    ).toEqual([]);
   });
 
   it('lets the block override the environment and treats "" as unset', () => {
@@ -95,7 +115,12 @@ describe('validateSettings', () => {
 
 describe('configure', () => {
   it('builds a client from env fallbacks', async () => {
-    const env = { PARTNERCENTER_REFRESH_TOKEN: 'rt', PARTNERCENTER_CLIENT_ID: 'c', PARTNERCENTER_TENANT_ID: 't', PARTNERCENTER_BASE_URL: 'http://127.0.0.1:9' };
+    const env = {
+      PARTNERCENTER_REFRESH_TOKEN: 'rt',
+      PARTNERCENTER_CLIENT_ID: 'c',
+      PARTNERCENTER_TENANT_ID: 't',
+      PARTNERCENTER_BASE_URL: 'http://127.0.0.1:9',
+    };
     const { client, diagnostics } = await createProvider(env).configure(block(), '1.8.5', ctx);
     expect(diagnostics).toEqual([]);
     expect(client).toBeInstanceOf(ProviderClient);
@@ -103,7 +128,11 @@ describe('configure', () => {
   });
 
   it('warns that germany is retired', async () => {
-    const { client, diagnostics } = await createProvider({}).configure(block({ ...REFRESH, environment: 'germany' }), '1.8.5', ctx);
+    const { client, diagnostics } = await createProvider({}).configure(
+      block({ ...REFRESH, environment: 'germany' }),
+      '1.8.5',
+      ctx,
+    );
     expect(client).toBeDefined();
     expect(diagnostics).toEqual([expect.objectContaining({ severity: 'warning', path: ['environment'] })]);
     expect(diagnostics[0].detail).toContain('2021');
@@ -119,14 +148,22 @@ describe('configure', () => {
   });
 
   it('defers the failure to API calls when the block is not known yet', async () => {
-    const { client, diagnostics } = await createProvider({}).configure(block({ ...REFRESH, tenant_id: UNKNOWN }), '1.8.5', ctx);
+    const { client, diagnostics } = await createProvider({}).configure(
+      block({ ...REFRESH, tenant_id: UNKNOWN }),
+      '1.8.5',
+      ctx,
+    );
     expect(diagnostics).toEqual([]);
     expect(() => client!.billingProfiles()).toThrow(ProviderNotReadyError);
     expect(() => client!.billingProfiles()).toThrow(/depends on values not known until apply \(tenant_id\)/);
   });
 
   it('maps a client option error to the attribute and env var', async () => {
-    const { diagnostics } = await createProvider({}).configure(block({ ...REFRESH, locale: 'not a locale!' }), '1.8.5', ctx);
+    const { diagnostics } = await createProvider({}).configure(
+      block({ ...REFRESH, locale: 'not a locale!' }),
+      '1.8.5',
+      ctx,
+    );
     expect(diagnostics).toEqual([expect.objectContaining({ severity: 'error', path: ['locale'] })]);
     expect(diagnostics[0].detail).toContain('PARTNERCENTER_LOCALE');
   });
@@ -148,17 +185,27 @@ describe('tuning settings (request_timeout_seconds, max_retries)', () => {
       retry: { requestTimeoutMs: 5000, deadlineMs: 60_000, maxAttempts: 1 },
       diagnostics: [],
     });
-    expect(resolveTuning({ request_timeout_seconds: null, max_retries: 2n }, { PARTNERCENTER_REQUEST_TIMEOUT_SECONDS: '45' })).toEqual({
+    expect(
+      resolveTuning(
+        { request_timeout_seconds: null, max_retries: 2n },
+        { PARTNERCENTER_REQUEST_TIMEOUT_SECONDS: '45' },
+      ),
+    ).toEqual({
       retry: { requestTimeoutMs: 45_000, deadlineMs: 90_000, maxAttempts: 3 },
       diagnostics: [],
     });
-    expect(resolveTuning({ request_timeout_seconds: UNKNOWN, max_retries: null }, {})).toEqual({ retry: {}, diagnostics: [] });
+    expect(resolveTuning({ request_timeout_seconds: UNKNOWN, max_retries: null }, {})).toEqual({
+      retry: {},
+      diagnostics: [],
+    });
   });
 
   it('refuse out-of-range or fractional values, naming the attribute, the range and where the value came from', () => {
     const block = resolveTuning({ request_timeout_seconds: 0, max_retries: 2.5 }, {}).diagnostics;
     expect(block.map((d) => d.path)).toEqual([['request_timeout_seconds'], ['max_retries']]);
-    expect(block[0].detail).toContain('provider attribute "request_timeout_seconds" is 0; it must be a whole number from 1 to 600');
+    expect(block[0].detail).toContain(
+      'provider attribute "request_timeout_seconds" is 0; it must be a whole number from 1 to 600',
+    );
     expect(block[1].detail).toContain('from 0 to 10');
     const env = resolveTuning({}, { PARTNERCENTER_MAX_RETRIES: 'many' }).diagnostics;
     expect(env[0].detail).toContain('PARTNERCENTER_MAX_RETRIES (environment) is "many"');

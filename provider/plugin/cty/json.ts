@@ -44,7 +44,8 @@ export function decodeJsonValue(json: string | Uint8Array, type: CtyType): Value
  * (recursively for nested objects), missing ones are null, numbers are exact.
  */
 export function decodeJsonState(json: string | Uint8Array, type: CtyType): ObjectValue {
-  if (typeof type === 'string' || type[0] !== 'object') throw new Error(`decodeJsonState needs an object type, got ${typeName(type)}`);
+  if (typeof type === 'string' || type[0] !== 'object')
+    throw new Error(`decodeJsonState needs an object type, got ${typeName(type)}`);
   const raw = parseJson(json, 'JSON state');
   if (!isPlainRecord(raw)) throw new Error('cannot decode JSON state: expected a JSON object of attributes');
   return walk(raw, type, 'drop', 'JSON state') as ObjectValue;
@@ -95,7 +96,8 @@ function fromJson(raw: unknown, type: CtyType, extra: ExtraAttributes): Value {
     case 'tuple': {
       if (!Array.isArray(raw)) throw jsonMismatch(type, raw);
       const elems = type[1];
-      if (raw.length !== elems.length) throw new CtyPathError(`expected a tuple of ${elems.length} elements, got ${raw.length}`);
+      if (raw.length !== elems.length)
+        throw new CtyPathError(`expected a tuple of ${elems.length} elements, got ${raw.length}`);
       return raw.map((item, i) => elementFromJson(item, elems[i]!, extra, i));
     }
     case 'map': {
@@ -115,7 +117,8 @@ function fromJson(raw: unknown, type: CtyType, extra: ExtraAttributes): Value {
       const attrs = type[1];
       if (extra === 'reject') {
         for (const key of Object.keys(raw)) {
-          if (!hasOwn(attrs, key)) throw new CtyPathError(`unsupported attribute ${JSON.stringify(key)} (not in the schema type)`);
+          if (!hasOwn(attrs, key))
+            throw new CtyPathError(`unsupported attribute ${JSON.stringify(key)} (not in the schema type)`);
         }
       }
       const out: ObjectValue = {};
@@ -201,7 +204,9 @@ function toJson(v: Value, type: CtyType): string {
     case 'object': {
       const obj = v as ObjectValue;
       const attrs = type[1];
-      const parts = sortedAttributeNames(attrs).map((n) => `${JSON.stringify(n)}:${toJson(hasOwn(obj, n) ? obj[n]! : null, attrs[n]!)}`);
+      const parts = sortedAttributeNames(attrs).map(
+        (n) => `${JSON.stringify(n)}:${toJson(hasOwn(obj, n) ? obj[n]! : null, attrs[n]!)}`,
+      );
       return `{${parts.join(',')}}`;
     }
   }

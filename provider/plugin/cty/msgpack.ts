@@ -93,7 +93,8 @@ function fromWire(raw: unknown, type: CtyType): Value {
     case 'tuple': {
       if (!Array.isArray(raw)) throw wireMismatch(type, raw);
       const elems = type[1];
-      if (raw.length !== elems.length) throw new CtyPathError(`expected a tuple of ${elems.length} elements, got ${raw.length}`);
+      if (raw.length !== elems.length)
+        throw new CtyPathError(`expected a tuple of ${elems.length} elements, got ${raw.length}`);
       const out: Value[] = new Array(raw.length);
       for (let i = 0; i < raw.length; i++) out[i] = elementFromWire(raw[i], elems[i]!, i);
       return out;

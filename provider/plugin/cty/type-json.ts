@@ -44,13 +44,15 @@ function typeFromJson(j: unknown, where: string): CtyType {
       if (j.length !== 2) throw new Error(`invalid cty type${at}: ${kind} takes exactly one element type`);
       return [kind, typeFromJson(j[1], `${where}${kind}`)];
     case 'tuple': {
-      if (j.length !== 2 || !Array.isArray(j[1])) throw new Error(`invalid cty type${at}: tuple needs an array of element types`);
+      if (j.length !== 2 || !Array.isArray(j[1]))
+        throw new Error(`invalid cty type${at}: tuple needs an array of element types`);
       const elems = j[1] as unknown[];
       return ['tuple', elems.map((e, i) => typeFromJson(e, `${where}tuple[${i}]`))];
     }
     case 'object': {
       if (j.length === 3) throw new Error(`invalid cty type${at}: optional attribute markers are not supported`);
-      if (j.length !== 2 || !isPlainRecord(j[1])) throw new Error(`invalid cty type${at}: object needs a map of attribute types`);
+      if (j.length !== 2 || !isPlainRecord(j[1]))
+        throw new Error(`invalid cty type${at}: object needs a map of attribute types`);
       const attrs: { [attr: string]: CtyType } = {};
       for (const [name, t] of Object.entries(j[1])) setOwn(attrs, name, typeFromJson(t, `${where}.${name}`));
       return ['object', attrs];

@@ -43,15 +43,7 @@ export class DynamicValue {
   ) {}
 }
 
-export type Value =
-  | null
-  | Unknown
-  | string
-  | boolean
-  | CtyNumber
-  | Value[]
-  | DynamicValue
-  | { [key: string]: Value };
+export type Value = null | Unknown | string | boolean | CtyNumber | Value[] | DynamicValue | { [key: string]: Value };
 
 export type ObjectValue = { [key: string]: Value };
 

@@ -36,9 +36,19 @@ export function valuesEqual(a: Value, b: Value, type: CtyType): boolean {
   }
   switch (type[0]) {
     case 'list':
-      return Array.isArray(a) && Array.isArray(b) && a.length === b.length && a.every((x, i) => valuesEqual(x, b[i]!, type[1]));
+      return (
+        Array.isArray(a) &&
+        Array.isArray(b) &&
+        a.length === b.length &&
+        a.every((x, i) => valuesEqual(x, b[i]!, type[1]))
+      );
     case 'tuple':
-      return Array.isArray(a) && Array.isArray(b) && a.length === b.length && a.every((x, i) => valuesEqual(x, b[i]!, type[1][i] ?? 'dynamic'));
+      return (
+        Array.isArray(a) &&
+        Array.isArray(b) &&
+        a.length === b.length &&
+        a.every((x, i) => valuesEqual(x, b[i]!, type[1][i] ?? 'dynamic'))
+      );
     case 'set':
       return Array.isArray(a) && Array.isArray(b) && setsEqual(a, b, type[1]);
     case 'map': {
@@ -136,7 +146,8 @@ export function conformanceProblem(v: Value, type: CtyType): CtyPathError | null
       case 'number':
         if (typeof v === 'number') return Number.isNaN(v) ? new CtyPathError('NaN is not a cty number') : null;
         if (typeof v === 'bigint') return null;
-        if (isCtyNumber(v)) return isDecimalText(v.text) ? null : new CtyPathError(`invalid decimal text ${JSON.stringify(v.text)}`);
+        if (isCtyNumber(v))
+          return isDecimalText(v.text) ? null : new CtyPathError(`invalid decimal text ${JSON.stringify(v.text)}`);
         return mismatch(type, v);
       case 'dynamic':
         return dynamicProblem(v);
@@ -154,7 +165,8 @@ export function conformanceProblem(v: Value, type: CtyType): CtyPathError | null
     }
     case 'tuple': {
       if (!Array.isArray(v)) return mismatch(type, v);
-      if (v.length !== type[1].length) return new CtyPathError(`expected a tuple of ${type[1].length} elements, got ${v.length}`);
+      if (v.length !== type[1].length)
+        return new CtyPathError(`expected a tuple of ${type[1].length} elements, got ${v.length}`);
       for (let i = 0; i < v.length; i++) {
         const p = conformanceProblem(v[i]!, type[1][i]!);
         if (p) return p.at(indexStep(i));
@@ -183,9 +195,12 @@ export function conformanceProblem(v: Value, type: CtyType): CtyPathError | null
 }
 
 function dynamicProblem(v: Value): CtyPathError | null {
-  if (!(v instanceof DynamicValue)) return new CtyPathError(`expected a DynamicValue for type dynamic, got ${valueKind(v)}`);
+  if (!(v instanceof DynamicValue))
+    return new CtyPathError(`expected a DynamicValue for type dynamic, got ${valueKind(v)}`);
   if (v.type === 'dynamic') {
-    return v.value === null || v.value === UNKNOWN ? null : new CtyPathError('a known, non-null dynamic value needs a concrete type');
+    return v.value === null || v.value === UNKNOWN
+      ? null
+      : new CtyPathError('a known, non-null dynamic value needs a concrete type');
   }
   return conformanceProblem(v.value, v.type);
 }
@@ -198,7 +213,8 @@ function dynamicProblem(v: Value): CtyPathError | null {
  * kept, so that conformance checks still report them.
  */
 export function completeObject(v: ObjectValue, type: CtyType): ObjectValue {
-  if (typeof type === 'string' || type[0] !== 'object') throw new Error(`completeObject needs an object type, got ${typeName(type)}`);
+  if (typeof type === 'string' || type[0] !== 'object')
+    throw new Error(`completeObject needs an object type, got ${typeName(type)}`);
   return completeValue(v, type) as ObjectValue;
 }
 

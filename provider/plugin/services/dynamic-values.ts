@@ -48,19 +48,36 @@ export function decodeConfig(dv: DynamicValue | undefined, type: CtyType): Objec
  * the problems as error diagnostics. `what` names it for the user, e.g. "the new state of
  * example_thing after apply"; `wholeKnown` refuses unknowns (states, unlike plans).
  */
-export function encodeOutgoing(value: Value, type: CtyType, what: string, wholeKnown: boolean): { dv?: DynamicValue; problems: Diagnostic[] } {
+export function encodeOutgoing(
+  value: Value,
+  type: CtyType,
+  what: string,
+  wholeKnown: boolean,
+): { dv?: DynamicValue; problems: Diagnostic[] } {
   const problems = checkOutgoing(value, type, what, wholeKnown);
   // Checked: the encoder need not walk the value again.
-  return problems.length > 0 ? { problems } : { dv: { msgpack: encodeConformingMsgpack(value, type), json: EMPTY }, problems };
+  return problems.length > 0
+    ? { problems }
+    : { dv: { msgpack: encodeConformingMsgpack(value, type), json: EMPTY }, problems };
 }
 
 function checkOutgoing(value: Value, type: CtyType, what: string, wholeKnown: boolean): Diagnostic[] {
   const mismatch = conformsTo(value, type);
   if (mismatch !== null) {
-    return [errorDiagnostic('Provider returned an invalid value', `${what} does not match the schema: ${mismatch}. This is a bug in the provider.`)];
+    return [
+      errorDiagnostic(
+        'Provider returned an invalid value',
+        `${what} does not match the schema: ${mismatch}. This is a bug in the provider.`,
+      ),
+    ];
   }
   if (wholeKnown && containsUnknown(value)) {
-    return [errorDiagnostic('Provider returned an invalid value', `${what} contains unknown values; it must be wholly known. This is a bug in the provider.`)];
+    return [
+      errorDiagnostic(
+        'Provider returned an invalid value',
+        `${what} contains unknown values; it must be wholly known. This is a bug in the provider.`,
+      ),
+    ];
   }
   return [];
 }

@@ -23,7 +23,10 @@ export function controllerImplementation(log: Logger, onShutdown: () => void): U
       log,
       () => {
         // Peak and current memory of this launch, for `npm run bench` to read from a TF_LOG=debug log.
-        log.debug('Provider resource usage', { max_rss_kb: process.resourceUsage().maxRSS, rss_kb: Math.round(process.memoryUsage.rss() / 1024) });
+        log.debug('Provider resource usage', {
+          max_rss_kb: process.resourceUsage().maxRSS,
+          rss_kb: Math.round(process.memoryUsage.rss() / 1024),
+        });
         // Reply first; the exit runs after the response has been handed to the transport.
         setImmediate(onShutdown);
         return {};
@@ -55,7 +58,10 @@ export function brokerImplementation(): UntypedServiceImplementation {
 
 export function healthImplementation(): UntypedServiceImplementation {
   return {
-    Check(call: ServerUnaryCall<gp.HealthCheckRequest, gp.HealthCheckResponse>, callback: sendUnaryData<gp.HealthCheckResponse>) {
+    Check(
+      call: ServerUnaryCall<gp.HealthCheckRequest, gp.HealthCheckResponse>,
+      callback: sendUnaryData<gp.HealthCheckResponse>,
+    ) {
       const service = call.request.service;
       if (service === '' || service === 'plugin') callback(null, { status: gp.ServingStatus.Serving });
       else callback({ code: status.NOT_FOUND, details: `unknown service ${service}` });

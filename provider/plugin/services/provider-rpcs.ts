@@ -25,7 +25,9 @@ export function providerRpcs(runtime: ProviderRuntime<any>) {
         resource_schemas: Object.fromEntries(def.resources.map((r) => [r.typeName, schemaToProto(r.schema)])),
         data_source_schemas: Object.fromEntries(def.dataSources.map((d) => [d.typeName, schemaToProto(d.schema)])),
         diagnostics: toProtoDiagnostics(
-          validateProviderSchemas(def).map((problem) => errorDiagnostic('Invalid provider schema', `${problem}. This is a bug in the provider.`)),
+          validateProviderSchemas(def).map((problem) =>
+            errorDiagnostic('Invalid provider schema', `${problem}. This is a bug in the provider.`),
+          ),
         ),
         server_capabilities: SERVER_CAPABILITIES,
       };
@@ -81,7 +83,12 @@ export function providerRpcs(runtime: ProviderRuntime<any>) {
       const diagnostics: Diagnostic[] = [...res.diagnostics];
       if (res.state === null) {
         if (!hasErrors(diagnostics)) {
-          diagnostics.push(errorDiagnostic('Provider returned no data', `The data source ${req.type_name} returned no state. This is a bug in the provider.`));
+          diagnostics.push(
+            errorDiagnostic(
+              'Provider returned no data',
+              `The data source ${req.type_name} returned no state. This is a bug in the provider.`,
+            ),
+          );
         }
         return { diagnostics: toProtoDiagnostics(diagnostics) };
       }

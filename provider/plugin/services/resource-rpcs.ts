@@ -44,7 +44,10 @@ export function resourceRpcs(runtime: ProviderRuntime<any>) {
     }
     if (!r.def.upgrade) {
       diagnostics.push(
-        errorDiagnostic('Cannot upgrade state', `${req.type_name} has no upgrade from schema version ${req.version} to ${current}. ${BUG}`),
+        errorDiagnostic(
+          'Cannot upgrade state',
+          `${req.type_name} has no upgrade from schema version ${req.version} to ${current}. ${BUG}`,
+        ),
       );
       return null;
     }
@@ -109,7 +112,9 @@ export function resourceRpcs(runtime: ProviderRuntime<any>) {
       const out = encodeOutgoing(res.planned, r.type, `The planned state of ${req.type_name}`, false);
       const problems = [...out.problems];
       if (res.planned === null) {
-        problems.push(errorDiagnostic('Provider returned an invalid plan', `The plan for ${req.type_name} is null. ${BUG}`));
+        problems.push(
+          errorDiagnostic('Provider returned an invalid plan', `The plan for ${req.type_name} is null. ${BUG}`),
+        );
       }
       diagnostics.push(...problems);
       return {
@@ -128,7 +133,11 @@ export function resourceRpcs(runtime: ProviderRuntime<any>) {
       const config = planned === null ? null : decodeConfig(req.config, r.type);
       const base = { legacy_type_system: false, private: req.planned_private };
       // On failure the engine keeps whatever we return: the prior object (null for a create).
-      const keepPrior = (diags: Diagnostic[]) => ({ ...base, new_state: encodeDynamic(prior, r.type), diagnostics: toProtoDiagnostics(diags) });
+      const keepPrior = (diags: Diagnostic[]) => ({
+        ...base,
+        new_state: encodeDynamic(prior, r.type),
+        diagnostics: toProtoDiagnostics(diags),
+      });
       const c = await runtime.resourceContext();
       if (!c.ok) return keepPrior([c.diagnostic]);
       let res;
@@ -141,13 +150,28 @@ export function resourceRpcs(runtime: ProviderRuntime<any>) {
       const priv = res.private ?? req.planned_private;
       if (planned === null) {
         if (res.state !== null) {
-          diagnostics.push(errorDiagnostic('Provider returned an invalid result', `Deleting ${req.type_name} returned a state instead of null. ${BUG}`));
+          diagnostics.push(
+            errorDiagnostic(
+              'Provider returned an invalid result',
+              `Deleting ${req.type_name} returned a state instead of null. ${BUG}`,
+            ),
+          );
         }
-        return { ...base, private: priv, new_state: encodeDynamic(null, r.type), diagnostics: toProtoDiagnostics(diagnostics) };
+        return {
+          ...base,
+          private: priv,
+          new_state: encodeDynamic(null, r.type),
+          diagnostics: toProtoDiagnostics(diagnostics),
+        };
       }
       if (res.state === null) {
         if (!hasErrors(diagnostics)) {
-          diagnostics.push(errorDiagnostic('Provider returned an invalid result', `Applying ${req.type_name} returned no state. ${BUG}`));
+          diagnostics.push(
+            errorDiagnostic(
+              'Provider returned an invalid result',
+              `Applying ${req.type_name} returned no state. ${BUG}`,
+            ),
+          );
         }
         return keepPrior(diagnostics);
       }
@@ -160,7 +184,9 @@ export function resourceRpcs(runtime: ProviderRuntime<any>) {
       const r = runtime.resource(req.type_name);
       const failed = (diags: Diagnostic[]) => ({ imported_resources: [], diagnostics: toProtoDiagnostics(diags) });
       if (!r.def.import) {
-        return failed([errorDiagnostic('Import not supported', `The resource type ${req.type_name} cannot be imported.`)]);
+        return failed([
+          errorDiagnostic('Import not supported', `The resource type ${req.type_name} cannot be imported.`),
+        ]);
       }
       const c = await runtime.resourceContext();
       if (!c.ok) return failed([c.diagnostic]);
@@ -168,7 +194,12 @@ export function resourceRpcs(runtime: ProviderRuntime<any>) {
       const diagnostics = [...res.diagnostics];
       if (res.state === null) {
         if (!hasErrors(diagnostics)) {
-          diagnostics.push(errorDiagnostic('Cannot import non-existent remote object', `No ${req.type_name} was found with the id "${req.id}".`));
+          diagnostics.push(
+            errorDiagnostic(
+              'Cannot import non-existent remote object',
+              `No ${req.type_name} was found with the id "${req.id}".`,
+            ),
+          );
         }
         return failed(diagnostics);
       }

@@ -1,6 +1,13 @@
 // Per-process provider state shared by the RPC handlers: the definitions with their implied
 // types, the configured client, and the stop signal handed to every call.
-import type { Diagnostic, DataSourceDefinition, Logger, ProviderDefinition, ResourceDefinition, ResourceContext } from '../kit';
+import type {
+  Diagnostic,
+  DataSourceDefinition,
+  Logger,
+  ProviderDefinition,
+  ResourceDefinition,
+  ResourceContext,
+} from '../kit';
 import { impliedType } from '../cty/schema-type';
 import type { CtyType } from '../cty/types';
 import { errorDiagnostic, hasErrors, internalErrorDiagnostic } from '../diagnostics';
@@ -46,12 +53,21 @@ export class ProviderRuntime<Client = unknown> {
   }
 
   /** Runs the provider's configure; later resource calls wait for it. */
-  async configure(config: Parameters<ProviderDefinition<Client>['configure']>[0], terraformVersion: string): Promise<Diagnostic[]> {
+  async configure(
+    config: Parameters<ProviderDefinition<Client>['configure']>[0],
+    terraformVersion: string,
+  ): Promise<Diagnostic[]> {
     const running = this.def.configure(config, terraformVersion, this.callContext());
     this.configured = running.then(
       (r): Configured<Client> =>
         hasErrors(r.diagnostics)
-          ? { ok: false, diagnostic: errorDiagnostic('The provider is not configured', 'Its configuration failed; see the errors reported by ConfigureProvider.') }
+          ? {
+              ok: false,
+              diagnostic: errorDiagnostic(
+                'The provider is not configured',
+                'Its configuration failed; see the errors reported by ConfigureProvider.',
+              ),
+            }
           : { ok: true, client: r.client as Client },
       (err): Configured<Client> => ({ ok: false, diagnostic: internalErrorDiagnostic(err) }),
     );
@@ -63,7 +79,10 @@ export class ProviderRuntime<Client = unknown> {
     if (!this.configured) {
       return {
         ok: false,
-        diagnostic: errorDiagnostic('The provider is not configured', 'The engine did not call ConfigureProvider before this call.'),
+        diagnostic: errorDiagnostic(
+          'The provider is not configured',
+          'The engine did not call ConfigureProvider before this call.',
+        ),
       };
     }
     const signal = this.stopController.signal; // the signal current when the call started

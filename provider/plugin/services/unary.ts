@@ -34,7 +34,10 @@ export function unary<Req, Res>(
         return failure([toProtoDiagnostic(internalError(rpc, log, err))]);
       })
       .then((response) => {
-        log.debug('RPC finished', { tf_rpc: rpc, duration_ms: Math.round((performance.now() - started) * 1000) / 1000 });
+        log.debug('RPC finished', {
+          tf_rpc: rpc,
+          duration_ms: Math.round((performance.now() - started) * 1000) / 1000,
+        });
         callback(null, response);
       });
   };

@@ -40,7 +40,7 @@ export function createPinnedTlsServer(
   server.on('secureConnection', (socket: tls.TLSSocket) => {
     const peer = socket.getPeerX509Certificate();
     if (!peer || !sameBytes(new Uint8Array(peer.raw), clientCertDer)) {
-      log.warn('Rejected a connection without the engine\'s client certificate', { presented: peer !== undefined });
+      log.warn("Rejected a connection without the engine's client certificate", { presented: peer !== undefined });
       socket.on('error', () => undefined);
       socket.destroy();
       return;

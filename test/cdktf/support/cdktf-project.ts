@@ -19,7 +19,12 @@ export class CdktfProject {
   ) {}
 
   /** A project in `<sandbox>/<name>` whose commands use `engine` and `extraEnv`. */
-  static async create(sandbox: Sandbox, name: string, engine: Engine, extraEnv: Record<string, string>): Promise<CdktfProject> {
+  static async create(
+    sandbox: Sandbox,
+    name: string,
+    engine: Engine,
+    extraEnv: Record<string, string>,
+  ): Promise<CdktfProject> {
     const dir = copyCdktfProject(path.join(sandbox.root, name));
     return new CdktfProject(dir, { ...sandbox.env, TERRAFORM_BINARY_NAME: engine.path, ...extraEnv });
   }

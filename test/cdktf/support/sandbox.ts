@@ -19,7 +19,14 @@ export interface Sandbox {
 }
 
 // Inherited settings that would make a run depend on the developer's shell.
-const STRIPPED = [/^TF_/, /^CHECKPOINT_/, /^CDKTF_/, /^TERRAFORM_BINARY_NAME$/, /^PARTNERCENTER_(?!NODE$)/, /^NODE_EXTRA_CA_CERTS$/];
+const STRIPPED = [
+  /^TF_/,
+  /^CHECKPOINT_/,
+  /^CDKTF_/,
+  /^TERRAFORM_BINARY_NAME$/,
+  /^PARTNERCENTER_(?!NODE$)/,
+  /^NODE_EXTRA_CA_CERTS$/,
+];
 
 export async function createSandbox(): Promise<Sandbox> {
   const root = await mkdtemp(path.join(os.tmpdir(), 'cdktf-sandbox-'));
@@ -32,12 +39,19 @@ export async function createSandbox(): Promise<Sandbox> {
     version: PROVIDER_VERSION,
   });
   const env = processEnvWithout(STRIPPED);
-  Object.assign(env, { HOME: home, CHECKPOINT_DISABLE: '1', DISABLE_VERSION_CHECK: '1', NO_COLOR: '1', FORCE_COLOR: '0' });
+  Object.assign(env, {
+    HOME: home,
+    CHECKPOINT_DISABLE: '1',
+    DISABLE_VERSION_CHECK: '1',
+    NO_COLOR: '1',
+    FORCE_COLOR: '0',
+  });
   return {
     root,
     home,
     env,
-    dispose: () => (process.env.PARTNERCENTER_KEEP_WORKDIRS ? Promise.resolve() : rm(root, { recursive: true, force: true })),
+    dispose: () =>
+      process.env.PARTNERCENTER_KEEP_WORKDIRS ? Promise.resolve() : rm(root, { recursive: true, force: true }),
   };
 }
 

@@ -15,14 +15,35 @@ export function makeClientCert(): ClientCert {
   const dir = mkdtempSync(join(tmpdir(), 'kit-client-cert-'));
   const cert = join(dir, 'cert.pem');
   const key = join(dir, 'key.pem');
-  execFileSync('openssl', [
-    'req', '-x509', '-newkey', 'ec', '-pkeyopt', 'ec_paramgen_curve:P-521', '-sha512', '-nodes',
-    '-subj', '/O=HashiCorp/CN=localhost', '-days', '10950',
-    '-addext', 'subjectAltName=DNS:localhost',
-    '-addext', 'basicConstraints=critical,CA:TRUE',
-    '-addext', 'keyUsage=critical,digitalSignature,keyEncipherment,keyAgreement,keyCertSign',
-    '-addext', 'extendedKeyUsage=clientAuth,serverAuth',
-    '-keyout', key, '-out', cert,
-  ], { stdio: 'ignore' });
+  execFileSync(
+    'openssl',
+    [
+      'req',
+      '-x509',
+      '-newkey',
+      'ec',
+      '-pkeyopt',
+      'ec_paramgen_curve:P-521',
+      '-sha512',
+      '-nodes',
+      '-subj',
+      '/O=HashiCorp/CN=localhost',
+      '-days',
+      '10950',
+      '-addext',
+      'subjectAltName=DNS:localhost',
+      '-addext',
+      'basicConstraints=critical,CA:TRUE',
+      '-addext',
+      'keyUsage=critical,digitalSignature,keyEncipherment,keyAgreement,keyCertSign',
+      '-addext',
+      'extendedKeyUsage=clientAuth,serverAuth',
+      '-keyout',
+      key,
+      '-out',
+      cert,
+    ],
+    { stdio: 'ignore' },
+  );
   return { certPem: readFileSync(cert, 'utf8'), keyPem: readFileSync(key, 'utf8') };
 }

@@ -1,7 +1,13 @@
 // A gRPC client that plays the engine's part: it trusts only the certificate from the
 // handshake line, checks it for "localhost" and presents the client certificate.
 import * as grpc from '@grpc/grpc-js';
-import { brokerService, controllerService, healthService, providerService, stdioService } from '../../../provider/plugin/services/definitions';
+import {
+  brokerService,
+  controllerService,
+  healthService,
+  providerService,
+  stdioService,
+} from '../../../provider/plugin/services/definitions';
 import type { ClientCert } from './client-cert';
 
 export interface Handshake {
@@ -64,6 +70,8 @@ export function connect(handshake: Handshake, clientCert: ClientCert | null | 'p
 export function call<Res = any>(client: AnyClient, method: string, request: object = {}): Promise<Res> {
   return new Promise((resolve, reject) => {
     const deadline = new Date(Date.now() + 5000);
-    client[method](request, { deadline }, (err: grpc.ServiceError | null, res: Res) => (err ? reject(err) : resolve(res)));
+    client[method](request, { deadline }, (err: grpc.ServiceError | null, res: Res) =>
+      err ? reject(err) : resolve(res),
+    );
   });
 }

@@ -56,7 +56,8 @@ export function launchProvider(opts: LaunchOptions = {}): ProviderProcess {
   const bundle = opts.bundle ?? requireBundle(KIT_BUNDLE);
   const storePath = join(mkdtempSync(join(tmpdir(), 'kit-store-')), 'store.json');
   const argv = [process.execPath, bundle, ...(opts.args ?? [])];
-  const [file, ...args] = opts.umask === undefined ? argv : ['sh', '-c', `umask ${opts.umask} && exec "$@"`, 'sh', ...argv];
+  const [file, ...args] =
+    opts.umask === undefined ? argv : ['sh', '-c', `umask ${opts.umask} && exec "$@"`, 'sh', ...argv];
   const child = spawn(file, args, { env: launchEnv(opts, storePath), stdio: ['ignore', 'pipe', 'pipe'] });
   let out = '';
   let err = '';
