@@ -67,8 +67,8 @@ if (require.main === module) {
     .then(
       ({ outfile, bytes }) =>
         console.log(`built ${path.relative(process.cwd(), outfile)} (${Math.round(bytes / 1024)} KiB)`),
-      (err: Error) => {
-        console.error(`build-provider: ${err.message}`);
+      (err: unknown) => {
+        console.error(`build-provider: ${err instanceof Error ? err.message : String(err)}`);
         process.exitCode = 1;
       },
     );

@@ -89,9 +89,9 @@ async function main(): Promise<void> {
   }
 }
 
-main().catch((err: Error) => {
-  console.error(
-    `\n\x1b[31mdemo failed: ${err instanceof DemoFailure ? err.message : (err.stack ?? err.message)}\x1b[0m`,
-  );
+main().catch((err: unknown) => {
+  const text =
+    err instanceof DemoFailure ? err.message : err instanceof Error ? (err.stack ?? err.message) : String(err);
+  console.error(`\n\x1b[31mdemo failed: ${text}\x1b[0m`);
   process.exitCode = 1;
 });

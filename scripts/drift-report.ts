@@ -40,8 +40,8 @@ function run(engine: string, args: string[], cwd: string): Promise<Run> {
     const child = spawn(engine, args, { cwd, env, stdio: ['ignore', 'pipe', 'pipe'] });
     let stdout = '';
     let stderr = '';
-    child.stdout.on('data', (d) => (stdout += d));
-    child.stderr.on('data', (d) => (stderr += d));
+    child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
+    child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
     child.on('error', (err) => reject(new Error(`cannot run ${engine}: ${err.message}`)));
     child.on('close', (code) => resolve({ code: code ?? 1, stdout, stderr }));
   });
@@ -118,8 +118,8 @@ if (require.main === module) {
       (code) => {
         process.exitCode = code;
       },
-      (err: Error) => {
-        console.error(`drift-report: ${err.message}`);
+      (err: unknown) => {
+        console.error(`drift-report: ${err instanceof Error ? err.message : String(err)}`);
         process.exitCode = EXIT_ERROR;
       },
     );

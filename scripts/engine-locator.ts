@@ -24,7 +24,7 @@ export function probeVersion(binary: string): string | undefined {
       stdio: ['ignore', 'pipe', 'ignore'],
       timeout: 30_000,
     });
-    const version = JSON.parse(out).terraform_version;
+    const version = (JSON.parse(out) as { terraform_version?: unknown }).terraform_version;
     return typeof version === 'string' ? version : undefined;
   } catch {
     return undefined;

@@ -8,6 +8,7 @@
 import './bindings/quiet-env';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
+import type { ProviderSchema } from '@cdktf/commons';
 import { generateBindings } from './bindings/generate';
 import { writeTree } from './bindings/files';
 import { loadProviderSchema, withProviderVersion } from './bindings/provider-schema';
@@ -32,15 +33,17 @@ function parseArgs(argv: string[]): Args {
 
 async function main(argv: string[]): Promise<void> {
   const args = parseArgs(argv);
-  const schema = args.schemaFile ? JSON.parse(await readFile(args.schemaFile, 'utf8')) : loadProviderSchema();
+  const schema = args.schemaFile
+    ? (JSON.parse(await readFile(args.schemaFile, 'utf8')) as ProviderSchema)
+    : loadProviderSchema();
   const files = await generateBindings(withProviderVersion(schema));
   await writeTree(args.out, files);
   console.log(`generated ${files.size} files into ${path.relative(process.cwd(), args.out) || '.'}`);
 }
 
 if (require.main === module) {
-  main(process.argv.slice(2)).catch((err: Error) => {
-    console.error(`generate-bindings: ${err.message}`);
+  main(process.argv.slice(2)).catch((err: unknown) => {
+    console.error(`generate-bindings: ${err instanceof Error ? err.message : String(err)}`);
     process.exitCode = 1;
   });
 }

@@ -131,8 +131,8 @@ if (require.main === module) {
       ({ packageDir, executable }) => {
         console.log(`installed ${path.basename(executable)} into ${packageDir}`);
       },
-      (err: Error) => {
-        console.error(`install-provider: ${err.message}`);
+      (err: unknown) => {
+        console.error(`install-provider: ${err instanceof Error ? err.message : String(err)}`);
         process.exitCode = 1;
       },
     );

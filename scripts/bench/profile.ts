@@ -46,7 +46,7 @@ export function profileOf(row: CommandRow): CommandProfile {
       if (i !== undefined) calls[i].push(r.method);
     }
     const totals = phases.map((p) => p.total);
-    const sumTotal = totals.every((t) => t !== undefined) ? totals.reduce((s, t) => s! + t!, 0)! : undefined;
+    const sumTotal = totals.every((t) => t !== undefined) ? totals.reduce((s, t) => s + t, 0) : undefined;
     return { phases, calls, outside: sumTotal === undefined ? undefined : run.ms - sumTotal, wall: run.ms };
   });
   const n = perRun[0]?.phases.length ?? 0;
@@ -58,7 +58,7 @@ export function profileOf(row: CommandRow): CommandProfile {
       apiCalls: perRun[0].calls[i],
       maxRssKb: medianOf(at.map((p) => p.maxRssKb)),
     };
-    for (const ph of PHASES) lp[ph] = medianOf(at.map((p) => p[ph] as number | undefined));
+    for (const ph of PHASES) lp[ph] = medianOf(at.map((p) => p[ph]));
     if (!at.some((p) => p.tokenMs > 0)) delete lp.tokenMs;
     launches.push(lp);
   }

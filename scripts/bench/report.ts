@@ -194,7 +194,7 @@ export function targetsTable(targets: Target[]): string {
 export function toJson(doc: Record<string, unknown>): string {
   return JSON.stringify(
     doc,
-    (key, value) => {
+    (key: string, value: unknown) => {
       if (key === 'probes') return undefined;
       if (typeof value === 'number') return Math.round(value * 100) / 100; // µs noise is not data
       return value;

@@ -105,7 +105,9 @@ export class Target {
     this.po = 1 - this.po;
     // restapi cannot send If-Match: the current etag goes into the body (read outside the timing).
     const etag =
-      this.spec.provider === 'go' && !this.spec.aliases ? String((await this.admin.profile()).attributes.etag) : '';
+      this.spec.provider === 'go' && !this.spec.aliases
+        ? String(((await this.admin.profile()).attributes as { etag?: unknown }).etag)
+        : '';
     const run = await this.observe(['apply', '-auto-approve', '-input=false', ...this.vars(etag)], extraEnv);
     if (!/Apply complete! Resources: [01] added, [01] changed/.test(run.output)) {
       throw new Error(`${this.spec.label}: apply did not apply one change:\n${run.output.slice(-2000)}`);
@@ -143,8 +145,8 @@ export class Target {
 
   private async observe(args: string[], extraEnv: NodeJS.ProcessEnv): Promise<ObservedRun> {
     const before = await this.admin.mark();
-    const run = await this.engine(args, extraEnv).catch((err: Error) => {
-      if (/exited 2\b/.test(err.message) && args[0] === 'plan') {
+    const run = await this.engine(args, extraEnv).catch((err: unknown) => {
+      if (err instanceof Error && /exited 2\b/.test(err.message) && args[0] === 'plan') {
         throw new Error(`${this.spec.label}: plan found changes, expected none\n${err.message}`);
       }
       throw err;

@@ -7,7 +7,7 @@ import { createProvider } from '../../provider/provider';
 
 /** Our provider's schema document. Built with an empty environment: the schema never depends on it. */
 export function loadProviderSchema(): ProviderSchema {
-  return providerSchemaJson(createProvider({}), SOURCE_ADDRESS) as ProviderSchema;
+  return providerSchemaJson(createProvider({}), SOURCE_ADDRESS);
 }
 
 /**

@@ -15,6 +15,12 @@ import { staleSavedPlanChapter } from './stale-plan';
 const ROOT = path.resolve(__dirname, '..', '..');
 const STACK = 'partnercenter-billing';
 
+/** The parts of the synthesized cdk.tf.json the story shows and checks. */
+interface SynthesizedStack {
+  resource: { partnercenter_billing_profile: unknown };
+  terraform: { required_providers: { partnercenter: { source: string } } };
+}
+
 export async function cdktfStory(
   workdir: string,
   engine: DemoEngine,
@@ -40,7 +46,7 @@ export async function cdktfStory(
   step('cdktf synth: the TypeScript stack becomes Terraform JSON');
   const synth = await cdktf(['synth']);
   check(synth.code === 0, 'cdktf synth succeeds');
-  const synthesized = JSON.parse(readFileSync(path.join(stackDir, 'cdk.tf.json'), 'utf8'));
+  const synthesized = JSON.parse(readFileSync(path.join(stackDir, 'cdk.tf.json'), 'utf8')) as SynthesizedStack;
   show(JSON.stringify(synthesized.resource.partnercenter_billing_profile, null, 2));
   check(
     synthesized.terraform.required_providers.partnercenter.source === 'terraform.local/partnercenter/partnercenter',

@@ -10,6 +10,7 @@ export interface RunResult {
 }
 
 // Colour and cursor sequences (the cdktf CLI's spinner) and carriage returns.
+// eslint-disable-next-line no-control-regex -- matching the ESC (\u001b) that starts each sequence is the point
 const ANSI = /\u001b\[[0-9;?]*[A-Za-z]|\r/g;
 
 /** Runs `file args` in `cwd`; stdout and stderr interleaved, without escape sequences. */
@@ -49,7 +50,7 @@ export interface DemoCredentials {
  * the provider. Separate names so credentials for the real service in the shell never reach the demo.
  */
 export function demoCredentials(env: NodeJS.ProcessEnv = process.env): DemoCredentials {
-  const pick = (name: string) => (env[name] && env[name]!.trim() !== '' ? env[name]!.trim() : undefined);
+  const pick = (name: string) => (env[name] && env[name].trim() !== '' ? env[name].trim() : undefined);
   return {
     refreshToken: pick('PARTNERCENTER_DEMO_REFRESH_TOKEN'),
     clientSecret: pick('PARTNERCENTER_DEMO_CLIENT_SECRET'),

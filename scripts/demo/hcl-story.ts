@@ -51,8 +51,9 @@ export async function hclStory(workdir: string, tf: EngineRunner, admin: Emulato
 
   step('someone edits the purchase order number in the Partner Center dashboard');
   const edited = await admin.patchProfile({ purchaseOrderNumber: 'PO-EDITED-IN-DASHBOARD' });
+  const editedAttributes = edited.attributes as { etag?: string } | undefined;
   say(
-    `out-of-band edit: purchaseOrderNumber = "${edited.purchaseOrderNumber}", new etag ${edited.attributes?.etag ?? edited.etag}`,
+    `out-of-band edit: purchaseOrderNumber = "${edited.purchaseOrderNumber}", new etag ${editedAttributes?.etag ?? edited.etag}`,
   );
 
   step('plan shows the drift (exit code 2 for CI)');

@@ -382,12 +382,15 @@ describe('code-cache loader', () => {
         let stdout = '';
         let stderr = '';
         child.stderr.setEncoding('utf8').on('data', (d: string) => (stderr += d));
-        child.stdout.setEncoding('utf8').on('data', async (d: string) => {
+        const killWhenDone = async () => {
+          for (let i = 0; i < 400 && !until(); i++) await new Promise((r) => setTimeout(r, 25));
+          child.kill('SIGKILL');
+        };
+        child.stdout.setEncoding('utf8').on('data', (d: string) => {
           const first = !stdout.includes('\n');
           stdout += d;
           if (!first || !stdout.includes('\n')) return;
-          for (let i = 0; i < 400 && !until(); i++) await new Promise((r) => setTimeout(r, 25));
-          child.kill('SIGKILL');
+          void killWhenDone();
         });
         child.on('error', reject);
         child.on('close', () => resolve({ stdout, stderr }));

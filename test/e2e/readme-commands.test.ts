@@ -158,7 +158,7 @@ test('npm run emulator prints its URL, and the README curl edit changes the prof
     const url = await new Promise<string>((resolve, reject) => {
       let out = '';
       child.stdout.on('data', (d: Buffer) => {
-        out += d;
+        out += d.toString();
         const m = /listening on (http:\/\/\S+)/.exec(out);
         if (m) resolve(m[1]);
       });

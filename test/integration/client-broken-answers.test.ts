@@ -18,6 +18,9 @@ afterEach(() => emu.close());
 const client = (retry: PartnerCenterClientOptions['retry'] = {}, extra: Partial<PartnerCenterClientOptions> = {}) =>
   fastRetryClient(emu, retry, extra);
 
+/** What `call` rejects with (or resolves to, which the assertions on it then reject). */
+const failureOf = (call: Promise<unknown>) => call.catch((e: unknown) => e) as Promise<PartnerCenterError>;
+
 const applied = async () => (await admin.requests()).filter((r) => r.applied);
 
 describe.each(['malformed-json', 'html', 'empty'] as const)('a 200 with a %s body', (body) => {
@@ -32,9 +35,7 @@ describe.each(['malformed-json', 'html', 'empty'] as const)('a 200 with a %s bod
 
   it('fails a read with a clear message once the retries are spent', async () => {
     await admin.injectFault({ body, count: 5, method: 'GET' });
-    const err: PartnerCenterError = await client({ maxAttempts: 3 })
-      .getBillingProfile()
-      .catch((e) => e);
+    const err = await failureOf(client({ maxAttempts: 3 }).getBillingProfile());
     expect(err).toBeInstanceOf(PartnerCenterError);
     const what = {
       'malformed-json': 'malformed JSON',
@@ -50,9 +51,7 @@ describe.each(['malformed-json', 'html', 'empty'] as const)('a 200 with a %s bod
     const c = client();
     const before = await c.getBillingProfile();
     await admin.injectFault({ body, method: 'PUT', afterProcessing: true });
-    const err: PartnerCenterError = await c
-      .updateBillingProfile({ ...before, taxId: `TAX-${body}` }, before.etag!)
-      .catch((e) => e);
+    const err = await failureOf(c.updateBillingProfile({ ...before, taxId: `TAX-${body}` }, before.etag!));
     expect(err).toBeInstanceOf(PartnerCenterError);
     expect(err.message).toContain('the update may have been applied');
     expect(err.outcomeUnknown).toBe(true);
@@ -100,9 +99,7 @@ it('a PUT that never gets an answer fails saying it may have been applied', asyn
   const c = client({ maxAttempts: 2 });
   const before = await c.getBillingProfile();
   await admin.injectFault({ reset: true, count: 2, method: 'PUT', afterProcessing: true });
-  const err: PartnerCenterError = await c
-    .updateBillingProfile({ ...before, taxId: 'NO-ANSWER' }, before.etag!)
-    .catch((e) => e);
+  const err = await failureOf(c.updateBillingProfile({ ...before, taxId: 'NO-ANSWER' }, before.etag!));
   expect(err.message).toContain('gave up after 2 attempts');
   expect(err.outcomeUnknown).toBe(true);
   expect(await applied()).toHaveLength(1);
@@ -111,9 +108,7 @@ it('a PUT that never gets an answer fails saying it may have been applied', asyn
 
 it('a 502 HTML page from a proxy is retried and described, not dumped', async () => {
   await admin.injectFault({ body: 'html', status: 502, count: 5, method: 'GET' });
-  const err: PartnerCenterError = await client({ maxAttempts: 2 })
-    .getBillingProfile()
-    .catch((e) => e);
+  const err = await failureOf(client({ maxAttempts: 2 }).getBillingProfile());
   expect(err.status).toBe(502);
   expect(err.message).toContain('an HTML page ("502 Bad Gateway") answered instead of Partner Center');
   expect(err.message).not.toContain('<html>');
@@ -134,9 +129,7 @@ it('a PUT that could not connect at all is not reported as possibly applied', as
   const closed = await startEmulator();
   await closed.close(); // nothing listens on its port any more
   const offline = fastRetryClient(closed, { maxAttempts: 1 });
-  const err: PartnerCenterError = await offline
-    .updateBillingProfile({ ...before, taxId: 'NEVER-SENT' }, before.etag!)
-    .catch((e) => e);
+  const err = await failureOf(offline.updateBillingProfile({ ...before, taxId: 'NEVER-SENT' }, before.etag!));
   expect(err.code).toBe('ECONNREFUSED');
   expect(err.outcomeUnknown).toBe(false);
 });
@@ -145,13 +138,9 @@ it('a PUT answered 504 by a gateway is reported as possibly applied, a 503 is no
   const c = client({ maxAttempts: 1 });
   const before = await c.getBillingProfile();
   await admin.injectFault({ status: 504, method: 'PUT' });
-  const gateway: PartnerCenterError = await c
-    .updateBillingProfile({ ...before, taxId: 'T' }, before.etag!)
-    .catch((e) => e);
+  const gateway = await failureOf(c.updateBillingProfile({ ...before, taxId: 'T' }, before.etag!));
   expect([gateway.status, gateway.outcomeUnknown]).toEqual([504, true]);
   await admin.injectFault({ status: 503, method: 'PUT' });
-  const unavailable: PartnerCenterError = await c
-    .updateBillingProfile({ ...before, taxId: 'T' }, before.etag!)
-    .catch((e) => e);
+  const unavailable = await failureOf(c.updateBillingProfile({ ...before, taxId: 'T' }, before.etag!));
   expect([unavailable.status, unavailable.outcomeUnknown]).toEqual([503, false]);
 });

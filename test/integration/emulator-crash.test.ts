@@ -22,7 +22,7 @@ function startChild(file: string): { child: ChildProcess; url: Promise<string> }
   });
   const url = new Promise<string>((resolve, reject) => {
     let out = '';
-    child.stdout!.on('data', (chunk: Buffer) => {
+    child.stdout.on('data', (chunk: Buffer) => {
       out += chunk.toString();
       const m = /listening on (\S+)\n/.exec(out);
       if (m) resolve(m[1]);

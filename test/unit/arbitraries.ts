@@ -44,11 +44,21 @@ const TRICKY = [
   '\u00a0',
 ];
 
+// The generators of fast-check's deprecated fc.char() and fc.fullUnicode(), spelled out: the same
+// draws and shrinks (their fc.string replacements draw other characters, in another order).
+/** Printable ASCII, U+0020 to U+007E. */
+const asciiChar = fc.integer({ min: 0x20, max: 0x7e }).map((n) => String.fromCodePoint(n));
+const SURROGATES = 0xe000 - 0xd800;
+/** Any code point but a surrogate, indexed so that printable ASCII comes first (shrinks towards " "). */
+const anyCodePoint = fc
+  .integer({ min: 0, max: 0x10ffff - SURROGATES })
+  .map((n) => String.fromCodePoint(n < 0x5f ? n + 0x20 : n <= 0x7e ? n - 0x5f : n < 0xd800 ? n : n + SURROGATES));
+
 /** One unit of text a user can put in a config: anything printable, no control characters. */
 export const textUnit: fc.Arbitrary<string> = fc.oneof(
-  { weight: 6, arbitrary: fc.char() },
+  { weight: 6, arbitrary: asciiChar },
   { weight: 3, arbitrary: fc.constantFrom(...TRICKY) },
-  { weight: 2, arbitrary: fc.fullUnicode().filter((c) => !isControl(c)) },
+  { weight: 2, arbitrary: anyCodePoint.filter((c) => !isControl(c)) },
 );
 
 /** Text of at most `max` UTF-16 units (a unit may be two of them). */

@@ -152,10 +152,10 @@ describe('plan-time validation', () => {
             : { ...config, [f.attr]: before + ch + after };
           const diags = validateBillingProfileConfig(bad);
           expect(diags).toHaveLength(1);
-          expect(diags[0]!.path).toEqual(f.group ? [f.group, f.attr] : [f.attr]);
+          expect(diags[0].path).toEqual(f.group ? [f.group, f.attr] : [f.attr]);
           const code = `U+${ch.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}`;
-          expect(diags[0]!.detail).toContain(`control character ${code}`);
-          expect(diags[0]!.detail).toContain(`at position ${Array.from(before).length + 1}.`);
+          expect(diags[0].detail).toContain(`control character ${code}`);
+          expect(diags[0].detail).toContain(`at position ${Array.from(before).length + 1}.`);
         },
       ),
       RUNS,

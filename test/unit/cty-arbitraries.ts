@@ -164,7 +164,7 @@ function knownValue(type: CtyType, opts: ValueOptions, depth: number): fc.Arbitr
     case 'object': {
       const attrs = Object.keys(type[1]);
       return fc
-        .tuple(...attrs.map((n) => ctyValue(type[1][n]!, opts, depth)))
+        .tuple(...attrs.map((n) => ctyValue(type[1][n], opts, depth)))
         .map((vs): Value => record(attrs.map((n, i): [string, Value] => [n, vs[i]!])));
     }
     case 'tuple':
@@ -183,6 +183,6 @@ export function reversedKeys(v: Value): Value {
   if (v instanceof DynamicValue) return new DynamicValue(v.type, reversedKeys(v.value));
   if (v === null || typeof v !== 'object' || v instanceof Decimal) return v;
   const out: ObjectValue = {};
-  for (const k of Object.keys(v).reverse()) setOwn(out, k, reversedKeys(v[k]!));
+  for (const k of Object.keys(v).reverse()) setOwn(out, k, reversedKeys(v[k]));
   return out;
 }

@@ -44,7 +44,7 @@ describe('decodeMsgpack: primitives', () => {
   it('decodes decimal strings: fractions as Decimal (verbatim), integers as number or bigint', () => {
     const tenth = decodeMsgpack(bytes('a3 30 2e 31'), 'number');
     expect(tenth).toBeInstanceOf(Decimal);
-    expect(String(tenth)).toBe('0.1');
+    expect(String(tenth as Decimal)).toBe('0.1');
     expect(decodeMsgpack(bytes(`a2 ${hexOfText('42')}`), 'number')).toBe(42);
     const big = '123456789012345678901234567890';
     expect(decodeMsgpack(bytes(`be ${hexOfText(big)}`), 'number')).toBe(BigInt(big));

@@ -12,7 +12,7 @@ import { recase } from './arbitraries';
 
 type Json = Record<string, unknown>;
 
-const pascal = (key: string) => key[0]!.toUpperCase() + key.slice(1);
+const pascal = (key: string) => key[0].toUpperCase() + key.slice(1);
 
 export class EchoApi implements BillingProfileApi {
   puts = 0;

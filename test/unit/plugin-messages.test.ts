@@ -57,7 +57,7 @@ describe('tfplugin6 messages', () => {
       attributes: [],
       block_types: [],
       description: '',
-      description_kind: 0,
+      description_kind: pb.StringKind.Plain,
       deprecated: false,
     };
     expect(hex(pb.Schema.encode({ version: 0, block }))).toBe('1200');
@@ -70,7 +70,7 @@ describe('tfplugin6 messages', () => {
       attributes: [],
       block_types: [],
       description: '',
-      description_kind: 0,
+      description_kind: pb.StringKind.Plain,
       deprecated: false,
     };
     const res: pb.GetProviderSchemaResponse = {

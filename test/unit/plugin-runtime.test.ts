@@ -5,8 +5,8 @@ import { kitProvider } from '../fixtures/kit-provider';
 
 const log = createLogger('test', { env: {} });
 
-function withConfigure(configure: ProviderDefinition<unknown>['configure']): ProviderRuntime<unknown> {
-  return new ProviderRuntime({ ...(kitProvider as ProviderDefinition<unknown>), configure }, log);
+function withConfigure(configure: ProviderDefinition['configure']): ProviderRuntime {
+  return new ProviderRuntime({ ...(kitProvider as ProviderDefinition), configure }, log);
 }
 
 describe('ProviderRuntime', () => {

@@ -70,7 +70,7 @@ describe("validateSchema (the engines' InternalValidate rules)", () => {
         { ...kitProvider.resources[0], schema: { ...kitProvider.resources[0].schema, version: -1 } },
         kitProvider.resources[0],
       ],
-    } as ProviderDefinition;
+    };
     expect(validateProviderSchemas(def)).toEqual([
       'resource other_thing: type name must start with "kitfixture_"',
       'resource kitfixture_thing: schema version must be a non-negative integer',

@@ -62,6 +62,7 @@ export interface RunResult {
 }
 
 // CSI sequences (colours, cursor moves of the cdktf spinner) and lone carriage returns.
+// eslint-disable-next-line no-control-regex -- matching the ESC (\u001b) that starts each sequence is the point
 const ANSI = /\u001b\[[0-9;?]*[A-Za-z]|\r/g;
 
 /** Runs a command in its own process group, with the shared hang guard; output without escapes. */

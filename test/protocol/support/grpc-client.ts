@@ -29,7 +29,8 @@ export function certPemFromHandshake(certBase64: string): string {
   return `-----BEGIN CERTIFICATE-----\n${der.toString('base64').replace(/.{64}/g, '$&\n')}\n-----END CERTIFICATE-----\n`;
 }
 
-type AnyClient = grpc.Client & Record<string, Function>;
+// The services' methods, looked up by name (untyped: the tests send and check plain objects).
+type AnyClient = grpc.Client & Record<string, (...args: any[]) => any>;
 
 export interface EngineClient {
   provider: AnyClient;

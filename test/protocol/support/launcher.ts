@@ -24,8 +24,8 @@ export interface LaunchOptions {
 export interface ProviderProcess {
   child: ChildProcess;
   storePath: string;
-  stdout(): string;
-  stderr(): string;
+  stdout: () => string;
+  stderr: () => string;
   /** The first stdout line (rejects if the process exits first). */
   firstLine: Promise<string>;
   exited: Promise<{ code: number | null; signal: NodeJS.Signals | null }>;
@@ -61,12 +61,12 @@ export function launchProvider(opts: LaunchOptions = {}): ProviderProcess {
   const child = spawn(file, args, { env: launchEnv(opts, storePath), stdio: ['ignore', 'pipe', 'pipe'] });
   let out = '';
   let err = '';
-  child.stderr!.setEncoding('utf8').on('data', (d: string) => (err += d));
+  child.stderr.setEncoding('utf8').on('data', (d: string) => (err += d));
   const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) =>
     child.on('exit', (code, signal) => resolve({ code, signal })),
   );
   const firstLine = new Promise<string>((resolve, reject) => {
-    child.stdout!.setEncoding('utf8').on('data', (d: string) => {
+    child.stdout.setEncoding('utf8').on('data', (d: string) => {
       out += d;
       const nl = out.indexOf('\n');
       if (nl >= 0) resolve(out.slice(0, nl));
