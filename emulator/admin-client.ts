@@ -15,6 +15,10 @@ export type FaultSpec = FaultCommon &
     | { body: 'malformed-json' | 'html' | 'empty'; status?: number; afterProcessing?: boolean }
   );
 
+/** A profile as the admin API returns it: JSON that callers (tests, the demo) inspect field by field. */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- loosely typed on purpose: callers check fields at run time
+export type ProfileJson = Record<string, any>;
+
 export interface LogMark {
   api: number;
   tokens: number;
@@ -29,11 +33,11 @@ export class EmulatorAdmin {
     );
   }
 
-  profile(): Promise<Record<string, any>> {
+  profile(): Promise<ProfileJson> {
     return this.call('GET', 'profile');
   }
   /** An out-of-band edit, as if made in the Partner Center dashboard. */
-  patchProfile(patch: object): Promise<Record<string, any>> {
+  patchProfile(patch: object): Promise<ProfileJson> {
     return this.call('PATCH', 'profile', patch);
   }
   injectFault(spec: FaultSpec): Promise<void> {
@@ -59,7 +63,7 @@ export class EmulatorAdmin {
   async since(mark: LogMark): Promise<{ api: ApiCallRecord[]; tokens: TokenCallRecord[] }> {
     return { api: (await this.requests()).slice(mark.api), tokens: (await this.tokenRequests()).slice(mark.tokens) };
   }
-  reset(): Promise<Record<string, any>> {
+  reset(): Promise<ProfileJson> {
     return this.call('POST', 'reset');
   }
   async token(user = true): Promise<string> {

@@ -64,7 +64,7 @@ function profileFromJson(json: unknown, what: string): ProfileData {
     const bound = bindProfile(json);
     const { etag: _etag, ...fields } = bound;
     const data = compactProfile(
-      JSON.parse(JSON.stringify(fields, (_k, v) => (v === null ? undefined : v))) as ProfileData,
+      JSON.parse(JSON.stringify(fields, (_k, v: unknown) => (v === null ? undefined : v))) as ProfileData,
     );
     const problem = validateProfile(data);
     if (problem) throw new BindError(problem.field, problem.message);

@@ -249,7 +249,7 @@ export function clientOptions(r: Map<string, Resolved>): PartnerCenterClientOpti
     const v = r.get(s.attr)?.value;
     if (v !== undefined) opts[s.option] = v;
   }
-  return opts as PartnerCenterClientOptions;
+  return opts;
 }
 
 /** The attribute and env var for a client option name (how ConfigurationError.field names it). */

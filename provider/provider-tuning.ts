@@ -78,6 +78,7 @@ export function resolveTuning(config: ObjectValue, env: NodeJS.ProcessEnv): Reso
     // The value, as shown in a message, and where it came from: the block, else the environment.
     let given: { n: number | undefined; shown: string; where: string };
     if (v !== null) {
+      // eslint-disable-next-line @typescript-eslint/no-base-to-string -- a number attribute: number, bigint or Decimal (its toString is its text)
       given = { n: asNumber(v), shown: String(v), where: `provider attribute "${s.attr}"` };
     } else {
       const e = env[s.env]?.trim();

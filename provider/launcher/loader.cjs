@@ -148,11 +148,15 @@ function writeAtomically(file, produce) {
     if (fd !== undefined) {
       try {
         fs.closeSync(fd);
-      } catch {}
+      } catch {
+        // already closed: nothing to release
+      }
     }
     try {
       fs.unlinkSync(temp);
-    } catch {}
+    } catch {
+      // never created, or already removed
+    }
     return false;
   }
 }

@@ -25,8 +25,8 @@ export interface AccessTokenSource {
 /** A token given as is: used until the API refuses it, never refreshed. */
 export class StaticAccessToken implements AccessTokenSource {
   constructor(private readonly token: string) {}
-  async getToken(): Promise<string> {
-    return this.token;
+  getToken(): Promise<string> {
+    return Promise.resolve(this.token);
   }
   invalidate(): boolean {
     return false;
@@ -193,9 +193,9 @@ function raceAbort<T>(promise: Promise<T>, signal?: AbortSignal): Promise<T> {
         signal.removeEventListener('abort', onAbort);
         resolve(v);
       },
-      (e) => {
+      (e: unknown) => {
         signal.removeEventListener('abort', onAbort);
-        reject(e);
+        reject(e instanceof Error ? e : new Error(String(e)));
       },
     );
   });

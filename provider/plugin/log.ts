@@ -48,7 +48,7 @@ export function formatLine(
 ): string {
   const entry: Record<string, unknown> = {
     '@level': level,
-    '@message': String(message),
+    '@message': message,
     '@module': module,
     '@timestamp': hclogTimestamp(now),
   };

@@ -56,7 +56,7 @@ function markNested(
     case 'list':
       if (!Array.isArray(planned) || !Array.isArray(config)) return planned;
       return planned.map((el, i) =>
-        isObjectValue(el) && isObjectValue(config[i]) ? markBlock(name, block, el, config[i] as ObjectValue, walk) : el,
+        isObjectValue(el) && isObjectValue(config[i]) ? markBlock(name, block, el, config[i], walk) : el,
       );
     case 'map': {
       if (!isObjectValue(planned) || !isObjectValue(config)) return planned;

@@ -56,7 +56,7 @@ function schemaJson(s: Schema): Json {
   return { version: s.version, block: blockJson(s.block) };
 }
 
-export function providerSchemaJson(def: ProviderDefinition<any>, sourceAddress: string): object {
+export function providerSchemaJson(def: ProviderDefinition, sourceAddress: string): object {
   const entry: Json = { provider: schemaJson(def.schema) };
   const resources = sortedObject(Object.fromEntries(def.resources.map((r) => [r.typeName, r.schema])), schemaJson);
   if (resources) entry.resource_schemas = resources;

@@ -68,7 +68,7 @@ export function validateSchema(label: string, s: Schema): string[] {
 }
 
 /** Every schema problem in a provider definition, as human-readable lines (empty when valid). */
-export function validateProviderSchemas(def: ProviderDefinition<any>): string[] {
+export function validateProviderSchemas(def: ProviderDefinition): string[] {
   const problems = validateSchema('provider', def.schema);
   for (const [kind, items] of [
     ['resource', def.resources],

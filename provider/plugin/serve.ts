@@ -32,7 +32,7 @@ export interface ServeOptions {
 /** Grace period for calls in flight when the engine asks us to shut down. */
 const SHUTDOWN_GRACE_MS = 200;
 
-export function serve(def: ProviderDefinition<any>, opts: ServeOptions): void {
+export function serve(def: ProviderDefinition, opts: ServeOptions): void {
   const args = process.argv.slice(2);
   if (args.includes('--schema-json')) {
     process.stdout.write(goJsonStringify(providerSchemaJson(def, opts.sourceAddress)) + '\n');
@@ -54,7 +54,7 @@ export function serve(def: ProviderDefinition<any>, opts: ServeOptions): void {
 }
 
 async function start(
-  def: ProviderDefinition<any>,
+  def: ProviderDefinition,
   opts: ServeOptions,
   launch: Extract<LaunchCheck, { ok: true }>,
   debug: boolean,
@@ -75,6 +75,8 @@ async function start(
       : undefined;
 
   const runtime = new ProviderRuntime(def, log);
+  // Assigned once the server listens; `shutdown` may run before that and must see undefined.
+  // eslint-disable-next-line prefer-const
   let server: PluginServer | undefined;
   const shutdown = () => {
     log.debug('Shutdown requested by the engine');

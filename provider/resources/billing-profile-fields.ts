@@ -168,7 +168,7 @@ export function getField(profile: BillingProfile, field: FieldSpec): FieldValue 
     : (profile as Record<string, unknown>);
   const v = holder?.[field.key];
   if (v === null || v === undefined) return undefined;
-  return typeof v === 'number' || typeof v === 'string' ? v : String(v);
+  return typeof v === 'number' || typeof v === 'string' ? v : JSON.stringify(v);
 }
 
 /** Sets a field in place (undefined removes it), creating its group object when needed. */
@@ -177,7 +177,7 @@ export function setField(profile: BillingProfile, field: FieldSpec, value: Field
   if (field.group) {
     const key = GROUPS[field.group];
     holder = (profile[key] as Record<string, unknown> | undefined) ?? {};
-    profile[key] = holder as never;
+    profile[key] = holder;
   }
   if (value === undefined) delete holder[field.key];
   else holder[field.key] = value;

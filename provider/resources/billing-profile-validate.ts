@@ -27,6 +27,7 @@ export function readOnlyDiagnostic(f: FieldSpec): Diagnostic {
 }
 
 // C0 (U+0000-U+001F, newline and tab included), DEL and C1 (U+0080-U+009F).
+// eslint-disable-next-line no-control-regex -- finding control characters is this pattern's job
 const CONTROL = /[\u0000-\u001f\u007f-\u009f]/u;
 const CONTROL_NAMES: Record<number, string> = {
   0x00: 'NUL',

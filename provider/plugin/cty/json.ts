@@ -21,7 +21,7 @@ function parseJson(json: string | Uint8Array, what: string): unknown {
   try {
     return parseLosslessJson(text);
   } catch (e) {
-    throw new Error(`cannot decode ${what}: invalid JSON: ${(e as Error).message}`);
+    throw new Error(`cannot decode ${what}: invalid JSON: ${(e as Error).message}`, { cause: e });
   }
 }
 
@@ -29,7 +29,7 @@ function walk(raw: unknown, type: CtyType, extra: ExtraAttributes, what: string)
   try {
     return fromJson(raw, type, extra);
   } catch (e) {
-    if (e instanceof CtyPathError) throw new Error(`cannot decode ${what}: ${e.describe()}`);
+    if (e instanceof CtyPathError) throw new Error(`cannot decode ${what}: ${e.describe()}`, { cause: e });
     throw e;
   }
 }
@@ -98,7 +98,7 @@ function fromJson(raw: unknown, type: CtyType, extra: ExtraAttributes): Value {
       const elems = type[1];
       if (raw.length !== elems.length)
         throw new CtyPathError(`expected a tuple of ${elems.length} elements, got ${raw.length}`);
-      return raw.map((item, i) => elementFromJson(item, elems[i]!, extra, i));
+      return raw.map((item, i) => elementFromJson(item, elems[i], extra, i));
     }
     case 'map': {
       if (!isPlainRecord(raw)) throw jsonMismatch(type, raw);
@@ -124,7 +124,7 @@ function fromJson(raw: unknown, type: CtyType, extra: ExtraAttributes): Value {
       const out: ObjectValue = {};
       for (const name of sortedAttributeNames(attrs)) {
         try {
-          setOwn(out, name, hasOwn(raw, name) ? fromJson(raw[name], attrs[name]!, extra) : null);
+          setOwn(out, name, hasOwn(raw, name) ? fromJson(raw[name], attrs[name], extra) : null);
         } catch (e) {
           throw withStep(e, attributeStep(name));
         }
@@ -195,17 +195,17 @@ function toJson(v: Value, type: CtyType): string {
     case 'set':
       return `[${(v as Value[]).map((e) => toJson(e, type[1])).join(',')}]`;
     case 'tuple':
-      return `[${(v as Value[]).map((e, i) => toJson(e, type[1][i]!)).join(',')}]`;
+      return `[${(v as Value[]).map((e, i) => toJson(e, type[1][i])).join(',')}]`;
     case 'map': {
       const map = v as ObjectValue;
       const keys = Object.keys(map).sort();
-      return `{${keys.map((k) => `${JSON.stringify(k)}:${toJson(map[k]!, type[1])}`).join(',')}}`;
+      return `{${keys.map((k) => `${JSON.stringify(k)}:${toJson(map[k], type[1])}`).join(',')}}`;
     }
     case 'object': {
       const obj = v as ObjectValue;
       const attrs = type[1];
       const parts = sortedAttributeNames(attrs).map(
-        (n) => `${JSON.stringify(n)}:${toJson(hasOwn(obj, n) ? obj[n]! : null, attrs[n]!)}`,
+        (n) => `${JSON.stringify(n)}:${toJson(hasOwn(obj, n) ? obj[n]! : null, attrs[n])}`,
       );
       return `{${parts.join(',')}}`;
     }

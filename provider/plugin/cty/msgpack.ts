@@ -3,7 +3,7 @@
 // UNKNOWN) and then walks the result against the type; encoding checks conformance first and
 // then writes bytes directly (see msgpack-writer.ts for why not the library's encoder).
 import { Decoder, DecodeError, type ExtensionCodecType } from '@msgpack/msgpack';
-import { DynamicValue, UNKNOWN, type CtyType, type ObjectValue, type Value } from './types';
+import { type Decimal, DynamicValue, UNKNOWN, type CtyType, type ObjectValue, type Value } from './types';
 import { integerValue, parseNumberText } from './numbers';
 import { MsgpackWriter, fitsMsgpackInteger } from './msgpack-writer';
 import { CtyPathError, attributeStep, indexStep, keyStep, withStep } from './path';
@@ -41,12 +41,12 @@ export function decodeMsgpack(bytes: Uint8Array, type: CtyType): Value {
   try {
     raw = decoder.decode(bytes);
   } catch (e) {
-    throw new Error(`cannot decode msgpack value: ${(e as Error).message}`);
+    throw new Error(`cannot decode msgpack value: ${(e as Error).message}`, { cause: e });
   }
   try {
     return fromWire(raw, type);
   } catch (e) {
-    if (e instanceof CtyPathError) throw new Error(`cannot decode msgpack value: ${e.describe()}`);
+    if (e instanceof CtyPathError) throw new Error(`cannot decode msgpack value: ${e.describe()}`, { cause: e });
     throw e;
   }
 }
@@ -86,7 +86,7 @@ function fromWire(raw: unknown, type: CtyType): Value {
     case 'list':
     case 'set': {
       if (!Array.isArray(raw)) throw wireMismatch(type, raw);
-      const out: Value[] = new Array(raw.length);
+      const out = new Array<Value>(raw.length);
       for (let i = 0; i < raw.length; i++) out[i] = elementFromWire(raw[i], type[1], i);
       return out;
     }
@@ -95,8 +95,8 @@ function fromWire(raw: unknown, type: CtyType): Value {
       const elems = type[1];
       if (raw.length !== elems.length)
         throw new CtyPathError(`expected a tuple of ${elems.length} elements, got ${raw.length}`);
-      const out: Value[] = new Array(raw.length);
-      for (let i = 0; i < raw.length; i++) out[i] = elementFromWire(raw[i], elems[i]!, i);
+      const out = new Array<Value>(raw.length);
+      for (let i = 0; i < raw.length; i++) out[i] = elementFromWire(raw[i], elems[i], i);
       return out;
     }
     case 'map': {
@@ -136,7 +136,7 @@ function objectFromWire(raw: unknown, attrs: { [attr: string]: CtyType }, type: 
     }
     present++;
     try {
-      setOwn(out, name, fromWire(raw[name], attrs[name]!));
+      setOwn(out, name, fromWire(raw[name], attrs[name]));
     } catch (e) {
       throw withStep(e, attributeStep(name));
     }
@@ -230,7 +230,7 @@ function write(v: Value, type: CtyType): void {
     case 'tuple': {
       const items = v as Value[];
       writer.arrayHeader(items.length);
-      for (let i = 0; i < items.length; i++) write(items[i]!, type[1][i]!);
+      for (let i = 0; i < items.length; i++) write(items[i], type[1][i]);
       return;
     }
     case 'map': {
@@ -239,7 +239,7 @@ function write(v: Value, type: CtyType): void {
       writer.mapHeader(keys.length);
       for (const key of keys) {
         writer.str(key);
-        write(map[key]!, type[1]);
+        write(map[key], type[1]);
       }
       return;
     }
@@ -250,7 +250,7 @@ function write(v: Value, type: CtyType): void {
       writer.mapHeader(names.length);
       for (const name of names) {
         writer.str(name);
-        write(hasOwn(obj, name) ? obj[name]! : null, attrs[name]!);
+        write(hasOwn(obj, name) ? obj[name]! : null, attrs[name]);
       }
       return;
     }
@@ -267,7 +267,7 @@ function writeNumber(v: Value): void {
     if (fitsMsgpackInteger(v)) return writer.integer(v);
     return writer.str(String(v));
   }
-  writer.str(String(v));
+  writer.str((v as Decimal).text);
 }
 
 function writeDynamic(v: DynamicValue): void {

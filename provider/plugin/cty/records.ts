@@ -3,7 +3,7 @@
 /** True for `{}`-style objects (not arrays, class instances, Dates, typed arrays…). */
 export function isPlainRecord(v: unknown): v is Record<string, unknown> {
   if (v === null || typeof v !== 'object' || Array.isArray(v)) return false;
-  const proto = Object.getPrototypeOf(v);
+  const proto: unknown = Object.getPrototypeOf(v);
   return proto === Object.prototype || proto === null;
 }
 

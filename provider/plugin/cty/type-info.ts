@@ -11,16 +11,16 @@ export function typesEqual(a: CtyType, b: CtyType): boolean {
     case 'list':
     case 'set':
     case 'map':
-      return a[0] === b[0] && typesEqual(a[1], b[1] as CtyType);
+      return a[0] === b[0] && typesEqual(a[1], b[1]);
     case 'tuple': {
       if (b[0] !== 'tuple' || a[1].length !== b[1].length) return false;
-      return a[1].every((t, i) => typesEqual(t, b[1][i]!));
+      return a[1].every((t, i) => typesEqual(t, b[1][i]));
     }
     case 'object': {
       if (b[0] !== 'object') return false;
       const names = Object.keys(a[1]);
       if (names.length !== Object.keys(b[1]).length) return false;
-      return names.every((n) => hasOwn(b[1], n) && typesEqual(a[1][n]!, b[1][n]!));
+      return names.every((n) => hasOwn(b[1], n) && typesEqual(a[1][n], b[1][n]));
     }
   }
 }

@@ -15,7 +15,7 @@ function isPrimitiveName(v: unknown): v is 'string' | 'number' | 'bool' | 'dynam
  * A bare primitive name ("string", not valid JSON text) is accepted as that type too.
  * Throws on anything that is not a valid type.
  */
-export function parseTypeJson(json: string | Uint8Array | unknown): CtyType {
+export function parseTypeJson(json: unknown): CtyType {
   let parsed: unknown = json;
   if (json instanceof Uint8Array) parsed = parseJsonText(utf8.decode(json));
   else if (typeof json === 'string') parsed = isPrimitiveName(json) ? json : parseJsonText(json);
@@ -74,7 +74,7 @@ export function typeToJson(t: CtyType): string {
       return `["tuple",[${t[1].map(typeToJson).join(',')}]]`;
     case 'object': {
       const names = Object.keys(t[1]).sort();
-      const parts = names.map((n) => `${JSON.stringify(n)}:${typeToJson(t[1][n]!)}`);
+      const parts = names.map((n) => `${JSON.stringify(n)}:${typeToJson(t[1][n])}`);
       return `["object",{${parts.join(',')}}]`;
     }
   }

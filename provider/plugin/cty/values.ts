@@ -40,14 +40,14 @@ export function valuesEqual(a: Value, b: Value, type: CtyType): boolean {
         Array.isArray(a) &&
         Array.isArray(b) &&
         a.length === b.length &&
-        a.every((x, i) => valuesEqual(x, b[i]!, type[1]))
+        a.every((x, i) => valuesEqual(x, b[i], type[1]))
       );
     case 'tuple':
       return (
         Array.isArray(a) &&
         Array.isArray(b) &&
         a.length === b.length &&
-        a.every((x, i) => valuesEqual(x, b[i]!, type[1][i] ?? 'dynamic'))
+        a.every((x, i) => valuesEqual(x, b[i], type[1][i] ?? 'dynamic'))
       );
     case 'set':
       return Array.isArray(a) && Array.isArray(b) && setsEqual(a, b, type[1]);
@@ -55,13 +55,13 @@ export function valuesEqual(a: Value, b: Value, type: CtyType): boolean {
       if (!isPlainRecord(a) || !isPlainRecord(b)) return false;
       const keys = Object.keys(a);
       if (keys.length !== Object.keys(b).length) return false;
-      return keys.every((k) => hasOwn(b, k) && valuesEqual(a[k] as Value, b[k] as Value, type[1]));
+      return keys.every((k) => hasOwn(b, k) && valuesEqual(a[k], b[k], type[1]));
     }
     case 'object': {
       if (!isPlainRecord(a) || !isPlainRecord(b)) return false;
       const attrs = type[1];
       for (const name in attrs) {
-        if (!valuesEqual((a[name] ?? null) as Value, (b[name] ?? null) as Value, attrs[name]!)) return false;
+        if (!valuesEqual(a[name] ?? null, b[name] ?? null, attrs[name])) return false;
       }
       return true;
     }
@@ -75,7 +75,7 @@ function setsEqual(a: Value[], b: Value[], elem: CtyType): boolean {
   for (const x of a) {
     let found = false;
     for (let j = 0; j < b.length; j++) {
-      if (!used[j] && valuesEqual(x, b[j]!, elem)) {
+      if (!used[j] && valuesEqual(x, b[j], elem)) {
         used[j] = true;
         found = true;
         break;
@@ -95,7 +95,7 @@ export function containsUnknown(v: Value): boolean {
   if (Array.isArray(v)) return v.some(containsUnknown);
   if (v instanceof DynamicValue) return containsUnknown(v.value);
   if (!isPlainRecord(v)) return false;
-  for (const k in v) if (containsUnknown(v[k] as Value)) return true;
+  for (const k in v) if (containsUnknown(v[k])) return true;
   return false;
 }
 
@@ -117,7 +117,7 @@ export function valueKind(v: unknown): string {
   if (Array.isArray(v)) return 'array';
   if (v instanceof DynamicValue) return 'dynamic value';
   if (isPlainRecord(v)) return 'object';
-  if (typeof v === 'object') return (v as object).constructor?.name ?? 'object';
+  if (typeof v === 'object') return v.constructor?.name ?? 'object';
   return typeof v;
 }
 
@@ -158,7 +158,7 @@ export function conformanceProblem(v: Value, type: CtyType): CtyPathError | null
     case 'set': {
       if (!Array.isArray(v)) return mismatch(type, v);
       for (let i = 0; i < v.length; i++) {
-        const p = conformanceProblem(v[i]!, type[1]);
+        const p = conformanceProblem(v[i], type[1]);
         if (p) return p.at(indexStep(i));
       }
       return null;
@@ -168,7 +168,7 @@ export function conformanceProblem(v: Value, type: CtyType): CtyPathError | null
       if (v.length !== type[1].length)
         return new CtyPathError(`expected a tuple of ${type[1].length} elements, got ${v.length}`);
       for (let i = 0; i < v.length; i++) {
-        const p = conformanceProblem(v[i]!, type[1][i]!);
+        const p = conformanceProblem(v[i], type[1][i]);
         if (p) return p.at(indexStep(i));
       }
       return null;
@@ -176,7 +176,7 @@ export function conformanceProblem(v: Value, type: CtyType): CtyPathError | null
     case 'map': {
       if (!isPlainRecord(v)) return mismatch(type, v);
       for (const k in v) {
-        const p = conformanceProblem(v[k] as Value, type[1]);
+        const p = conformanceProblem(v[k], type[1]);
         if (p) return p.at(keyStep(k));
       }
       return null;
@@ -186,7 +186,7 @@ export function conformanceProblem(v: Value, type: CtyType): CtyPathError | null
       const attrs = type[1];
       for (const name in v) {
         if (!hasOwn(attrs, name)) return new CtyPathError(`unsupported attribute ${JSON.stringify(name)}`);
-        const p = conformanceProblem((v[name] ?? null) as Value, attrs[name]!);
+        const p = conformanceProblem(v[name] ?? null, attrs[name]);
         if (p) return p.at(attributeStep(name));
       }
       return null;
@@ -225,19 +225,19 @@ function completeValue(v: Value, type: CtyType): Value {
     case 'set':
       return Array.isArray(v) ? v.map((e) => completeValue(e, type[1])) : v;
     case 'tuple':
-      return Array.isArray(v) ? v.map((e, i) => (i < type[1].length ? completeValue(e, type[1][i]!) : e)) : v;
+      return Array.isArray(v) ? v.map((e, i) => (i < type[1].length ? completeValue(e, type[1][i]) : e)) : v;
     case 'map': {
       if (!isPlainRecord(v)) return v;
       const out: ObjectValue = {};
-      for (const k in v) setOwn(out, k, completeValue(v[k] as Value, type[1]));
+      for (const k in v) setOwn(out, k, completeValue(v[k], type[1]));
       return out;
     }
     case 'object': {
       if (!isPlainRecord(v)) return v;
       const attrs = type[1];
       const out: ObjectValue = {};
-      for (const k in v) if (!hasOwn(attrs, k)) setOwn(out, k, v[k] as Value);
-      for (const name in attrs) setOwn(out, name, completeValue((v[name] ?? null) as Value, attrs[name]!));
+      for (const k in v) if (!hasOwn(attrs, k)) setOwn(out, k, v[k]);
+      for (const name in attrs) setOwn(out, name, completeValue(v[name] ?? null, attrs[name]));
       return out;
     }
   }

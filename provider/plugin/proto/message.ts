@@ -8,7 +8,7 @@
 import { ProtoReader, ProtoWriter, WireType } from './wire';
 
 type Scalar = 'string' | 'bytes' | 'bool' | 'int64' | 'enum' | 'uint32';
-type MessageRef = MessageCodec<any> | (() => MessageCodec<any>);
+type MessageRef = MessageCodec<unknown> | (() => MessageCodec<unknown>);
 type FieldKind = Scalar | MessageRef | { map: 'string' | MessageRef };
 
 export interface FieldSpec {
@@ -29,7 +29,7 @@ export interface MessageCodec<T> {
 
 const EMPTY = new Uint8Array(0);
 
-function resolve(ref: MessageRef): MessageCodec<any> {
+function resolve(ref: MessageRef): MessageCodec<unknown> {
   return typeof ref === 'function' ? ref() : ref;
 }
 
@@ -169,7 +169,7 @@ export function message<T>(fields: FieldSpec[]): MessageCodec<T> {
             else entry.skip(t & 7);
           }
           (m[f.name] as Record<string, unknown>)[key] = value;
-        } else if (wireType !== wireTypeOf(kind)) {
+        } else if (wireType !== (wireTypeOf(kind) as number)) {
           throw new Error(`protobuf: field ${f.name} has wire type ${wireType}`);
         } else if (f.repeated) {
           (m[f.name] as unknown[]).push(readValue(r, kind));

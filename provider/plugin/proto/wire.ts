@@ -136,7 +136,8 @@ export class ProtoReader {
   }
 
   skip(wireType: number): void {
-    switch (wireType) {
+    // eslint-disable-next-line @typescript-eslint/no-unsafe-enum-assignment -- any number off the wire; `default` rejects the rest
+    switch (wireType as WireType) {
       case WireType.Varint:
         this.varint();
         return;

@@ -6,8 +6,8 @@ import * as gp from '../proto/goplugin';
 import * as pb from '../proto/tfplugin6';
 
 interface MethodSpec {
-  request: MessageCodec<any>;
-  response: MessageCodec<any>;
+  request: MessageCodec<unknown>;
+  response: MessageCodec<unknown>;
   requestStream?: boolean;
   responseStream?: boolean;
 }

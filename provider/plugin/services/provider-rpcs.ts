@@ -14,7 +14,7 @@ export const SERVER_CAPABILITIES: pb.ServerCapabilities = {
   move_resource_state: false,
 };
 
-export function providerRpcs(runtime: ProviderRuntime<any>) {
+export function providerRpcs(runtime: ProviderRuntime) {
   const { def } = runtime;
   let schemaResponse: pb.GetProviderSchemaResponse | undefined;
 

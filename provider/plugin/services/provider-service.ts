@@ -8,10 +8,12 @@ import { resourceRpcs } from './resource-rpcs';
 import type { ProviderRuntime } from './runtime';
 import { unary, type FailureResponse } from './unary';
 
+/* eslint-disable @typescript-eslint/unbound-method -- the RPC tables from providerRpcs/resourceRpcs are
+   closures: their functions never use `this`, so passing them detached is safe. */
 const EMPTY = new Uint8Array(0);
 const diagnosticsOnly: FailureResponse<{ diagnostics: Diagnostic[] }> = (diagnostics) => ({ diagnostics });
 
-export function providerImplementation(runtime: ProviderRuntime<any>): UntypedServiceImplementation {
+export function providerImplementation(runtime: ProviderRuntime): UntypedServiceImplementation {
   const p = providerRpcs(runtime);
   const r = resourceRpcs(runtime);
   const log = runtime.log;

@@ -15,7 +15,7 @@ import { internalError } from './unary';
 const EMPTY = new Uint8Array(0);
 const BUG = 'This is a bug in the provider.';
 
-export function resourceRpcs(runtime: ProviderRuntime<any>) {
+export function resourceRpcs(runtime: ProviderRuntime) {
   function upgradedState(req: pb.UpgradeResourceStateRequest, diagnostics: Diagnostic[]): ObjectValue | null {
     const r = runtime.resource(req.type_name);
     const raw = req.raw_state;

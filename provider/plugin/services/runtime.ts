@@ -69,7 +69,7 @@ export class ProviderRuntime<Client = unknown> {
               ),
             }
           : { ok: true, client: r.client as Client },
-      (err): Configured<Client> => ({ ok: false, diagnostic: internalErrorDiagnostic(err) }),
+      (err: unknown): Configured<Client> => ({ ok: false, diagnostic: internalErrorDiagnostic(err) }),
     );
     return (await running).diagnostics;
   }

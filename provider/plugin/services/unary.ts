@@ -27,7 +27,7 @@ export function unary<Req, Res>(
 ): handleUnaryCall<Req, Res> {
   return (call, callback) => {
     const started = performance.now();
-    Promise.resolve()
+    void Promise.resolve()
       .then(() => handle(call.request))
       .catch((err: unknown) => {
         if (err instanceof UnknownTypeError) return failure([toProtoDiagnostic(errorDiagnostic(err.message))]);

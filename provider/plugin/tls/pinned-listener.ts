@@ -14,7 +14,12 @@ export function clientCertificateDer(pem: string): Uint8Array {
   try {
     return new Uint8Array(new X509Certificate(pem).raw);
   } catch (err) {
-    throw new Error(`PLUGIN_CLIENT_CERT is not a PEM certificate: ${err instanceof Error ? err.message : String(err)}`);
+    throw new Error(
+      `PLUGIN_CLIENT_CERT is not a PEM certificate: ${err instanceof Error ? err.message : String(err)}`,
+      {
+        cause: err,
+      },
+    );
   }
 }
 
