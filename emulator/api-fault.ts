@@ -1,5 +1,5 @@
 // ApiFault bodies as Partner Center sends them: numeric code, description, data, source.
-// Codes from the Partner Center error list (research/partner-center-api.md §3.2).
+// Codes from the Partner Center error list (docs/architecture.md §5.5).
 
 export interface ApiFault {
   code: number;

@@ -1,5 +1,5 @@
 // The local Partner Center emulator: plain node:http serving the billing profile API, the Entra
-// ID token endpoint and the /_emulator/ admin API (DESIGN.md §6).
+// ID token endpoint and the /_emulator/ admin API (docs/architecture.md §6).
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { apiFault, FAULT_CODES } from './api-fault';

@@ -1,4 +1,4 @@
-// The provider block (DESIGN §4): its schema, the PARTNERCENTER_* environment fallbacks, the
+// The provider block (docs/architecture.md §4): its schema, the PARTNERCENTER_* environment fallbacks, the
 // plan-time checks, and the translation into PartnerCenterClient options. Pure: the environment
 // is passed in, nothing is called.
 import type { AttributeSchema, AttributePath, Diagnostic, Schema } from './plugin/kit';

@@ -1,5 +1,5 @@
 // The Partner Center clouds: where the API lives, which Entra ID authority issues its tokens, and
-// the delegated scope to ask for (research/partner-center-api.md §5).
+// the delegated scope to ask for (docs/architecture.md §5.6).
 
 export type CloudName = 'public' | 'china' | 'usgov' | 'germany';
 

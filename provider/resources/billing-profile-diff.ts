@@ -1,7 +1,7 @@
 // The pure decisions about billing profile values: when two values are the same, which fields
 // the config manages, what to PUT, what differs, and which spelling to keep in state.
 //
-// Equality (DESIGN §3 "Normalisation"): absent, null and "" are one value (the API omits empty
+// Equality (docs/architecture.md §3.2): absent, null and "" are one value (the API omits empty
 // fields); fields marked caseInsensitive in the field table compare ignoring letter case; all
 // other values compare exactly.
 import { isUnknown, type ObjectValue } from '../plugin/cty/types';

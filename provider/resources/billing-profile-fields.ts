@@ -31,7 +31,7 @@ export interface FieldSpec {
   caseInsensitive?: boolean;
   /** Changed only in the Partner Center dashboard; setting it in config is a plan-time error. */
   readOnly?: boolean;
-  /** Length limits the API enforces (research/partner-center-api.md §1.2). */
+  /** Length limits the API enforces (docs/architecture.md §5.2). */
   minLength?: number;
   maxLength?: number;
   email?: boolean;

@@ -2,7 +2,7 @@
 // config (the engine's proposed state is not needed: it is config + prior, which is what we
 // build here with our own equality).
 //
-// Rules (DESIGN §3, and the engine's plan-validity rules in research/plugin-protocol.md §4):
+// Rules (docs/architecture.md §3.3, and the engine's plan-validity rules in docs/architecture.md §8):
 // - a field set in config is managed: planned = config, except that a value semantically equal
 //   to the prior one keeps the prior spelling (allowed when both are non-null);
 // - a field left out is unmanaged: planned = prior;

@@ -1,4 +1,4 @@
-// Schema of the partnercenter_billing_profile resource and data source (DESIGN §3), derived
+// Schema of the partnercenter_billing_profile resource and data source (docs/architecture.md §3.1), derived
 // from the field table.
 //
 // Read-only fields are declared optional + computed on purpose: were they computed-only, the

@@ -86,7 +86,7 @@ export function applyCheckText(c: ApplyCheck): string {
     .map((l) => `${l.kind} launch: ${l.calls.join(' + ')}`)
     .join('; ');
   // The refresh's GET belongs to Terraform's plan phase (every provider reads there; restapi twice).
-  // The apply step re-reads once on purpose: the ETag check against the plan (DESIGN §3).
+  // The apply step re-reads once on purpose: the ETag check against the plan (docs/architecture.md §7.2).
   const whole = `whole command ${c.GET} GET + ${c.PUT} PUT: ${split}`;
   return c.exactlyOneEach
     ? `  CHECK apply step of one change by our provider = exactly 1 GET (ETag check) + 1 PUT: yes (${whole})`

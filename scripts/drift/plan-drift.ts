@@ -60,7 +60,7 @@ export interface DriftReport {
 
 const isObject = (v: unknown): v is Record<string, unknown> => v !== null && typeof v === 'object' && !Array.isArray(v);
 
-/** The API treats absent, null and "" alike (DESIGN §3); so does the report. */
+/** The API treats absent, null and "" alike (docs/architecture.md §3.2); so does the report. */
 const isEmpty = (v: unknown): boolean => v === undefined || v === null || v === '';
 
 /** Looks up `path` in a mirror structure (after_unknown, *_sensitive): true when it or a parent is true. */

@@ -1,4 +1,4 @@
-// The emulator's HTTP contract (DESIGN.md §6), exercised directly with got: bearer checks, PUT
+// The emulator's HTTP contract (docs/architecture.md §6), exercised directly with got: bearer checks, PUT
 // binding and validation, etag preconditions, replays, faults, reset and the token endpoint.
 import got, { type OptionsOfTextResponseBody } from 'got';
 import { EmulatorAdmin } from '../../emulator/admin-client';

@@ -13,7 +13,7 @@ function flatten(attrs: Record<string, AttributeSchema>, prefix = ''): [string, 
 const resourceAttrs = Object.fromEntries(flatten(billingProfileSchema.block.attributes));
 
 describe('billing profile schema', () => {
-  it('has exactly the DESIGN §3 attributes, each with a description', () => {
+  it('has exactly the docs/architecture.md §3.1 attributes, each with a description', () => {
     expect(Object.keys(resourceAttrs).sort()).toEqual(
       [
         'id',

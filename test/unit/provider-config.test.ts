@@ -21,7 +21,7 @@ function check(values: Record<string, Value>, env: NodeJS.ProcessEnv = {}) {
 }
 
 describe('provider schema', () => {
-  it('has the DESIGN §4 attributes, all optional strings with descriptions naming their env var', () => {
+  it('has the docs/architecture.md §4 attributes, all optional strings with descriptions naming their env var', () => {
     const attrs = providerSchema.block.attributes;
     expect(Object.keys(attrs).sort()).toEqual([
       'access_token',
