@@ -4,7 +4,7 @@
 import type { AttributeSchema, AttributePath, Diagnostic, Schema } from './plugin/kit';
 import { isUnknown, type ObjectValue } from './plugin/cty/types';
 import { CLOUDS, CLOUD_NAMES, isCloudName, type PartnerCenterClientOptions } from './partnercenter';
-import { checkBaseUrl } from './partnercenter/options';
+import { checkBaseUrl, isValidTenantId, quotableUrl, type BaseUrlProblem } from './partnercenter/options';
 import { TUNING_SETTINGS } from './provider-tuning';
 
 type StringOption = Exclude<keyof PartnerCenterClientOptions, 'log' | 'retry' | 'application'>;
@@ -35,21 +35,21 @@ export const PROVIDER_SETTINGS: readonly ProviderSetting[] = [
     env: 'PARTNERCENTER_BASE_URL',
     option: 'baseUrl',
     description:
-      'Overrides the API base URL of the chosen cloud (an absolute http(s) URL), e.g. a local Partner Center emulator. Falls back to PARTNERCENTER_BASE_URL.',
+      'Overrides the API base URL of the chosen cloud: an absolute https URL without user info, query or fragment (http only to a loopback host: 127.0.0.0/8, [::1], localhost), e.g. a local Partner Center emulator. Falls back to PARTNERCENTER_BASE_URL.',
   },
   {
     attr: 'authority_host',
     env: 'PARTNERCENTER_AUTHORITY_HOST',
     option: 'authorityHost',
     description:
-      'Overrides the Microsoft Entra ID authority of the chosen cloud (an absolute http(s) URL) that exchanges the refresh token. Falls back to PARTNERCENTER_AUTHORITY_HOST.',
+      'Overrides the Microsoft Entra ID authority of the chosen cloud that exchanges the refresh token: an absolute https URL without user info, query or fragment (http only to a loopback host: 127.0.0.0/8, [::1], localhost). Falls back to PARTNERCENTER_AUTHORITY_HOST.',
   },
   {
     attr: 'tenant_id',
     env: 'PARTNERCENTER_TENANT_ID',
     option: 'tenantId',
     description:
-      'Partner tenant id (GUID or domain). Required with refresh_token. Falls back to PARTNERCENTER_TENANT_ID.',
+      'Partner tenant id: a GUID or a domain name such as contoso.onmicrosoft.com. Required with refresh_token. Falls back to PARTNERCENTER_TENANT_ID.',
   },
   {
     attr: 'client_id',
@@ -155,6 +155,31 @@ function settingError(attr: string, summary: string, detail: string): Diagnostic
   return { severity: 'error', summary, detail, path };
 }
 
+/**
+ * The error for a refused `base_url` or `authority_host`. The value is quoted only with any user
+ * info masked, and not at all when user info is the problem (docs/security.md).
+ */
+function urlDiagnostic(s: ProviderSetting, r: Resolved, problem: BaseUrlProblem): Diagnostic {
+  const where = `in "${s.attr}" or ${s.env}`;
+  const is = `${origin(s, r)} is "${quotableUrl(r.value ?? '')}"`;
+  const example = `Give one such as https://api.partnercenter.microsoft.com or http://127.0.0.1:8080, ${where}.`;
+  const secrets =
+    s.attr === 'authority_host' ? 'the refresh token and client secret' : 'the access token and the profile';
+  const detail: Record<BaseUrlProblem, string> = {
+    'not a URL': `${is}, which is not an absolute http(s) URL. ${example}`,
+    'not http(s)': `${is}, which is not an absolute http(s) URL. ${example}`,
+    'query or fragment': `${is}, which carries a query or fragment. ${example}`,
+    'user info':
+      `${origin(s, r)} carries a user name or password before "@" (not shown here). The provider authenticates ` +
+      'with its own bearer token; credentials in the URL would be sent as Basic authentication instead and ' +
+      `could appear in messages. Remove the "user:password@" part ${where}.`,
+    'plain http':
+      `${is}, plain http:// to a host that is not loopback, so ${secrets} would cross the network unencrypted. ` +
+      `Use https://, or http:// only for a local emulator on 127.0.0.1, [::1] or localhost, ${where}.`,
+  };
+  return settingError(s.attr, `Invalid ${s.attr}`, detail[problem]);
+}
+
 /** Plan-time checks. Unknown values are skipped (they are checked again once known). */
 export function validateSettings(r: Map<string, Resolved>): Diagnostic[] {
   const diags: Diagnostic[] = [];
@@ -179,21 +204,22 @@ export function validateSettings(r: Map<string, Resolved>): Diagnostic[] {
   for (const attr of ['base_url', 'authority_host']) {
     const v = known(attr);
     const check = v === undefined ? undefined : checkBaseUrl(v);
-    if (check && !check.ok) {
-      const s = setting(attr);
-      const what =
-        check.problem === 'query or fragment'
-          ? 'which carries a query or fragment'
-          : 'which is not an absolute http(s) URL';
-      diags.push(
-        settingError(
-          attr,
-          `Invalid ${attr}`,
-          `${origin(s, r.get(attr)!)} is "${v}", ${what}. ` +
-            `Give one such as https://api.partnercenter.microsoft.com or http://127.0.0.1:8080, in "${attr}" or ${s.env}.`,
-        ),
-      );
-    }
+    if (check && !check.ok) diags.push(urlDiagnostic(setting(attr), r.get(attr)!, check.problem));
+  }
+
+  const tenant = known('tenant_id');
+  if (tenant !== undefined && !isValidTenantId(tenant)) {
+    const s = setting('tenant_id');
+    diags.push(
+      settingError(
+        'tenant_id',
+        'Invalid tenant_id',
+        `${origin(s, r.get('tenant_id')!)} is "${tenant}", which is neither a GUID nor a domain name; it becomes a ` +
+          'path segment of the token URL ({authority}/{tenant}/oauth2/v2.0/token), so other text would send the ' +
+          'refresh token elsewhere. Give the partner tenant id, a GUID such as 00000000-0000-0000-0000-000000000000 ' +
+          `or a domain such as contoso.onmicrosoft.com, in "tenant_id" or ${s.env}.`,
+      ),
+    );
   }
 
   if (known('access_token') !== undefined && known('refresh_token') !== undefined) {

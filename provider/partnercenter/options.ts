@@ -43,11 +43,28 @@ export interface ResolvedOptions {
   policy: RetryPolicy;
 }
 
-/** A base URL as the client takes one (absolute http(s), no query or fragment), or why it is not one. */
-export type BaseUrlCheck =
-  { ok: true; url: URL } | { ok: false; problem: 'not a URL' | 'not http(s)' | 'query or fragment' };
+/** Why a base URL is refused; `checkBaseUrl` tests them in this order. */
+export type BaseUrlProblem = 'not a URL' | 'not http(s)' | 'user info' | 'query or fragment' | 'plain http';
 
-/** The one check of a base URL: the client's (below) and the provider's plan-time one both use it. */
+/** A base URL as the client takes one, or why it is not one. */
+export type BaseUrlCheck = { ok: true; url: URL } | { ok: false; problem: BaseUrlProblem };
+
+/**
+ * True for the hosts plain HTTP is allowed to: 127.0.0.0/8, ::1 and localhost, where the local
+ * emulator runs. `hostname` as URL gives it (IPv4 forms such as 127.1 already normalised).
+ */
+export function isLoopbackHost(hostname: string): boolean {
+  const h = hostname.toLowerCase();
+  return h === 'localhost' || h === '[::1]' || /^127\.\d{1,3}\.\d{1,3}\.\d{1,3}$/.test(h);
+}
+
+/**
+ * The one check of a base URL (`base_url`, `authority_host`): the client's (below) and the
+ * provider's plan-time one both use it. Absolute http(s), no user info (got would send it as
+ * Basic authentication instead of our bearer token, and messages would show the password), no
+ * query or fragment, and https unless the host is loopback (the token exchange carries the
+ * refresh token and client secret). docs/security.md.
+ */
 export function checkBaseUrl(value: string): BaseUrlCheck {
   let url: URL;
   try {
@@ -56,20 +73,60 @@ export function checkBaseUrl(value: string): BaseUrlCheck {
     return { ok: false, problem: 'not a URL' };
   }
   if (url.protocol !== 'https:' && url.protocol !== 'http:') return { ok: false, problem: 'not http(s)' };
+  if (url.username !== '' || url.password !== '' || /^[a-z][a-z0-9+.-]*:\/*[^/?#]*@/i.test(value))
+    return { ok: false, problem: 'user info' };
   if (url.search || url.hash) return { ok: false, problem: 'query or fragment' };
+  if (url.protocol === 'http:' && !isLoopbackHost(url.hostname)) return { ok: false, problem: 'plain http' };
   return { ok: true, url };
+}
+
+/**
+ * `value` safe to quote in a message: everything up to its last "@" is masked, so a password in a
+ * URL the check refused (even one that does not parse, where the user info cannot be told apart
+ * from the path) is never shown.
+ */
+export function quotableUrl(value: string): string {
+  return value.replace(/^([a-z][a-z0-9+.-]*:\/*)?.*@/is, '$1***@');
 }
 
 function httpUrl(field: string, value: string): string {
   const c = checkBaseUrl(value);
   if (c.ok) return c.url.toString().replace(/\/+$/, '');
-  const why =
-    c.problem === 'not a URL'
-      ? 'is not a URL: give an absolute http(s) URL such as https://api.partnercenter.microsoft.com'
-      : c.problem === 'not http(s)'
-        ? `must use http or https, not ${new URL(value).protocol.replace(':', '')}`
-        : 'must not carry a query or fragment';
-  throw new ConfigurationError(field, `${field} "${value}" ${why}`);
+  const shown = `${field} "${quotableUrl(value)}"`;
+  switch (c.problem) {
+    case 'not a URL':
+      throw new ConfigurationError(
+        field,
+        `${shown} is not a URL: give an absolute http(s) URL such as https://api.partnercenter.microsoft.com`,
+      );
+    case 'not http(s)':
+      throw new ConfigurationError(
+        field,
+        `${shown} must use http or https, not ${new URL(value).protocol.replace(':', '')}`,
+      );
+    case 'user info':
+      throw new ConfigurationError(
+        field,
+        `${field} must not carry a user name or password before "@" (not shown here): remove them, the client authenticates with its bearer token`,
+      );
+    case 'query or fragment':
+      throw new ConfigurationError(field, `${shown} must not carry a query or fragment`);
+    case 'plain http':
+      throw new ConfigurationError(
+        field,
+        `${shown} uses plain http to a host that is not loopback, so tokens would travel unencrypted: use https (http only for 127.0.0.1, [::1] or localhost)`,
+      );
+  }
+}
+
+/**
+ * A tenant as the token URL takes it, `{authority}/{tenant}/oauth2/v2.0/token`: a GUID or a
+ * domain name (dot-separated labels of letters, digits and inner hyphens; a GUID is one such
+ * label). Anything else, such as "..", would send the request to another path of the host.
+ */
+export function isValidTenantId(value: string): boolean {
+  const label = '[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?';
+  return value.length <= 253 && new RegExp(`^${label}(?:\\.${label})*$`).test(value);
 }
 
 function given(v: string | undefined): string | undefined {
@@ -91,6 +148,11 @@ function resolveCredentials(opts: PartnerCenterClientOptions): Credentials {
     throw new ConfigurationError(
       'tenantId',
       'tenantId is required to exchange the refresh token: give the partner tenant id (a GUID or domain)',
+    );
+  if (!isValidTenantId(tenantId))
+    throw new ConfigurationError(
+      'tenantId',
+      `tenantId "${tenantId}" is neither a GUID nor a domain name: give the partner tenant id, e.g. contoso.onmicrosoft.com`,
     );
   const clientId = given(opts.clientId);
   if (!clientId)

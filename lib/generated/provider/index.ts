@@ -15,13 +15,13 @@ export interface PartnercenterProviderConfig {
   */
   readonly accessToken?: string;
   /**
-  * Overrides the Microsoft Entra ID authority of the chosen cloud (an absolute http(s) URL) that exchanges the refresh token. Falls back to PARTNERCENTER_AUTHORITY_HOST.
+  * Overrides the Microsoft Entra ID authority of the chosen cloud that exchanges the refresh token: an absolute https URL without user info, query or fragment (http only to a loopback host: 127.0.0.0/8, [::1], localhost). Falls back to PARTNERCENTER_AUTHORITY_HOST.
   *
   * Docs at Terraform Registry: {@link https://terraform.local/providers/partnercenter/partnercenter/0.1.0/docs#authority_host PartnercenterProvider#authority_host}
   */
   readonly authorityHost?: string;
   /**
-  * Overrides the API base URL of the chosen cloud (an absolute http(s) URL), e.g. a local Partner Center emulator. Falls back to PARTNERCENTER_BASE_URL.
+  * Overrides the API base URL of the chosen cloud: an absolute https URL without user info, query or fragment (http only to a loopback host: 127.0.0.0/8, [::1], localhost), e.g. a local Partner Center emulator. Falls back to PARTNERCENTER_BASE_URL.
   *
   * Docs at Terraform Registry: {@link https://terraform.local/providers/partnercenter/partnercenter/0.1.0/docs#base_url PartnercenterProvider#base_url}
   */
@@ -69,7 +69,7 @@ export interface PartnercenterProviderConfig {
   */
   readonly requestTimeoutSeconds?: number;
   /**
-  * Partner tenant id (GUID or domain). Required with refresh_token. Falls back to PARTNERCENTER_TENANT_ID.
+  * Partner tenant id: a GUID or a domain name such as contoso.onmicrosoft.com. Required with refresh_token. Falls back to PARTNERCENTER_TENANT_ID.
   *
   * Docs at Terraform Registry: {@link https://terraform.local/providers/partnercenter/partnercenter/0.1.0/docs#tenant_id PartnercenterProvider#tenant_id}
   */
