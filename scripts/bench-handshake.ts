@@ -1,5 +1,5 @@
 // Launch-latency benchmark: installs the bundled provider into a temporary filesystem mirror
-// (launcher + code-cache loader + bundle, as scripts/install-provider.ts does), spawns the
+// (launcher + code-cache loader + bundle, as provider/cli/install.ts does), spawns the
 // launcher like an engine does (direct exec, cookie, versions, AutoMTLS client certificate) and
 // times spawn -> handshake line, against `node -e 0` (spawn -> exit) as the reference.
 // Rows: the installed launcher with a warm code cache (the headline row, used for the ratio);
@@ -19,7 +19,7 @@ import { createServerCertificate } from '../provider/plugin/tls/server-cert';
 import { PROVIDER_VERSION, SOURCE_ADDRESS } from '../provider/meta';
 import { quantile } from './bench/stats';
 import { buildBundle, DEFAULT_BUNDLE, DEFAULT_ENTRY } from './build-provider';
-import { installProvider } from './install-provider';
+import { installProvider } from '../provider/cli/install';
 
 const WARMUP = 3;
 /** Cold-cache runs, each with its own empty cache dir. */

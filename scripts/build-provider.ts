@@ -7,12 +7,15 @@
 import { build } from 'esbuild';
 import { existsSync, renameSync, statSync } from 'node:fs';
 import path from 'node:path';
+import { DEFAULT_BUNDLE } from '../provider/cli/install';
 import { lazyIntlPlugin } from './build/lazy-intl-plugin';
 
 const ROOT = path.resolve(__dirname, '..');
 
 export const DEFAULT_ENTRY = path.join(ROOT, 'provider', 'main.ts');
-export const DEFAULT_BUNDLE = path.join(ROOT, 'dist', 'provider', 'partnercenter-provider.cjs');
+// The bundle's place is the installer's default (provider/cli/install.ts), which ships and so
+// may not import scripts/ (docs/architecture.md §1, R5).
+export { DEFAULT_BUNDLE };
 
 export interface BuildOptions {
   entry: string;

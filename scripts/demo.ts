@@ -11,14 +11,14 @@ import path from 'node:path';
 import { startEmulator } from '../emulator/server';
 import { PROVIDER_VERSION, SOURCE_ADDRESS } from '../provider/meta';
 import { buildBundle, DEFAULT_BUNDLE, DEFAULT_ENTRY } from './build-provider';
-import { mirrorCliConfig, writeCliConfig } from './cli-config';
+import { mirrorCliConfig, writeCliConfig } from '../provider/cli/cli-config';
 import { EmulatorAdmin } from '../emulator/admin-client';
 import { findOrBuildEngine, type DemoEngine } from './demo/engine';
 import { EngineRunner, demoCredentials, engineEnv } from './demo/engine-runner';
 import { DemoFailure, say, step } from './demo/narrator';
 import { cdktfStory } from './demo/cdktf-story';
 import { hclStory } from './demo/hcl-story';
-import { installProvider } from './install-provider';
+import { installProvider } from '../provider/cli/install';
 
 interface DemoOptions {
   cdktf: boolean;

@@ -1,12 +1,14 @@
 #!/usr/bin/env bash
-# Builds (once) and caches the two engines the e2e tests and CI run against:
-#   Terraform v1.8.5 and OpenTofu v1.6.3, compiled from source with `go install`.
+# Builds (once) and caches the two engines the e2e tests and CI run against: the Terraform and
+# OpenTofu versions pinned in scripts/engine-versions.json (the one place that names them; the
+# tests read it too), compiled from source with `go install`.
 # The cache lives outside the repository: ${PARTNERCENTER_ENGINES_DIR:-$HOME/.cache/tfengines}/bin.
 # A binary already there with the right version is reused; the first build takes minutes.
 set -euo pipefail
 
-TERRAFORM_VERSION=1.8.5
-TOFU_VERSION=1.6.3
+VERSIONS_FILE="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)/engine-versions.json"
+TERRAFORM_VERSION=$(node -p 'require(process.argv[1]).terraform' "$VERSIONS_FILE")
+TOFU_VERSION=$(node -p 'require(process.argv[1]).tofu' "$VERSIONS_FILE")
 ENGINES_DIR="${PARTNERCENTER_ENGINES_DIR:-$HOME/.cache/tfengines}"
 BIN_DIR="$ENGINES_DIR/bin"
 

@@ -3,7 +3,7 @@
 // and both change only purchaseOrderNumber between runs, so both PUT the same profile.
 import { PROVIDER_VERSION, SOURCE_ADDRESS } from '../../provider/meta';
 import { defaultProfileData } from '../../emulator/profile';
-import { hclString } from '../cli-config';
+import { hclString } from '../../provider/cli/cli-config';
 
 export const RESTAPI_SOURCE = 'registry.terraform.io/mastercard/restapi';
 export const RESTAPI_VERSION = '1.20.0';

@@ -6,8 +6,8 @@ import { chmod, copyFile, mkdir } from 'node:fs/promises';
 import path from 'node:path';
 import { PROVIDER_VERSION, SOURCE_ADDRESS } from '../../provider/meta';
 import { buildBundle, DEFAULT_ENTRY } from '../build-provider';
-import { mirrorCliConfig, writeCliConfig } from '../cli-config';
-import { goPlatform, installProvider } from '../install-provider';
+import { mirrorCliConfig, writeCliConfig } from '../../provider/cli/cli-config';
+import { goPlatform, installProvider } from '../../provider/cli/install';
 import { RESTAPI_SOURCE, RESTAPI_VERSION } from './configs';
 
 export interface Workspace {

@@ -1,13 +1,13 @@
-// The CI drift check (scripts/drift-report.ts): the plan analysis on its own, then the command
+// The CI drift check (provider/cli/drift-report.ts): the plan analysis on its own, then the command
 // against the emulator with each pinned engine for the outcomes the CDKTF e2e does not cover
 // (managed drift through `npm run drift` is in e2e.test.ts).
 import { writeFile, mkdir } from 'node:fs/promises';
 import path from 'node:path';
 import { startEmulator, type RunningEmulator, providerEnvFor } from '../../emulator/server';
 import { PROVIDER_VERSION, SOURCE_ADDRESS } from '../../provider/meta';
-import { analysePlan, diffValues, type JsonPlan } from '../../scripts/drift/plan-drift';
-import { renderReport } from '../../scripts/drift/render';
-import { parseArgs } from '../../scripts/drift-report';
+import { analysePlan, diffValues, type JsonPlan } from '../../provider/cli/drift/plan-drift';
+import { renderReport } from '../../provider/cli/drift/render';
+import { parseArgs } from '../../provider/cli/drift-report';
 import { ROOT, TSX_BIN } from '../support/bundles';
 import { engineLabel, listEngines } from '../support/engines';
 import { EmulatorAdmin } from '../../emulator/admin-client';
@@ -133,7 +133,7 @@ const CONFIG = {
   provider: { partnercenter: {} },
   resource: { partnercenter_billing_profile: { billing: { purchase_order_number: 'PO-DRIFT-TEST' } } },
 };
-const DRIFT_REPORT = path.join(ROOT, 'scripts', 'drift-report.ts');
+const DRIFT_REPORT = path.join(ROOT, 'provider', 'cli', 'drift-report.ts');
 
 for (const engine of listEngines().filter((e) => e.pinned)) {
   describe(`drift-report against the emulator [${engineLabel(engine)}]`, () => {

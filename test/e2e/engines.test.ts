@@ -5,8 +5,8 @@
 import { execFileSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import { hclString } from '../../scripts/cli-config';
-import { goPlatform } from '../../scripts/install-provider';
+import { hclString } from '../../provider/cli/cli-config';
+import { goPlatform } from '../../provider/cli/install';
 import { SOURCE_ADDRESS } from '../../provider/meta';
 import { KIT_BUNDLE, KIT_SOURCE, PROVIDER_BUNDLE, requireBundle } from '../support/bundles';
 import { describeEachEngine } from '../support/engines';

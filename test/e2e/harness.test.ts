@@ -2,7 +2,7 @@
 import { mkdtempSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { describeEachEngine, isPinnedVersion, listEngines } from '../support/engines';
+import { describeEachEngine, isPinnedVersion, listEngines, PINNED_VERSIONS } from '../support/engines';
 import { TfWorkdir } from '../support/tf-workdir';
 
 let dir: string;
@@ -12,29 +12,36 @@ beforeEach(() => {
 });
 afterEach(() => rmSync(dir, { recursive: true, force: true }));
 
+// The pinned versions (scripts/engine-versions.json), as the fake engines report them.
+const TERRAFORM = PINNED_VERSIONS.terraform;
+const TOFU = PINNED_VERSIONS.tofu;
+const escaped = (version: string) => version.replace(/\./g, '\\.');
+
 /** A stand-in engine binary that answers `version -json` with the given version. */
 function fakeEngine(name: string, version: string): void {
   writeFileSync(path.join(dir, 'bin', name), `#!/bin/sh\necho '{"terraform_version":"${version}"}'\n`, { mode: 0o755 });
 }
 
 test('a missing pinned engine throws, naming npm run engines', () => {
-  fakeEngine('terraform', '1.8.5-dev');
-  expect(() => listEngines(dir)).toThrow(/tofu v1\.6\.3 not found at .*npm run engines/);
+  fakeEngine('terraform', `${TERRAFORM}-dev`);
+  expect(() => listEngines(dir)).toThrow(new RegExp(`tofu v${escaped(TOFU)} not found at .*npm run engines`));
 });
 
 test('a pinned engine of the wrong version throws', () => {
   fakeEngine('terraform', '1.9.0');
-  fakeEngine('tofu', '1.6.3');
-  expect(() => listEngines(dir)).toThrow(/reports version 1\.9\.0, expected 1\.8\.5.*npm run engines/);
+  fakeEngine('tofu', TOFU);
+  expect(() => listEngines(dir)).toThrow(
+    new RegExp(`reports version 1\\.9\\.0, expected ${escaped(TERRAFORM)}.*npm run engines`),
+  );
 });
 
 test('both pinned engines present: listed first, marked pinned', () => {
-  fakeEngine('terraform', '1.8.5-dev');
-  fakeEngine('tofu', '1.6.3-dev');
+  fakeEngine('terraform', `${TERRAFORM}-dev`);
+  fakeEngine('tofu', `${TOFU}-dev`);
   const engines = listEngines(dir);
   expect(engines.slice(0, 2)).toEqual([
-    { name: 'terraform', version: '1.8.5-dev', path: path.join(dir, 'bin', 'terraform'), pinned: true },
-    { name: 'tofu', version: '1.6.3-dev', path: path.join(dir, 'bin', 'tofu'), pinned: true },
+    { name: 'terraform', version: `${TERRAFORM}-dev`, path: path.join(dir, 'bin', 'terraform'), pinned: true },
+    { name: 'tofu', version: `${TOFU}-dev`, path: path.join(dir, 'bin', 'tofu'), pinned: true },
   ]);
   // Anything else comes from PATH and is a different version.
   for (const extra of engines.slice(2)) {

@@ -15,8 +15,8 @@ import {
 } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { devOverridesCliConfig, hclString, mirrorCliConfig } from '../../scripts/cli-config';
-import { goPlatform, installProvider, parseSourceAddress } from '../../scripts/install-provider';
+import { devOverridesCliConfig, hclString, mirrorCliConfig } from '../../provider/cli/cli-config';
+import { goPlatform, installProvider, parseSourceAddress } from '../../provider/cli/install';
 import { makeClientCert } from '../protocol/support/client-cert';
 import { launchEnv } from '../protocol/support/launcher';
 import { KIT_BUNDLE, requireBundle } from '../support/bundles';

@@ -1,8 +1,9 @@
 // The engines the e2e suites run against: the two pinned builds from the engines cache (always;
 // missing ones FAIL the suite, never skip it) plus any other terraform/tofu version on PATH.
 import { existsSync, realpathSync } from 'node:fs';
-import { enginesDir, findOnPath, probeVersion } from '../../scripts/engine-locator';
 import path from 'node:path';
+import { enginesDir, findOnPath, probeVersion } from '../../scripts/engine-locator';
+import engineVersions from '../../scripts/engine-versions.json';
 
 export { enginesDir };
 
@@ -17,7 +18,8 @@ export interface Engine {
   pinned: boolean;
 }
 
-export const PINNED_VERSIONS: Record<EngineName, string> = { terraform: '1.8.5', tofu: '1.6.3' };
+/** scripts/engine-versions.json, which scripts/engines.sh builds from. */
+export const PINNED_VERSIONS: Record<EngineName, string> = engineVersions;
 
 /** True when `reported` is `pinned` or the `-dev` build of it (what `go install` produces). */
 export function isPinnedVersion(reported: string, pinned: string): boolean {

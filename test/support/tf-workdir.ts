@@ -8,8 +8,8 @@ import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { PROVIDER_VERSION } from '../../provider/meta';
-import { devOverridesCliConfig, mirrorCliConfig, writeCliConfig } from '../../scripts/cli-config';
-import { installProvider } from '../../scripts/install-provider';
+import { devOverridesCliConfig, mirrorCliConfig, writeCliConfig } from '../../provider/cli/cli-config';
+import { installProvider } from '../../provider/cli/install';
 import type { Engine } from './engines';
 
 export interface ProviderInstall {

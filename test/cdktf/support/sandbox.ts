@@ -6,7 +6,7 @@ import { mkdir, mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { PROVIDER_VERSION, SOURCE_ADDRESS } from '../../../provider/meta';
-import { installProvider } from '../../../scripts/install-provider';
+import { installProvider } from '../../../provider/cli/install';
 import { PROVIDER_BUNDLE, requireBundle } from '../../support/bundles';
 import { processEnvWithout, spawnCapture } from '../../support/spawn-capture';
 

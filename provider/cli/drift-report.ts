@@ -1,8 +1,8 @@
 // Drift check for CI: plans with -detailed-exitcode, and when the plan is not empty explains
 // it field by field from `show -json` of the saved plan.
 //
-//   tsx scripts/drift-report.ts [--dir <working dir>] [--engine <terraform|tofu|path>]
-//                               [--no-init] [--json <report.json>] [--verbose]
+//   tsx provider/cli/drift-report.ts [--dir <working dir>] [--engine <terraform|tofu|path>]
+//                                    [--no-init] [--json <report.json>] [--verbose]
 //
 // Exit codes: 0 = no resource would change (drift in unmanaged attributes and output-only
 //                 changes are listed for information),

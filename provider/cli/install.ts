@@ -10,16 +10,18 @@
 //
 // The default mirror, ~/.terraform.d/plugins, is scanned by both engines without any CLI config.
 //
-//   tsx scripts/install-provider.ts [--mirror <dir>] [--bundle <file>] [--source <host/ns/type>] [--version <v>]
+//   tsx provider/cli/install.ts [--mirror <dir>] [--bundle <file>] [--source <host/ns/type>] [--version <v>]
 import { existsSync } from 'node:fs';
 import { chmod, copyFile, mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { PROVIDER_VERSION, SOURCE_ADDRESS } from '../provider/meta';
-import { DEFAULT_BUNDLE } from './build-provider';
+import { PROVIDER_VERSION, SOURCE_ADDRESS } from '../meta';
 
-const LAUNCHER_TEMPLATE = path.resolve(__dirname, '..', 'provider', 'launcher', 'launcher.sh');
-const LOADER_SOURCE = path.resolve(__dirname, '..', 'provider', 'launcher', 'loader.cjs');
+const LAUNCHER_TEMPLATE = path.resolve(__dirname, '..', 'launcher', 'launcher.sh');
+const LOADER_SOURCE = path.resolve(__dirname, '..', 'launcher', 'loader.cjs');
+
+/** Where `npm run build:provider` writes the bundle (scripts/build-provider.ts builds it here). */
+export const DEFAULT_BUNDLE = path.resolve(__dirname, '..', '..', 'dist', 'provider', 'partnercenter-provider.cjs');
 
 export const DEFAULT_MIRROR = path.join(os.homedir(), '.terraform.d', 'plugins');
 
