@@ -1,0 +1,101 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import type { AttributeSchema } from '../../../provider/plugin/kit';
+import {
+  billingProfileDataSourceSchema,
+  billingProfileSchema,
+} from '../../../provider/resources/billing-profile-schema';
+
+function flatten(attrs: Record<string, AttributeSchema>, prefix = ''): [string, AttributeSchema][] {
+  return Object.entries(attrs).flatMap(([name, a]) => {
+    const self: [string, AttributeSchema] = [prefix + name, a];
+    return a.nested ? [self, ...flatten(a.nested.attributes, `${prefix}${name}.`)] : [self];
+  });
+}
+
+const resourceAttrs = Object.fromEntries(flatten(billingProfileSchema.block.attributes));
+
+describe('billing profile schema', () => {
+  it('has exactly the docs/architecture.md §3.1 attributes, each with a description', () => {
+    expect(Object.keys(resourceAttrs).sort()).toEqual(
+      [
+        'id',
+        'purchase_order_number',
+        'tax_id',
+        'company_name',
+        'billing_currency',
+        'billing_day',
+        'profile_type',
+        'etag',
+        'address',
+        'address.address_line1',
+        'address.address_line2',
+        'address.city',
+        'address.state',
+        'address.region',
+        'address.postal_code',
+        'address.first_name',
+        'address.last_name',
+        'address.phone_number',
+        'address.country',
+        'primary_contact',
+        'primary_contact.first_name',
+        'primary_contact.last_name',
+        'primary_contact.email',
+        'primary_contact.phone_number',
+      ].sort(),
+    );
+    for (const [name, a] of Object.entries(resourceAttrs))
+      expect([name, a.description.length > 10]).toEqual([name, true]);
+    expect(resourceAttrs.billing_day.type).toBe('number');
+  });
+
+  it('makes id and etag computed-only, everything else optional+computed', () => {
+    for (const [name, a] of Object.entries(resourceAttrs)) {
+      const expected =
+        name === 'id' || name === 'etag' ? { optional: undefined, computed: true } : { optional: true, computed: true };
+      expect([name, { optional: a.optional, computed: a.computed }]).toEqual([name, expected]);
+    }
+  });
+
+  it('marks the read-only fields in their descriptions (they are rejected by validation, not by the engine)', () => {
+    const readOnly = Object.entries(resourceAttrs)
+      .filter(([, a]) => a.description.startsWith('Read-only.'))
+      .map(([n]) => n);
+    expect(readOnly.sort()).toEqual([
+      'address.country',
+      'billing_currency',
+      'billing_day',
+      'company_name',
+      'profile_type',
+    ]);
+  });
+
+  it('gives the data source the same attributes, all computed-only', () => {
+    const ds = Object.fromEntries(flatten(billingProfileDataSourceSchema.block.attributes));
+    expect(Object.keys(ds).sort()).toEqual(Object.keys(resourceAttrs).sort());
+    for (const [name, a] of Object.entries(ds)) {
+      expect([name, a.computed, a.optional, a.description]).toEqual([
+        name,
+        true,
+        undefined,
+        resourceAttrs[name].description,
+      ]);
+    }
+  });
+});
+
+describe('billing profile docs', () => {
+  const read = (p: string) => readFileSync(path.join(__dirname, '..', '..', '..', p), 'utf8');
+
+  it.each([
+    ['docs/resources/billing_profile.md', billingProfileSchema],
+    ['docs/data-sources/billing_profile.md', billingProfileDataSourceSchema],
+  ])('%s documents every attribute', (file, schema) => {
+    const doc = read(file);
+    for (const [name] of flatten(schema.block.attributes)) {
+      const leaf = name.split('.').pop()!;
+      expect([name, doc.includes(`\`${leaf}\``)]).toEqual([name, true]);
+    }
+  });
+});

@@ -1,0 +1,145 @@
+import { WRITABLE_FIELDS, type FieldSpec } from '../../../provider/resources/billing-profile-fields';
+import { attributePath, validateBillingProfileConfig } from '../../../provider/resources/billing-profile-validate';
+import { UNKNOWN } from '../../../provider/plugin/cty/types';
+import { config } from '../../support/billing-profile-fixtures';
+
+describe('validateBillingProfileConfig', () => {
+  it('accepts a config of writable fields within limits', () => {
+    const cfg = config(
+      { purchase_order_number: 'PO', tax_id: '' },
+      {
+        address: { address_line1: 'x'.repeat(200), first_name: 'n'.repeat(50) },
+        primary_contact: { email: 'a.b@example.co.uk' },
+      },
+    );
+    expect(validateBillingProfileConfig(cfg)).toEqual([]);
+  });
+
+  it.each([
+    ['company_name', config({ company_name: 'X' }), ['company_name']],
+    ['billing_currency', config({ billing_currency: 'EUR' }), ['billing_currency']],
+    ['billing_day', config({ billing_day: 5 }), ['billing_day']],
+    ['profile_type', config({ profile_type: 'x' }), ['profile_type']],
+    ['address.country', config({}, { address: { country: 'DE' } }), ['address', 'country']],
+  ])('rejects read-only %s, naming it and the dashboard', (name, cfg, path) => {
+    const diags = validateBillingProfileConfig(cfg);
+    expect(diags).toHaveLength(1);
+    expect(diags[0]).toMatchObject({ severity: 'error', path, summary: `${name} is read-only` });
+    expect(diags[0].detail).toContain('Partner Center dashboard');
+  });
+
+  it('skips unknown read-only values at validate time but not at plan time', () => {
+    const cfg = config({ company_name: UNKNOWN });
+    expect(validateBillingProfileConfig(cfg)).toEqual([]);
+    expect(validateBillingProfileConfig(cfg, { unknownReadOnlyIsSet: true })).toHaveLength(1);
+    // A wholly unknown nested object may leave country null: not an error.
+    expect(validateBillingProfileConfig({ ...config(), address: UNKNOWN }, { unknownReadOnlyIsSet: true })).toEqual([]);
+  });
+
+  it('enforces the API length limits with the attribute path', () => {
+    const diags = validateBillingProfileConfig(
+      config(
+        {},
+        {
+          address: { address_line2: 'x'.repeat(201), last_name: 'y'.repeat(51) },
+          primary_contact: { first_name: 'z'.repeat(51) },
+        },
+      ),
+    );
+    expect(diags.map((d) => d.path)).toEqual([
+      ['address', 'address_line2'],
+      ['address', 'last_name'],
+      ['primary_contact', 'first_name'],
+    ]);
+    expect(diags[0].detail).toContain('at most 200');
+    expect(diags[1].detail).toContain('at most 50');
+  });
+
+  it('holds the fields the API caps at 200 characters to the same limit as the emulator', () => {
+    const long = 'p'.repeat(201);
+    const diags = validateBillingProfileConfig(
+      config(
+        { purchase_order_number: long, tax_id: long },
+        { address: { city: long, postal_code: long }, primary_contact: { phone_number: long } },
+      ),
+    );
+    expect(diags.map((d) => d.path)).toEqual([
+      ['purchase_order_number'],
+      ['tax_id'],
+      ['address', 'city'],
+      ['address', 'postal_code'],
+      ['primary_contact', 'phone_number'],
+    ]);
+    expect(validateBillingProfileConfig(config({ purchase_order_number: 'p'.repeat(200) }))).toEqual([]);
+  });
+
+  it('refuses to clear address_line1, which the API requires', () => {
+    const [d] = validateBillingProfileConfig(config({}, { address: { address_line1: '' } }));
+    expect(d.path).toEqual(['address', 'address_line1']);
+    expect(d.detail).toContain('cannot be cleared');
+  });
+
+  it('checks the e-mail format, allowing "" to clear it and skipping unknown values', () => {
+    expect(validateBillingProfileConfig(config({}, { primary_contact: { email: 'not-an-email' } }))[0]).toMatchObject({
+      path: ['primary_contact', 'email'],
+      summary: 'Invalid value for primary_contact.email',
+    });
+    expect(validateBillingProfileConfig(config({}, { primary_contact: { email: 'a@b' } }))).toHaveLength(1);
+    expect(validateBillingProfileConfig(config({}, { primary_contact: { email: '' } }))).toEqual([]);
+    expect(validateBillingProfileConfig(config({}, { primary_contact: { email: UNKNOWN } }))).toEqual([]);
+  });
+});
+
+describe('validateBillingProfileConfig: control characters', () => {
+  const writableText = WRITABLE_FIELDS.filter((f) => f.kind === 'string');
+  const configWith = (f: FieldSpec, value: string) =>
+    f.group ? config({}, { [f.group]: { [f.attr]: value } }) : config({ [f.attr]: value });
+
+  it.each(writableText.map((f) => [f.path, f] as const))(
+    'rejects a newline in %s, naming the field, the character and the fix',
+    (_path, f) => {
+      const value = f.email ? 'a@b.co\n' : 'Line 1\nLine 2';
+      const diags = validateBillingProfileConfig(configWith(f, value));
+      expect(diags).toHaveLength(1);
+      expect(diags[0]).toMatchObject({
+        severity: 'error',
+        summary: `Invalid value for ${f.path}`,
+        path: attributePath(f),
+      });
+      expect(diags[0].detail).toContain(`"${f.path}" contains the control character U+000A (line feed) at position 7.`);
+      expect(diags[0].detail).toContain('single-line text: remove it');
+    },
+  );
+
+  it.each([
+    ['\t', 'U+0009 (tab)'],
+    ['\u0000', 'U+0000 (NUL)'],
+    ['\r', 'U+000D (carriage return)'],
+    ['\u001f', 'U+001F'],
+    ['\u007f', 'U+007F (DEL)'],
+    ['\u0080', 'U+0080'],
+    ['\u0085', 'U+0085'],
+    ['\u009f', 'U+009F'],
+  ])('rejects %j as %s', (ch, named) => {
+    const [d] = validateBillingProfileConfig(config({}, { address: { city: `Red${ch}mond` } }));
+    expect(d.path).toEqual(['address', 'city']);
+    expect(d.detail).toContain(`control character ${named} at position 4.`);
+  });
+
+  it('accepts the characters next to the control ranges, and other Unicode', () => {
+    for (const ok of [' ', '~', '\u00a0', '\u00ff', 'é', '😀', '\u2028']) {
+      expect(validateBillingProfileConfig(config({ tax_id: `A${ok}B` }))).toEqual([]);
+    }
+  });
+
+  it('counts the position in characters, so an emoji before it counts once', () => {
+    const [d] = validateBillingProfileConfig(config({ purchase_order_number: '😀😀\t' }));
+    expect(d.detail).toContain('U+0009 (tab) at position 3.');
+  });
+
+  it('reports the control character first when a value also breaks another rule', () => {
+    const diags = validateBillingProfileConfig(config({}, { address: { first_name: `${'n'.repeat(60)}\n` } }));
+    expect(diags).toHaveLength(1);
+    expect(diags[0].detail).toContain('U+000A');
+  });
+});
