@@ -2,6 +2,7 @@
 // be an ApiFault {code, description, data, source} (code numeric or string, any key casing), the
 // throttling shape {statusCode, message}, or not JSON at all.
 import { getIgnoringCase } from './wire';
+import { MAX_SHOWN_TOKEN, displayText } from './display-text';
 import { htmlTitle } from './html';
 import {
   AuthenticationError,
@@ -19,32 +20,41 @@ export interface ApiFault {
   description?: string;
 }
 
-const MAX_DESCRIPTION = 500;
-
-export function parseApiFault(body: unknown): ApiFault {
+/**
+ * The fault of a non-2xx body. Its texts are the API's: redacted by `redact` first (a cut must not
+ * leave half a secret that redaction no longer recognises), then cleared and cut (display-text.ts).
+ */
+export function parseApiFault(body: unknown, redact: (text: string) => string = (text) => text): ApiFault {
   if (typeof body === 'string') {
-    const title = htmlTitle(body);
+    const page = redact(body);
+    const title = htmlTitle(page);
     if (title !== undefined) {
       return {
         description: `an HTML page${title ? ` ("${title}")` : ''} answered instead of Partner Center: a proxy or gateway between this machine and the API`,
       };
     }
-    const text = body.trim();
-    return text ? { description: text.length > MAX_DESCRIPTION ? `${text.slice(0, MAX_DESCRIPTION)}…` : text } : {};
+    const text = displayText(page.trim()).trim();
+    return text ? { description: text } : {};
   }
   if (typeof body !== 'object' || body === null || Array.isArray(body)) return {};
   const obj = body as Record<string, unknown>;
   const rawCode = getIgnoringCase(obj, 'code');
-  const code = typeof rawCode === 'number' || (typeof rawCode === 'string' && rawCode !== '') ? rawCode : undefined;
+  const shownCode = typeof rawCode === 'string' ? displayText(redact(rawCode), MAX_SHOWN_TOKEN).trim() : undefined;
+  const code = typeof rawCode === 'number' ? rawCode : shownCode || undefined;
   const rawDescription = getIgnoringCase(obj, 'description') ?? getIgnoringCase(obj, 'message');
-  const description = typeof rawDescription === 'string' && rawDescription.trim() ? rawDescription.trim() : undefined;
+  const description =
+    typeof rawDescription === 'string' ? displayText(redact(rawDescription)).trim() || undefined : undefined;
   return { code, description };
 }
 
 export interface FailedResponse {
   status: number;
   body: unknown;
+  /** Why the body was not read (too large, not decompressible, nested too deep); `body` is then ignored. */
+  unreadable?: string;
   retryAfter?: string;
+  /** Clears the API's texts of secrets before they are cut (the transport's Redactor). */
+  redact?: (text: string) => string;
   requestId?: string;
   correlationId?: string;
 }
@@ -56,7 +66,10 @@ const FORBIDDEN_HINT =
   'Partner Center needs an App+User (delegated) token of a user with a billing role; app-only (client credentials) tokens are refused.';
 
 export function errorFromApiResponse(res: FailedResponse): PartnerCenterError {
-  const fault = parseApiFault(res.body);
+  const fault: ApiFault =
+    res.unreadable === undefined
+      ? parseApiFault(res.body, res.redact)
+      : { description: `its body was not read: ${res.unreadable}` };
   const details: ErrorDetails = {
     status: res.status,
     code: fault.code,

@@ -1,6 +1,7 @@
 // Access tokens for the API. Either a ready delegated token given by the user, or the Secure
 // Application Model exchange: a stored App+User refresh token traded at Entra ID for an access
 // token, cached until shortly before it expires.
+import { MAX_SHOWN_TOKEN, displayText } from './display-text';
 import { AuthenticationError, PartnerCenterError, statusText } from './errors';
 import {
   errorCode,
@@ -108,9 +109,12 @@ export class RefreshTokenExchange implements AccessTokenSource {
       });
       throw transportError(e, target);
     }
-    const body = parseBody(res.text);
+    const body = res.unreadable === undefined ? parseBody(res.text) : undefined;
     log.debug('Entra ID token exchange', { method: 'POST', path, status: res.status, duration_ms: elapsed(started) });
-    log.trace('Entra ID token response', { status: res.status, body: redactor.value(body) });
+    log.trace('Entra ID token response', {
+      status: res.status,
+      body: res.unreadable === undefined ? redactor.value(body) : `(not read: ${res.unreadable})`,
+    });
 
     if (isRedirect(res.status)) {
       const error = redirectError({
@@ -124,7 +128,15 @@ export class RefreshTokenExchange implements AccessTokenSource {
       throw error; // its texts are redacted where every error leaves the transport
     }
     if (res.status < 200 || res.status >= 300)
-      throw this.failure(res.status, body, headerValue(res.headers, 'retry-after'));
+      throw this.failure(res.status, body, headerValue(res.headers, 'retry-after'), res.unreadable);
+    if (res.unreadable !== undefined) {
+      // Like an unreadable 2xx of the API to a read: asking again is safe (the refresh token
+      // stays valid until a new one is read), and the answer may have been spoilt on the way.
+      throw new PartnerCenterError(`${target} answered ${res.status} with ${res.unreadable}`, {
+        status: res.status,
+        retryable: true,
+      });
+    }
     const fields = typeof body === 'object' && body !== null ? (body as Record<string, unknown>) : {};
     const token = getIgnoringCase(fields, 'access_token');
     if (typeof token !== 'string' || !token) {
@@ -142,14 +154,27 @@ export class RefreshTokenExchange implements AccessTokenSource {
     return token;
   }
 
-  private failure(status: number, body: unknown, retryAfter?: string): PartnerCenterError {
+  private failure(status: number, body: unknown, retryAfter?: string, unreadable?: string): PartnerCenterError {
     const fields = typeof body === 'object' && body !== null ? (body as Record<string, unknown>) : {};
-    const error = typeof fields.error === 'string' ? fields.error : undefined;
+    const { redactor } = this.cfg;
+    const error =
+      typeof fields.error === 'string'
+        ? displayText(redactor.text(fields.error), MAX_SHOWN_TOKEN).trim() || undefined
+        : undefined;
     const rawDescription =
-      typeof fields.error_description === 'string' ? fields.error_description : typeof body === 'string' ? body : '';
-    // Entra ID descriptions run over several lines (trace ids, timestamps): keep the first.
-    // Redacted, with the message built from it, where every error leaves the transport (http.ts).
-    const description = rawDescription.split(/\r?\n/)[0].trim().replace(/\.+$/, '') || statusText(status);
+      unreadable !== undefined
+        ? `its body was not read: ${unreadable}`
+        : typeof fields.error_description === 'string'
+          ? fields.error_description
+          : typeof body === 'string'
+            ? body
+            : '';
+    // Entra ID descriptions run over several lines (trace ids, timestamps): keep the first,
+    // redacted before it is cut (a cut must not leave half a secret), cleared of control
+    // characters (display-text.ts); the message built from it is redacted again where every error
+    // leaves the transport (http.ts).
+    const description =
+      displayText(redactor.text(rawDescription.split(/\r?\n/)[0].trim())).replace(/\.+$/, '') || statusText(status);
     if (RETRYABLE_STATUSES.has(status)) {
       return new PartnerCenterError(`Entra ID token endpoint returned ${status}: ${description}`, {
         status,

@@ -1,8 +1,10 @@
 // One HTTP attempt over got, with got's own retries, redirects and error throwing switched off:
 // the retry loop, the status handling and the error messages are ours.
 import type { Got } from 'got';
-import type { IncomingHttpHeaders } from 'node:http';
+import type { IncomingHttpHeaders, IncomingMessage } from 'node:http';
 import { PartnerCenterError, idsSuffix, statusText } from './errors';
+import { MAX_JSON_DEPTH, jsonNestedDeeperThan } from './json-depth';
+import { ACCEPT_ENCODING, readBody } from './response-body';
 import { RETRYABLE_NETWORK_CODES, cancelled } from './retry';
 
 export interface HttpAttempt {
@@ -17,7 +19,14 @@ export interface HttpAttempt {
 export interface HttpResult {
   status: number;
   headers: IncomingHttpHeaders;
+  /** The body as text ("" when it was not read). */
   text: string;
+  /**
+   * Why the body was not read or cannot be used, as a phrase completing "answered 200 with …":
+   * over the size limit, an encoding that does not decode, JSON nested too deep. Undefined when
+   * `text` is the whole body.
+   */
+  unreadable?: string;
 }
 
 // got (and its dozen ESM helpers) is loaded on the first API call, not at process start: the
@@ -36,21 +45,48 @@ function announceApiUse(): void {
   (process as NodeJS.EventEmitter).emit('partnercenter:api-used');
 }
 
-/** Sends one request. Resolves for any HTTP status; rejects only when no response arrived. */
+/**
+ * Sends one request. Resolves for any HTTP status, with the body read within the size limit
+ * (response-body.ts); rejects only when no response arrived or its transfer broke.
+ */
 export async function sendAttempt(a: HttpAttempt): Promise<HttpResult> {
   const got = await loadGot();
-  const res = await got(a.url, {
+  // A stream, not got's buffered promise: the body is read and decompressed by readBody, which
+  // stops at the limit (got's own decompression has none).
+  const stream = got.stream(a.url, {
     method: a.method,
-    headers: a.headers,
+    headers: { 'Accept-Encoding': ACCEPT_ENCODING, ...a.headers },
     body: a.body,
     throwHttpErrors: false,
     followRedirect: false,
+    decompress: false,
     retry: { limit: 0 },
     timeout: { request: a.timeoutMs },
     signal: a.signal,
   });
+  const response = await new Promise<IncomingMessage>((resolve, reject) => {
+    stream.once('response', resolve);
+    // Kept for the whole transfer: an error after the response is read by readBody's pipeline,
+    // and this listener keeps it from being an unhandled 'error' event meanwhile.
+    stream.on('error', reject);
+  });
   announceApiUse();
-  return { status: res.statusCode, headers: res.headers, text: res.body };
+  const status = response.statusCode ?? 0;
+  const body = await readBody(stream, {
+    contentEncoding: headerValue(response.headers, 'content-encoding'),
+    contentLength: headerValue(response.headers, 'content-length'),
+  });
+  if (body.unreadable !== undefined)
+    return { status, headers: response.headers, text: '', unreadable: body.unreadable };
+  if (jsonNestedDeeperThan(body.text)) {
+    return {
+      status,
+      headers: response.headers,
+      text: '',
+      unreadable: `JSON nested deeper than the provider's limit of ${MAX_JSON_DEPTH} levels`,
+    };
+  }
+  return { status, headers: response.headers, text: body.text };
 }
 
 /** The body as JSON when it parses, else the raw text (undefined when empty). */

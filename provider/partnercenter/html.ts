@@ -1,5 +1,7 @@
 // Recognises an HTML page where the API's JSON was expected: what a proxy, gateway or captive
-// portal answers. Its title is the most useful thing to show a user.
+// portal answers. Its title is the most useful thing to show a user, cleared of control
+// characters like every API text shown (display-text.ts).
+import { cutText, stripControls } from './display-text';
 
 /** The <title> of an HTML page ("" when it has none), or undefined when the text is not HTML. */
 export function htmlTitle(page: string): string | undefined {
@@ -10,5 +12,5 @@ export function htmlTitle(page: string): string | undefined {
   const m = /<title[^>]*>([^<]*)<\/title>/i.exec(text);
   // No title: the page's text, so that "<html>Bad gateway</html>" still says something.
   const label = m ? m[1] : text.replace(/<(script|style)\b[\s\S]*?<\/\1>/gi, ' ').replace(/<[^>]*>/g, ' ');
-  return label.replace(/\s+/g, ' ').trim().slice(0, 80);
+  return cutText(stripControls(label).replace(/\s+/g, ' ').trim(), 79); // at most 80 with the "…"
 }

@@ -5,6 +5,7 @@ import { randomUUID } from 'node:crypto';
 import type { AccessTokenSource } from './auth';
 import { errorFromApiResponse } from './api-fault';
 import { htmlTitle } from './html';
+import { MAX_SHOWN_TOKEN, displayText } from './display-text';
 import { CancelledError, PartnerCenterError, idsSuffix, withNote } from './errors';
 import {
   errorCode,
@@ -14,6 +15,7 @@ import {
   redirectError,
   sendAttempt,
   transportError,
+  type HttpResult,
 } from './got-attempt';
 import type { ClientLogger } from './logger';
 import type { Redactor } from './redact';
@@ -56,11 +58,16 @@ export class ApiTransport {
     // marks those errors) may have been applied: the final error says so, whatever it is.
     let answerLost = false;
     // Every error leaves through here: the one place its texts are cleared of tokens and secrets
-    // (API descriptions, token endpoint answers, transport messages alike).
+    // (API descriptions, token endpoint answers, transport messages alike), then of control
+    // characters and cut to a length worth reading (display-text.ts): redacted first, so that a
+    // cut never splits a secret and lets half of it through.
     const fail = (error: PartnerCenterError): PartnerCenterError => {
       if (answerLost) error.outcomeUnknown = true;
-      error.message = redactor.text(error.message);
-      if (error.description) error.description = redactor.text(error.description);
+      error.message = displayText(redactor.text(error.message), MAX_SHOWN_MESSAGE);
+      if (error.description) error.description = displayText(redactor.text(error.description));
+      if (typeof error.code === 'string') error.code = displayText(redactor.text(error.code), MAX_SHOWN_TOKEN);
+      if (error.requestId) error.requestId = displayText(error.requestId, MAX_SHOWN_TOKEN);
+      if (error.correlationId) error.correlationId = displayText(error.correlationId, MAX_SHOWN_TOKEN);
       return error;
     };
     for (let attempt = 1; ; attempt++) {
@@ -163,37 +170,47 @@ export class ApiTransport {
         error.outcomeUnknown = true;
       throw error;
     }
-    const parsed = parseBody(res.text);
     log.debug('Partner Center API call', {
       ...line,
       status: res.status,
       duration_ms: Math.round(performance.now() - started),
     });
-    log.trace('Partner Center API response body', { ...line, status: res.status, body: redactor.value(parsed) });
-
     // The service echoes our ids; prefer what it says in case it generated its own.
     const ids = {
-      requestId: headerValue(res.headers, 'ms-requestid') ?? requestId,
-      correlationId: headerValue(res.headers, 'ms-correlationid') ?? correlationId,
+      requestId: echoedId(headerValue(res.headers, 'ms-requestid')) ?? requestId,
+      correlationId: echoedId(headerValue(res.headers, 'ms-correlationid')) ?? correlationId,
     };
+    const success = res.status >= 200 && res.status < 300;
+    try {
+      return this.answer(res, ids, line, write, url);
+    } catch (e) {
+      // A 2xx that some later step could not digest is an unreadable 2xx like any other, not a
+      // failure to reach the service.
+      if (!success) throw e;
+      return unreadableSuccess(res.status, `an answer the provider could not process (${String(e)})`, ids, write);
+    }
+  }
+
+  /** What one response means: the 2xx answer, or the error describing any other. */
+  private answer(
+    res: HttpResult,
+    ids: { requestId: string; correlationId: string },
+    line: Record<string, unknown>,
+    write: boolean,
+    url: string,
+  ): ApiResponse | { error: PartnerCenterError } {
+    const { log, redactor } = this.cfg;
+    const parsed = res.unreadable === undefined ? parseBody(res.text) : undefined;
+    log.trace('Partner Center API response body', {
+      ...line,
+      status: res.status,
+      body: res.unreadable === undefined ? redactor.value(parsed) : `(not read: ${res.unreadable})`,
+    });
     if (res.status >= 200 && res.status < 300) {
-      const problem = notAJsonObject(res.text, parsed, headerValue(res.headers, 'content-type'));
+      const problem =
+        res.unreadable ?? notAJsonObject(redactor.text(res.text), parsed, headerValue(res.headers, 'content-type'));
       if (!problem) return { status: res.status, body: parsed, ...ids };
-      // Every success of this API is a JSON object. Anything else came from something in between
-      // (a proxy, a cut connection): a read is safe to try again; a write may have been applied,
-      // so it is not sent again blind.
-      const message =
-        `Partner Center API answered ${res.status} with ${problem} instead of a JSON object` +
-        (write ? '; the update may have been applied' : '') +
-        idsSuffix(ids.requestId, ids.correlationId);
-      return {
-        error: new PartnerCenterError(message, {
-          status: res.status,
-          ...ids,
-          retryable: !write,
-          outcomeUnknown: write,
-        }),
-      };
+      return unreadableSuccess(res.status, problem, ids, write);
     }
     if (isRedirect(res.status)) {
       const error = redirectError({
@@ -210,7 +227,9 @@ export class ApiTransport {
     const error = errorFromApiResponse({
       status: res.status,
       body: parsed,
+      unreadable: res.unreadable,
       retryAfter: headerValue(res.headers, 'retry-after'),
+      redact: (text) => redactor.text(text),
       ...ids,
     });
     // A gateway that gave up waiting (502, 504) or a request timeout (408) may come after the
@@ -222,6 +241,34 @@ export class ApiTransport {
 
 const GATEWAY_GAVE_UP: ReadonlySet<number> = new Set([408, 502, 504]);
 
+/** The longest error message shown; its API parts are cut shorter where they are built. */
+const MAX_SHOWN_MESSAGE = 2_000;
+
+/** An id header the service echoed, fit to show; undefined when absent or nothing is left of it. */
+function echoedId(value: string | undefined): string | undefined {
+  const shown = value === undefined ? '' : displayText(value.trim(), MAX_SHOWN_TOKEN);
+  return shown || undefined;
+}
+
+/**
+ * A 2xx whose body is not the JSON object every success of this API is, for whatever reason (not
+ * JSON, empty, an HTML page, too large, not decompressible, nested too deep): it came from
+ * something in between (a proxy, a cut connection). A read is safe to try again; a write may
+ * have been applied, so it is not sent again blind and is reported as possibly applied.
+ */
+function unreadableSuccess(
+  status: number,
+  problem: string,
+  ids: { requestId: string; correlationId: string },
+  write: boolean,
+): { error: PartnerCenterError } {
+  const message =
+    `Partner Center API answered ${status} with ${problem} instead of a JSON object` +
+    (write ? '; the update may have been applied' : '') +
+    idsSuffix(ids.requestId, ids.correlationId);
+  return { error: new PartnerCenterError(message, { status, ...ids, retryable: !write, outcomeUnknown: write }) };
+}
+
 /** Why a 2xx body is not the JSON object the API documents, or undefined when it is one. */
 export function notAJsonObject(text: string, parsed: unknown, contentType: string | undefined): string | undefined {
   if (typeof parsed === 'object' && parsed !== null && !Array.isArray(parsed)) return undefined;
@@ -229,9 +276,8 @@ export function notAJsonObject(text: string, parsed: unknown, contentType: strin
   if (typeof parsed === 'string') {
     const title = htmlTitle(text);
     if (title !== undefined) return `an HTML page ("${title}"), as a proxy or gateway sends`;
-    const kind = /json/i.test(contentType ?? '')
-      ? 'malformed JSON'
-      : `a ${contentType ? `${contentType.split(';')[0]} ` : ''}body that is not JSON`;
+    const type = displayText(contentType?.split(';')[0].trim() ?? '', MAX_SHOWN_TOKEN);
+    const kind = /json/i.test(type) ? 'malformed JSON' : `a ${type ? `${type} ` : ''}body that is not JSON`;
     return `${kind} (${JSON.stringify(text.slice(0, 60))}${text.length > 60 ? '…' : ''})`;
   }
   return `JSON that is not an object (${Array.isArray(parsed) ? 'an array' : typeof parsed})`;

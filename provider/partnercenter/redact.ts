@@ -22,18 +22,27 @@ export class Redactor {
     return out.replace(BEARER, `$1 ${REDACTED}`).replace(SECRET_FORM_FIELD, `$1=${REDACTED}`);
   }
 
-  /** A deep copy of `v` safe to log. */
-  value(v: unknown): unknown {
+  /**
+   * A deep copy of `v` safe to log. Depth-limited: the transport refuses answers nested deeper
+   * than json-depth.ts allows, and this bound keeps the walk from overflowing the stack whatever
+   * it is given; what lies deeper is replaced by a marker.
+   */
+  value(v: unknown, depth = 0): unknown {
     if (typeof v === 'string') return this.text(v);
-    if (Array.isArray(v)) return v.map((item) => this.value(item));
-    if (v && typeof v === 'object') {
-      const out: Record<string, unknown> = {};
-      for (const [key, item] of Object.entries(v)) {
-        out[key] =
-          SECRET_KEY.test(key) && item !== null && item !== undefined && item !== '' ? REDACTED : this.value(item);
-      }
-      return out;
+    if (v === null || typeof v !== 'object') return v;
+    if (depth >= MAX_REDACTION_DEPTH) return TOO_DEEP;
+    if (Array.isArray(v)) return v.map((item) => this.value(item, depth + 1));
+    const out: Record<string, unknown> = {};
+    for (const [key, item] of Object.entries(v)) {
+      out[key] =
+        SECRET_KEY.test(key) && item !== null && item !== undefined && item !== ''
+          ? REDACTED
+          : this.value(item, depth + 1);
     }
-    return v;
+    return out;
   }
 }
+
+/** Deeper than any answer the transport lets through (json-depth.ts), and far from the stack's limit. */
+const MAX_REDACTION_DEPTH = 100;
+const TOO_DEEP = '[nested too deep]';

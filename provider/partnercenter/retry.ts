@@ -78,13 +78,25 @@ export function backoffDelayMs(retryNumber: number, policy: RetryPolicy, random:
   return Math.floor(random() * ceiling);
 }
 
-/** Retry-After as milliseconds: delta-seconds or an HTTP date; undefined when absent or unreadable. */
+// The three date forms HTTP allows (RFC 9110 §5.6.7): IMF-fixdate, RFC 850, asctime. Date.parse
+// alone would take almost anything ("-5" is a year), so a header must look like one of them.
+const HTTP_DATE =
+  /^(?:[A-Z][a-z]{2}, \d{2} [A-Z][a-z]{2} \d{4} \d{2}:\d{2}:\d{2} GMT|[A-Z][a-z]+, \d{2}-[A-Z][a-z]{2}-\d{2} \d{2}:\d{2}:\d{2} GMT|[A-Z][a-z]{2} [A-Z][a-z]{2} [ \d]\d \d{2}:\d{2}:\d{2} \d{4})$/;
+
+/**
+ * Retry-After as a wait in milliseconds: delta-seconds or an HTTP date. Undefined, so that the
+ * normal backoff applies, when absent, unreadable, negative, zero or a date already past: a
+ * server that asks for no wait at all would otherwise get every attempt at once.
+ */
 export function parseRetryAfterMs(header: string | undefined, now: number = Date.now()): number | undefined {
   if (header === undefined) return undefined;
   const text = header.trim();
-  if (/^\d+(\.\d+)?$/.test(text)) return Math.round(Number(text) * 1000);
-  const date = Date.parse(text);
-  return Number.isNaN(date) ? undefined : Math.max(0, date - now);
+  let ms: number;
+  if (/^\d+(\.\d+)?$/.test(text)) ms = Math.round(Number(text) * 1000);
+  // asctime carries no zone: it is GMT too, not the local time Date.parse would assume.
+  else if (HTTP_DATE.test(text)) ms = Date.parse(text.endsWith('GMT') ? text : `${text} GMT`) - now;
+  else return undefined;
+  return Number.isFinite(ms) && ms > 0 ? ms : undefined;
 }
 
 /** Waits `ms`, rejecting with CancelledError as soon as `signal` aborts. */
