@@ -10,7 +10,10 @@ function apiFacts(e: PartnerCenterError): string {
   const lines: string[] = [];
   if (e.status !== undefined) lines.push(`HTTP status: ${e.status}`);
   if (e.code !== undefined) lines.push(`API error code: ${e.code}`);
-  if (e.description) lines.push(`API description: ${e.description}`);
+  // The client's message above already quotes the description (api-fault.ts, auth.ts): listed
+  // again here, a long one was shown twice.
+  if (e.description && !e.message.includes(e.description.replace(/[.\s]+$/, '')))
+    lines.push(`API description: ${e.description}`);
   if (e.requestId) lines.push(`Request id (MS-RequestId): ${e.requestId}`);
   if (e.correlationId) lines.push(`Correlation id (MS-CorrelationId): ${e.correlationId}`);
   return lines.join('\n');

