@@ -10,7 +10,7 @@
 // dist/provider can never be shipped; --bundle ships a given one instead.
 //
 //   tsx scripts/release.ts [--out <dir>] [--bundle <file>]
-import { existsSync } from 'node:fs';
+import { existsSync, statSync } from 'node:fs';
 import { mkdir, mkdtemp, readdir, rename, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
@@ -52,6 +52,7 @@ export interface ReleaseResult {
 /** An existing --out must be empty or an earlier release: it is replaced as a whole. */
 async function checkOutDir(outDir: string): Promise<void> {
   if (!existsSync(outDir)) return;
+  if (!statSync(outDir).isDirectory()) throw new Error(`--out ${outDir} is a file: name a folder`);
   const names = await readdir(outDir);
   if (names.length > 0 && !names.some((n) => n.endsWith('_SHA256SUMS'))) {
     throw new Error(
