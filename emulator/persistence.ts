@@ -57,7 +57,7 @@ export function writeDataFileAtomically(file: string, data: unknown): void {
 }
 
 /** True when a process with this pid exists (it may still be writing its temporary file). */
-function processExists(pid: number): boolean {
+export function processExists(pid: number): boolean {
   try {
     process.kill(pid, 0);
     return true;

@@ -2,6 +2,7 @@
 // ID token endpoint and the /_emulator/ admin API (docs/architecture.md §6).
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { adminHostsFor } from './admin-guard';
 import { apiFault, FAULT_CODES } from './api-fault';
 import { FaultQueue } from './faults';
 import { sendJson } from './http-io';
@@ -69,6 +70,7 @@ async function route(state: EmulatorState, req: IncomingMessage, res: ServerResp
 export async function startEmulator(opts: EmulatorOptions = {}): Promise<RunningEmulator> {
   const config = resolveConfig(opts);
   const shutdown = new AbortController();
+  const host = opts.host ?? '127.0.0.1';
   const state: EmulatorState = {
     config,
     store: ProfileStore.open({ file: opts.data, initialProfile: opts.initialProfile }),
@@ -77,6 +79,7 @@ export async function startEmulator(opts: EmulatorOptions = {}): Promise<Running
     apiLog: new RecordLog<ApiCallRecord>(),
     tokenLog: new RecordLog<TokenCallRecord>(),
     replays: new Map(),
+    adminHosts: adminHostsFor(opts.host),
     shutdown: shutdown.signal,
   };
   const server = createServer((req, res) => {
@@ -88,14 +91,18 @@ export async function startEmulator(opts: EmulatorOptions = {}): Promise<Running
       else res.destroy();
     });
   });
-  const host = opts.host ?? '127.0.0.1';
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(opts.port ?? 0, host, () => {
-      server.off('error', reject);
-      resolve();
+  try {
+    await new Promise<void>((resolve, reject) => {
+      server.once('error', reject);
+      server.listen(opts.port ?? 0, host, () => {
+        server.off('error', reject);
+        resolve();
+      });
     });
-  });
+  } catch (e) {
+    state.store.close();
+    throw e;
+  }
   const port = (server.address() as AddressInfo).port;
   const urlHost = host.includes(':') ? `[${host}]` : host === '0.0.0.0' ? '127.0.0.1' : host;
   return {
@@ -104,7 +111,11 @@ export async function startEmulator(opts: EmulatorOptions = {}): Promise<Running
     close: () =>
       new Promise<void>((resolve, reject) => {
         shutdown.abort();
-        server.close((e) => (e ? reject(e) : resolve()));
+        server.close((e) => {
+          state.store.close(); // only now: a write in flight may still save
+          if (e) reject(e);
+          else resolve();
+        });
         server.closeAllConnections();
       }),
   };

@@ -1,4 +1,5 @@
 // Everything one running emulator holds, shared by its route handlers.
+import type { AdminHosts } from './admin-guard';
 import type { FaultQueue } from './faults';
 import type { ApiCallRecord, RecordLog, TokenCallRecord } from './request-log';
 import type { ProfileStore } from './store';
@@ -38,6 +39,8 @@ export interface EmulatorState {
   tokenLog: RecordLog<TokenCallRecord>;
   /** First response of each PUT, by MS-RequestId, replayed when the same id comes again. */
   replays: Map<string, StoredResponse>;
+  /** Hosts besides loopback the admin API answers to (the explicit --host). */
+  adminHosts: AdminHosts;
   /** Aborted by close(): ends pending fault delays so nothing outlives the server. */
   shutdown: AbortSignal;
 }

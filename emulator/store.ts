@@ -1,6 +1,7 @@
 // The one billing profile the emulator serves, with its etag; persisted to the --data file (when
 // given) after every change.
 import { BindError, bindProfile } from './binding';
+import { lockDataFile, type DataLock } from './data-lock';
 import { DataFileError, readDataFile, removeStaleTempFiles, writeDataFileAtomically } from './persistence';
 import {
   cloneProfile,
@@ -20,18 +21,33 @@ export class ProfileStore {
     private readonly initial: ProfileData,
     private readonly file: string | undefined,
     loaded: StoredProfile | undefined,
+    private readonly lock: DataLock | undefined,
   ) {
     this.profile = loaded ?? { ...cloneProfile(initial), etag: newEtag() };
     if (!loaded) this.save();
   }
 
-  /** Loads the data file (creating it with the initial profile when missing) or starts in memory. */
+  /**
+   * Loads the data file (creating it with the initial profile when missing) or starts in memory.
+   * The file is locked until close(): a second emulator on it fails here (data-lock.ts).
+   */
   static open(opts: { file?: string; initialProfile?: object }): ProfileStore {
     const initial = opts.initialProfile ? profileFromJson(opts.initialProfile, 'initialProfile') : defaultProfileData();
-    if (opts.file) removeStaleTempFiles(opts.file);
-    const raw = opts.file ? readDataFile(opts.file) : undefined;
-    const loaded = raw === undefined ? undefined : storedFromJson(raw, `emulator data file ${opts.file}`);
-    return new ProfileStore(initial, opts.file, loaded);
+    const lock = opts.file ? lockDataFile(opts.file) : undefined;
+    try {
+      if (opts.file) removeStaleTempFiles(opts.file);
+      const raw = opts.file ? readDataFile(opts.file) : undefined;
+      const loaded = raw === undefined ? undefined : storedFromJson(raw, `emulator data file ${opts.file}`);
+      return new ProfileStore(initial, opts.file, loaded, lock);
+    } catch (e) {
+      lock?.release();
+      throw e;
+    }
+  }
+
+  /** Releases the data file for another emulator. */
+  close(): void {
+    this.lock?.release();
   }
 
   get current(): StoredProfile {

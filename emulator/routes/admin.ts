@@ -1,6 +1,7 @@
 // The admin API under /_emulator/ (no authentication): inspect and edit the profile out of band,
 // inject faults, read the request logs, reset, and mint tokens without the OAuth exchange.
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import { adminRequestRefusal } from '../admin-guard';
 import { BindError, bindProfile } from '../binding';
 import { FaultSpecError, parseFaultSpec } from '../faults';
 import { parseJson, readBody, sendJson } from '../http-io';
@@ -81,6 +82,11 @@ export async function handleAdmin(
   res: ServerResponse,
   path: string,
 ): Promise<void> {
+  const refusal = adminRequestRefusal(req.headers, state.adminHosts);
+  if (refusal) {
+    req.resume();
+    return sendJson(res, refusal.status, { error: refusal.error });
+  }
   const key = `${req.method} ${path.replace(/\/+$/, '')}`;
   const handler = ROUTES[key];
   const text = await readBody(req);
