@@ -3,14 +3,14 @@
 //                  when the engine sends a client certificate. stdout carries exactly one line.
 //   --schema-json  print the schema as `terraform providers schema -json` does, exit 0.
 //   --debug        serve plaintext for TF_REATTACH_PROVIDERS and print that variable for a human.
-import { mkdtempSync, rmSync } from 'node:fs';
+import { rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { checkLaunchEnvironment, handshakeLine, reattachConfig, type LaunchCheck } from './handshake';
 import type { ProviderDefinition } from './kit';
 import { createLogger } from './log';
 import { installProcessHygiene } from './process-hygiene';
 import { goJsonStringify, providerSchemaJson } from './schema-json';
+import { makeSocketDir } from './socket-dir';
 import { startServer, type PluginServer } from './server';
 import { brokerService, controllerService, healthService, providerService, stdioService } from './services/definitions';
 import {
@@ -61,8 +61,9 @@ async function start(
 ): Promise<void> {
   const log = createLogger(def.typeName);
   // mkdtemp creates the folder 0700 with an unguessable name: only our user can reach the socket.
-  const dir = mkdtempSync(join(launch.socketDir ?? tmpdir(), 'plugin'));
-  const socketPath = join(dir, 'plugin.sock');
+  // Its name carries our pid, so the next start removes it if a SIGKILL skips our cleanup.
+  const { dir, socketPath, removedStale } = makeSocketDir(launch.socketDir ?? tmpdir());
+  for (const stale of removedStale) log.debug('Removed the socket folder of a provider that was killed', { stale });
   installProcessHygiene({
     sigint: debug ? 'exit' : 'ignore',
     watchParent: !debug,
