@@ -1,4 +1,4 @@
-// npm run demo [-- --cdktf] [-- --engine terraform|tofu] [-- --keep]
+// npm run demo [-- --cdktf | --cdktn] [-- --engine terraform|tofu] [-- --keep]
 //
 // Starts the embedded Partner Center emulator on a free port, builds and installs the provider
 // into a temporary filesystem mirror, and tells the story with the real engine. Exits non-zero
@@ -16,25 +16,31 @@ import { EmulatorAdmin } from '../emulator/admin-client';
 import { findOrBuildEngine, type DemoEngine } from './demo/engine';
 import { EngineRunner, demoCredentials, engineEnv } from './demo/engine-runner';
 import { DemoFailure, say, step } from './demo/narrator';
-import { cdktfStory } from './demo/cdktf-story';
+import { cdkStory } from './demo/cdk-story';
+import { cdkCli, type CdkRuntime } from './demo/cdk-cli';
 import { hclStory } from './demo/hcl-story';
 import { installProvider } from '../provider/cli/install';
 
 interface DemoOptions {
-  cdktf: boolean;
+  /** Tell the story through this CDK runtime's example stack and CLI instead of HCL. */
+  cdk?: CdkRuntime;
   engine?: DemoEngine['name'];
   keep: boolean;
 }
 
 function parseArgs(argv: string[]): DemoOptions {
-  const opts: DemoOptions = { cdktf: false, keep: false };
+  const usage = 'usage: npm run demo -- [--cdktf | --cdktn] [--engine terraform|tofu] [--keep]';
+  const opts: DemoOptions = { keep: false };
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i];
-    if (arg === '--cdktf') opts.cdktf = true;
-    else if (arg === '--keep') opts.keep = true;
+    if (arg === '--cdktf' || arg === '--cdktn') {
+      const runtime = arg === '--cdktf' ? 'cdktf' : 'cdktn';
+      if (opts.cdk && opts.cdk !== runtime) throw new Error(`${usage} (--cdktf and --cdktn exclude each other)`);
+      opts.cdk = runtime;
+    } else if (arg === '--keep') opts.keep = true;
     else if (arg === '--engine' && (argv[i + 1] === 'terraform' || argv[i + 1] === 'tofu'))
       opts.engine = argv[++i] as DemoEngine['name'];
-    else throw new Error(`usage: npm run demo -- [--cdktf] [--engine terraform|tofu] [--keep] (unexpected "${arg}")`);
+    else throw new Error(`${usage} (unexpected "${arg}")`);
   }
   return opts;
 }
@@ -42,12 +48,14 @@ function parseArgs(argv: string[]): DemoOptions {
 async function main(): Promise<void> {
   const opts = parseArgs(process.argv.slice(2));
   const started = Date.now();
+  // Before anything starts: a CDK CLI that cannot run on this Node stops here, with the fix.
+  const cli = opts.cdk ? cdkCli(opts.cdk) : undefined;
   const engine = findOrBuildEngine(opts.engine);
   const workdir = mkdtempSync(path.join(os.tmpdir(), 'partnercenter-demo-'));
   const credentials = demoCredentials();
   const emulator = await startEmulator({ port: 0, ...credentials });
   try {
-    step(`setup: emulator, provider build, ${engine.name} v${engine.version}`);
+    step(`setup: emulator, provider build, ${engine.name} v${engine.version}, Node ${process.version}`);
     say(`Partner Center emulator listening on ${emulator.url}`);
     const bundle = await buildBundle({ entry: DEFAULT_ENTRY, outfile: DEFAULT_BUNDLE });
     say(`provider bundle ${path.relative(process.cwd(), bundle.outfile)} (${Math.round(bundle.bytes / 1024)} KiB)`);
@@ -72,8 +80,8 @@ async function main(): Promise<void> {
     if (env.TF_LOG && env.TF_LOG_PATH)
       say(`TF_LOG=${env.TF_LOG}: every engine run appends its log to ${env.TF_LOG_PATH}`);
     const admin = new EmulatorAdmin(emulator.url);
-    if (opts.cdktf) {
-      await cdktfStory(workdir, engine, env, admin);
+    if (cli) {
+      await cdkStory(workdir, engine, env, admin, cli);
     } else {
       const stackDir = path.join(workdir, 'stack');
       mkdirSync(stackDir);

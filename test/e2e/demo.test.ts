@@ -2,6 +2,7 @@
 // to its promise: exit 0 only when every narrated step behaved, nothing left running.
 import { existsSync } from 'node:fs';
 import { runDemo } from '../support/demo-run';
+import { cachedNode, PINNED_NODES, type NodeMajor } from '../support/node-versions';
 
 describe('npm run demo', () => {
   test.each([['terraform'], ['tofu']])(
@@ -32,9 +33,56 @@ describe('npm run demo', () => {
     expect(out).toMatch(/Billing profile changed outside Terraform since the plan/);
   }, 240_000);
 
-  test('rejects an unknown option with its usage line', async () => {
-    const { code, out } = await runDemo(['--bogus']);
+  test('--cdktn tells the same story through the cdktn example stack and the cdktn CLI', async () => {
+    const { code, out } = await runDemo(['--cdktn']);
+    expect(out).toContain('Demo complete');
+    expect(code).toBe(0);
+    // cdktn-cli needs Node >= 22.19: on an older Node the demo runs it on the cached Node 24.
+    if (Number(process.versions.node.split('.')[0]) < 22) {
+      expect(out).toContain(`cdktn runs on Node v${PINNED_NODES['24']}`);
+    }
+    expect(out).toMatch(/\$ cdktn deploy --auto-approve/);
+    expect(out).toMatch(/cdktn diff shows the drift/);
+    expect(out).toMatch(/Billing profile changed outside Terraform since the plan/);
+  }, 240_000);
+
+  // The HCL story on each pinned Node besides the current one (about 5 s each): the demo, the
+  // provider it builds and the engine's provider launches all run on that Node.
+  test.each(Object.keys(PINNED_NODES) as NodeMajor[])(
+    'tells the HCL story on Node %s',
+    async (major) => {
+      const node = cachedNode(major);
+      const { code, out } = await runDemo(['--engine', 'terraform'], {}, 120_000, node);
+      expect(out).toContain(`Node v${node.version}`);
+      expect(out).toContain('Demo complete');
+      expect(code).toBe(0);
+      expect(out).toMatch(/Billing profile changed outside Terraform since the plan/);
+    },
+    150_000,
+  );
+
+  test('--cdktf on Node 24 stops before starting anything, naming the cause and both fixes', async () => {
+    const node = cachedNode('24');
+    const { code, out } = await runDemo(['--cdktf'], {}, 60_000, node);
     expect(code).toBe(1);
-    expect(out).toMatch(/usage: npm run demo -- \[--cdktf\]/);
+    expect(out).toContain(`cdktf-cli cannot start on Node v${node.version}`);
+    expect(out).toMatch(
+      /@cdktf\/node-pty-prebuilt-multiarch \S+, which ships prebuilt binaries for ABIs .*127 \(Node 22\), not for this Node's ABI 137 \(Node 24\)/,
+    );
+    expect(out).toMatch(/Fix: run the CDKTF story on Node 20 or 22/);
+    expect(out).toContain(`${PINNED_NODES['22']}/bin:$PATH npm run demo -- --cdktf`);
+    expect(out).toContain('npm run demo -- --cdktn');
+    // Early: no emulator, no build, no step.
+    expect(out).not.toMatch(/== 1\./);
+    expect(out).not.toContain('Partner Center emulator listening');
+  }, 60_000);
+
+  test('rejects an unknown option, and --cdktf with --cdktn, with its usage line', async () => {
+    const bogus = await runDemo(['--bogus']);
+    expect(bogus.code).toBe(1);
+    expect(bogus.out).toMatch(/usage: npm run demo -- \[--cdktf \| --cdktn\]/);
+    const both = await runDemo(['--cdktf', '--cdktn']);
+    expect(both.code).toBe(1);
+    expect(both.out).toMatch(/--cdktf and --cdktn exclude each other/);
   }, 60_000);
 });

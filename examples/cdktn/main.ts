@@ -1,0 +1,43 @@
+// The CDKTF example (../cdktf/main.ts) for CDK Terrain: the same stack on the cdktn runtime,
+// through the bindings generated for it (terraform-provider-partnercenter/cdktn).
+//
+//   npx cdktn synth
+//   npx cdktn deploy --skip-provider-lock --auto-approve
+//   npx cdktn diff --skip-provider-lock [--refresh-only]
+//
+// See README.md in this folder for the one-time provider install and why --skip-provider-lock.
+import { App, TerraformOutput, TerraformStack } from 'cdktn';
+import { Construct } from 'constructs';
+import { PartnerBillingProfile, PartnerCenterProvider } from 'terraform-provider-partnercenter/cdktn';
+
+export class BillingProfileStack extends TerraformStack {
+  constructor(scope: Construct, id: string) {
+    super(scope, id);
+
+    // No settings in code: the provider reads PARTNERCENTER_TENANT_ID, PARTNERCENTER_CLIENT_ID,
+    // PARTNERCENTER_REFRESH_TOKEN, PARTNERCENTER_BASE_URL, ... itself when Terraform runs it,
+    // so credentials never land in cdk.tf.json, the plan file or the state.
+    new PartnerCenterProvider(this, 'partnercenter');
+
+    const profile = new PartnerBillingProfile(this, 'billing', {
+      purchaseOrderNumber: 'PO-2024-0042',
+      taxId: 'DE123456789',
+      primaryContact: {
+        firstName: 'Avery',
+        lastName: 'Example',
+        email: 'billing@contoso.example',
+      },
+      // Only the fields written here are managed; the rest of the address keeps its live value.
+      address: { addressLine1: '1 Contoso Way' },
+    });
+
+    new TerraformOutput(this, 'etag', {
+      value: profile.etag,
+      description: 'ETag of the billing profile after the last apply',
+    });
+  }
+}
+
+const app = new App();
+new BillingProfileStack(app, 'partnercenter-billing');
+app.synth();
