@@ -7,5 +7,7 @@ export const PROVIDER_HOST = 'terraform.local';
 export const PROVIDER_NAMESPACE = 'partnercenter';
 export const SOURCE_ADDRESS = `${PROVIDER_HOST}/${PROVIDER_NAMESPACE}/${PROVIDER_TYPE}`;
 export const PROVIDER_VERSION: string = pkg.version;
+/** The npm package's name, which is also its command's (`npx terraform-provider-partnercenter`). */
+export const PACKAGE_NAME: string = pkg.name;
 /** Value of the MS-PartnerCenter-Application header. */
 export const APPLICATION_NAME = `terraform-provider-${PROVIDER_TYPE}/${PROVIDER_VERSION}`;

@@ -4,7 +4,7 @@
 #
 #   bash examples/drift-detection/check-drift.sh [stack] [--verbose] [--json <file>] [--no-init]
 #
-# Exit codes (from provider/cli/drift-report.ts):
+# Exit codes (of `terraform-provider-partnercenter drift`, cli/commands/drift.ts):
 #   0  no resource would change (drift in unmanaged attributes is listed for information)
 #   1  the check failed (synth, init, plan or show error: credentials, network, ...)
 #   2  drift: a managed attribute changed outside Terraform (or configuration not applied yet)
@@ -31,4 +31,4 @@ if [[ ! -f "$dir/cdk.tf.json" ]]; then
   echo "check-drift: no stack \"$stack\" in cdktf.out/stacks (stacks: $(ls cdktf.out/stacks 2>/dev/null | tr '\n' ' '))" >&2
   exit 1
 fi
-exec "$repo/node_modules/.bin/tsx" "$repo/provider/cli/drift-report.ts" --dir "$dir" "$@"
+exec "$repo/node_modules/.bin/tsx" "$repo/cli/main.ts" drift --dir "$dir" "$@"

@@ -1,8 +1,6 @@
 // Drift check for CI: plans with -detailed-exitcode, and when the plan is not empty explains
-// it field by field from `show -json` of the saved plan.
-//
-//   tsx provider/cli/drift-report.ts [--dir <working dir>] [--engine <terraform|tofu|path>]
-//                                    [--no-init] [--json <report.json>] [--verbose]
+// it field by field from `show -json` of the saved plan. The command line is
+// `terraform-provider-partnercenter drift` (cli/commands/drift.ts).
 //
 // Exit codes: 0 = no resource would change (drift in unmanaged attributes and output-only
 //                 changes are listed for information),
@@ -83,44 +81,4 @@ export async function checkDrift(
   } finally {
     await rm(tmp, { recursive: true, force: true });
   }
-}
-
-export function parseArgs(argv: string[], env: NodeJS.ProcessEnv = process.env): DriftCheckOptions {
-  const opts: DriftCheckOptions = {
-    dir: '.',
-    engine: env.TERRAFORM_BINARY_NAME || 'terraform',
-    init: true,
-    verbose: false,
-  };
-  for (let i = 0; i < argv.length; i++) {
-    const flag = argv[i];
-    const value = argv[i + 1];
-    if (flag === '--no-init') opts.init = false;
-    else if (flag === '--verbose') opts.verbose = true;
-    else if ((flag === '--dir' || flag === '--engine' || flag === '--json') && value) {
-      if (flag === '--dir') opts.dir = value;
-      else if (flag === '--engine') opts.engine = value;
-      else opts.jsonFile = value;
-      i++;
-    } else {
-      throw new Error(
-        `usage: drift-report [--dir <dir>] [--engine <binary>] [--no-init] [--json <file>] [--verbose] (unexpected "${flag}")`,
-      );
-    }
-  }
-  return opts;
-}
-
-if (require.main === module) {
-  Promise.resolve()
-    .then(() => checkDrift(parseArgs(process.argv.slice(2))))
-    .then(
-      (code) => {
-        process.exitCode = code;
-      },
-      (err: unknown) => {
-        console.error(`drift-report: ${err instanceof Error ? err.message : String(err)}`);
-        process.exitCode = EXIT_ERROR;
-      },
-    );
 }

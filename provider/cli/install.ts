@@ -9,21 +9,25 @@
 // (the lock-file hash covers this dir).
 //
 // The default mirror, ~/.terraform.d/plugins, is scanned by both engines without any CLI config.
-//
-//   tsx provider/cli/install.ts [--mirror <dir>] [--bundle <file>] [--source <host/ns/type>] [--version <v>]
+// The command line is `terraform-provider-partnercenter install` (cli/commands/install.ts).
 import { existsSync } from 'node:fs';
-import { chmod, copyFile, mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
+import { chmod, copyFile, mkdir, readdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { PROVIDER_VERSION, SOURCE_ADDRESS } from '../meta';
+import { packageHash } from './package-hash';
+import { packageRoot } from './package-root';
 
-const LAUNCHER_TEMPLATE = path.resolve(__dirname, '..', 'launcher', 'launcher.sh');
-const LOADER_SOURCE = path.resolve(__dirname, '..', 'launcher', 'loader.cjs');
+const ROOT = packageRoot(__dirname);
+const LAUNCHER_TEMPLATE = path.join(ROOT, 'provider', 'launcher', 'launcher.sh');
+const LOADER_SOURCE = path.join(ROOT, 'provider', 'launcher', 'loader.cjs');
 
 /** Where `npm run build:provider` writes the bundle (scripts/build-provider.ts builds it here). */
-export const DEFAULT_BUNDLE = path.resolve(__dirname, '..', '..', 'dist', 'provider', 'partnercenter-provider.cjs');
+export const DEFAULT_BUNDLE = path.join(ROOT, 'dist', 'provider', 'partnercenter-provider.cjs');
 
-export const DEFAULT_MIRROR = path.join(os.homedir(), '.terraform.d', 'plugins');
+/** Scanned by both engines without any CLI configuration. */
+export function defaultMirror(): string {
+  return path.join(os.homedir(), '.terraform.d', 'plugins');
+}
 
 export interface InstallOptions {
   mirrorDir: string;
@@ -33,6 +37,15 @@ export interface InstallOptions {
   version: string;
   /** Go-style target, e.g. "linux_amd64"; defaults to this machine. */
   platform?: string;
+}
+
+export interface InstallResult {
+  packageDir: string;
+  executable: string;
+  /** The lock-file hash ("h1:…") of the package now installed. */
+  hash: string;
+  /** The hash of the package this install replaced, if there was one. */
+  previousHash?: string;
 }
 
 export interface ParsedSource {
@@ -57,6 +70,13 @@ export function goPlatform(platform: string = process.platform, arch: string = p
   return `${goos[platform] ?? platform}_${goarch[arch] ?? arch}`;
 }
 
+/** Why `platform` is not an engine platform name ("<os>_<arch>"), or undefined when it is. */
+export function platformProblem(platform: string): string | undefined {
+  return /^[a-z0-9]+_[a-z0-9]+$/.test(platform)
+    ? undefined
+    : `must be <os>_<arch> as the engines name platforms (e.g. linux_amd64, darwin_arm64), got "${platform}"`;
+}
+
 export function executableName(type: string, version: string): string {
   return `terraform-provider-${type}_v${version}`;
 }
@@ -71,7 +91,57 @@ export function loaderName(type: string): string {
   return `${type}-loader.cjs`;
 }
 
-export async function installProvider(opts: InstallOptions): Promise<{ packageDir: string; executable: string }> {
+// Work dirs beside the package dir, in the same folder so that a rename moves them in or out in
+// one step. A leading dot keeps them out of the engines' way: they read only "<os>_<arch>" dirs.
+const STAGING = '.installing-';
+const REPLACED = '.replaced-';
+
+function processAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (e) {
+    return (e as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
+/**
+ * Cleans up after an install that was killed: its half-filled staging dir goes; a package it
+ * had moved aside comes back when nothing took its place (so a kill leaves the old package or
+ * the new one, never a gap that an earlier install could have filled).
+ */
+async function recoverInterrupted(packageDir: string): Promise<void> {
+  const parent = path.dirname(packageDir);
+  const prefix = `.${path.basename(packageDir)}`;
+  for (const name of await readdir(parent)) {
+    if (!name.startsWith(prefix)) continue;
+    const rest = name.slice(prefix.length);
+    const kind = rest.startsWith(STAGING) ? STAGING : rest.startsWith(REPLACED) ? REPLACED : undefined;
+    const pid = kind ? Number(rest.slice(kind.length)) : NaN;
+    if (!Number.isInteger(pid) || processAlive(pid)) continue;
+    const dir = path.join(parent, name);
+    if (kind === REPLACED && !existsSync(packageDir)) await rename(dir, packageDir);
+    else await rm(dir, { recursive: true, force: true });
+  }
+}
+
+async function fillPackage(dir: string, bundlePath: string, type: string, version: string): Promise<void> {
+  const launcher = path.join(dir, executableName(type, version));
+  await writeFile(launcher, await readFile(LAUNCHER_TEMPLATE));
+  await chmod(launcher, 0o755);
+  await copyFile(bundlePath, path.join(dir, bundleName(type)));
+  await chmod(path.join(dir, bundleName(type)), 0o644);
+  await copyFile(LOADER_SOURCE, path.join(dir, loaderName(type)));
+  await chmod(path.join(dir, loaderName(type)), 0o644);
+}
+
+/**
+ * Installs atomically: the package is filled in a staging dir beside the target, then swapped
+ * in by renames. A failure or a kill at any point leaves the old package (or none, if there was
+ * none), never part of one; the lock-file hash covers every file in the package dir, so no stale
+ * file from an earlier install survives either.
+ */
+export async function installProvider(opts: InstallOptions): Promise<InstallResult> {
   const { host, namespace, type } = parseSourceAddress(opts.sourceAddress);
   if (!/^\d+\.\d+\.\d+([-+][0-9A-Za-z.+-]*)?$/.test(opts.version)) {
     throw new Error(`version must be semantic (e.g. 0.1.0), got "${opts.version}"`);
@@ -80,62 +150,36 @@ export async function installProvider(opts: InstallOptions): Promise<{ packageDi
     throw new Error(`provider bundle not found: ${opts.bundlePath} (build it with: npm run build:provider)`);
   }
   const platform = opts.platform ?? goPlatform();
+  const problem = platformProblem(platform);
+  if (problem) throw new Error(`platform ${problem}`);
   const packageDir = path.join(path.resolve(opts.mirrorDir), host, namespace, type, opts.version, platform);
+  const parent = path.dirname(packageDir);
+  const base = path.basename(packageDir);
+  await mkdir(parent, { recursive: true });
+  await recoverInterrupted(packageDir);
 
-  // Fill a fresh sibling dir, then swap it in: the lock-file hash covers every file in the
-  // package dir, so no stale file from an earlier install may survive.
-  const staging = `${packageDir}.installing-${process.pid}`;
-  await rm(staging, { recursive: true, force: true });
-  await mkdir(staging, { recursive: true });
-  const launcher = path.join(staging, executableName(type, opts.version));
-  await writeFile(launcher, await readFile(LAUNCHER_TEMPLATE));
-  await chmod(launcher, 0o755);
-  await copyFile(opts.bundlePath, path.join(staging, bundleName(type)));
-  await chmod(path.join(staging, bundleName(type)), 0o644);
-  await copyFile(LOADER_SOURCE, path.join(staging, loaderName(type)));
-  await chmod(path.join(staging, loaderName(type)), 0o644);
-  await rm(packageDir, { recursive: true, force: true });
-  await rename(staging, packageDir);
-
-  return { packageDir, executable: path.join(packageDir, executableName(type, opts.version)) };
-}
-
-function parseArgs(argv: string[]): InstallOptions {
-  const opts: InstallOptions = {
-    mirrorDir: DEFAULT_MIRROR,
-    bundlePath: DEFAULT_BUNDLE,
-    sourceAddress: SOURCE_ADDRESS,
-    version: PROVIDER_VERSION,
-  };
-  const flags: Record<string, keyof InstallOptions> = {
-    '--mirror': 'mirrorDir',
-    '--bundle': 'bundlePath',
-    '--source': 'sourceAddress',
-    '--version': 'version',
-    '--platform': 'platform',
-  };
-  for (let i = 0; i < argv.length; i += 2) {
-    const key = flags[argv[i]];
-    if (!key || argv[i + 1] === undefined) {
-      throw new Error(
-        `usage: install-provider [--mirror <dir>] [--bundle <file>] [--source <host/ns/type>] [--version <v>] [--platform <os_arch>] (unexpected "${argv[i]}")`,
-      );
+  const staging = path.join(parent, `.${base}${STAGING}${process.pid}`);
+  const replaced = path.join(parent, `.${base}${REPLACED}${process.pid}`);
+  let movedAside = false;
+  try {
+    await rm(staging, { recursive: true, force: true });
+    await mkdir(staging);
+    await fillPackage(staging, opts.bundlePath, type, opts.version);
+    const hash = await packageHash(staging);
+    const previousHash = existsSync(packageDir) ? await packageHash(packageDir) : undefined;
+    if (previousHash !== undefined) {
+      await rm(replaced, { recursive: true, force: true });
+      await rename(packageDir, replaced);
+      movedAside = true;
     }
-    opts[key] = argv[i + 1];
+    await rename(staging, packageDir);
+    // The new package is in place: failing to delete the old copy must not fail the install
+    // (the next install removes it, once this process is gone).
+    if (movedAside) await rm(replaced, { recursive: true, force: true }).catch(() => undefined);
+    return { packageDir, executable: path.join(packageDir, executableName(type, opts.version)), hash, previousHash };
+  } catch (e) {
+    if (movedAside && !existsSync(packageDir)) await rename(replaced, packageDir);
+    await rm(staging, { recursive: true, force: true });
+    throw e;
   }
-  return opts;
-}
-
-if (require.main === module) {
-  Promise.resolve()
-    .then(() => installProvider(parseArgs(process.argv.slice(2))))
-    .then(
-      ({ packageDir, executable }) => {
-        console.log(`installed ${path.basename(executable)} into ${packageDir}`);
-      },
-      (err: unknown) => {
-        console.error(`install-provider: ${err instanceof Error ? err.message : String(err)}`);
-        process.exitCode = 1;
-      },
-    );
 }

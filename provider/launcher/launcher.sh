@@ -8,6 +8,7 @@
 #   handshake and shows anything else as "Unrecognized remote plugin message: <line>".
 # - `exec` is required: the engine kills only the process it started; if that were this shell,
 #   Node would keep the pipes open and the engine would wait forever.
+# - Supported Node.js: 20, 22 and 24 (20 reached end of life on 2026-04-30; older ones are refused).
 # - PARTNERCENTER_NODE overrides the node binary (default: `node` on PATH).
 # - PARTNERCENTER_CODE_CACHE=off runs without the code cache (and without the file below).
 # - `"$node" --version` costs a whole extra process start (~3 ms), so it runs only for a $node that
@@ -27,7 +28,7 @@ loader=$dir/$type-loader.cjs
 [ -f "$loader" ] || loader=
 
 if ! command -v "$node" >/dev/null 2>&1; then
-  echo "terraform-provider-$type needs Node.js 20 or newer, but \"$node\" was not found: install Node.js >= 20 (https://nodejs.org) and put it on PATH, or set PARTNERCENTER_NODE to a node binary"
+  echo "terraform-provider-$type needs Node.js 20 or newer (supported: 20, 22, 24), but \"$node\" was not found: install Node.js 22 or 24 (https://nodejs.org) and put it on PATH, or set PARTNERCENTER_NODE to a node binary"
   exit 1
 fi
 
@@ -51,7 +52,7 @@ if [ "$checked" != "$node" ] || [ -z "$checked" ]; then
     '' | *[!0-9]*) major=0 ;;
   esac
   if [ "$major" -lt 20 ]; then
-    echo "terraform-provider-$type needs Node.js 20 or newer, but \"$node\" is ${version:-not a working node}: install Node.js >= 20 (https://nodejs.org) or set PARTNERCENTER_NODE to a newer node binary"
+    echo "terraform-provider-$type needs Node.js 20 or newer (supported: 20, 22, 24), but \"$node\" is ${version:-not a working node}: install Node.js 22 or 24 (https://nodejs.org) or set PARTNERCENTER_NODE to a newer node binary"
     exit 1
   fi
   if [ -n "$loader" ]; then

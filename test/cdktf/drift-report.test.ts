@@ -1,5 +1,5 @@
 // The CI drift check (provider/cli/drift-report.ts): the plan analysis on its own, then the command
-// against the emulator with each pinned engine for the outcomes the CDKTF e2e does not cover
+// (`terraform-provider-partnercenter drift`, cli/commands/drift.ts) against the emulator with each pinned engine for the outcomes the CDKTF e2e does not cover
 // (managed drift through `npm run drift` is in e2e.test.ts).
 import { writeFile, mkdir } from 'node:fs/promises';
 import path from 'node:path';
@@ -7,7 +7,8 @@ import { startEmulator, type RunningEmulator, providerEnvFor } from '../../emula
 import { PROVIDER_VERSION, SOURCE_ADDRESS } from '../../provider/meta';
 import { analysePlan, diffValues, type JsonPlan } from '../../provider/cli/drift/plan-drift';
 import { renderReport } from '../../provider/cli/drift/render';
-import { parseArgs } from '../../provider/cli/drift-report';
+import { parseFlags } from '../../cli/args';
+import { driftOptions, driftSpec } from '../../cli/commands/drift';
 import { ROOT, TSX_BIN } from '../support/bundles';
 import { engineLabel, listEngines } from '../support/engines';
 import { EmulatorAdmin } from '../../emulator/admin-client';
@@ -116,15 +117,20 @@ describe('analysePlan', () => {
   });
 });
 
-describe('drift-report command line', () => {
+describe('drift command line', () => {
+  const flags = (argv: string[]) => parseFlags(argv, driftSpec, 'terraform-provider-partnercenter');
   test('the engine defaults to TERRAFORM_BINARY_NAME like the cdktf CLI', () => {
-    expect(parseArgs([], { TERRAFORM_BINARY_NAME: 'tofu' })).toMatchObject({ engine: 'tofu', dir: '.', init: true });
-    expect(parseArgs(['--engine', '/x/terraform', '--no-init', '--dir', 'd'], {})).toMatchObject({
+    expect(driftOptions(flags([]), { TERRAFORM_BINARY_NAME: 'tofu' })).toMatchObject({
+      engine: 'tofu',
+      dir: '.',
+      init: true,
+    });
+    expect(driftOptions(flags(['--engine', '/x/terraform', '--no-init', '--dir', 'd']), {})).toMatchObject({
       engine: '/x/terraform',
       init: false,
       dir: 'd',
     });
-    expect(() => parseArgs(['--bogus'], {})).toThrow(/usage: drift-report/);
+    expect(() => flags(['--bogus'])).toThrow(/unknown flag --bogus/);
   });
 });
 
@@ -133,7 +139,7 @@ const CONFIG = {
   provider: { partnercenter: {} },
   resource: { partnercenter_billing_profile: { billing: { purchase_order_number: 'PO-DRIFT-TEST' } } },
 };
-const DRIFT_REPORT = path.join(ROOT, 'provider', 'cli', 'drift-report.ts');
+const CLI = path.join(ROOT, 'cli', 'main.ts');
 
 for (const engine of listEngines().filter((e) => e.pinned)) {
   describe(`drift-report against the emulator [${engineLabel(engine)}]`, () => {
@@ -142,7 +148,7 @@ for (const engine of listEngines().filter((e) => e.pinned)) {
     let dir: string;
     let env: Record<string, string>;
     const report = (extra: Record<string, string> = {}) =>
-      runCommand(TSX_BIN, [DRIFT_REPORT, '--dir', dir, '--engine', engine.path], {
+      runCommand(TSX_BIN, [CLI, 'drift', '--dir', dir, '--engine', engine.path], {
         cwd: ROOT,
         env: { ...env, ...extra },
       });
@@ -185,7 +191,7 @@ for (const engine of listEngines().filter((e) => e.pinned)) {
     test('the check itself failing (bad credentials) is exit 1 with the engine error', async () => {
       const r = await report({ PARTNERCENTER_REFRESH_TOKEN: 'not-the-right-token' });
       expect(r.code).toBe(1);
-      expect(r.output).toMatch(/drift-report: .*plan failed/);
+      expect(r.output).toMatch(/terraform-provider-partnercenter drift: .*plan failed/);
     }, 60_000);
   });
 }

@@ -109,7 +109,9 @@ describe('launcher', () => {
     const child = launch(executable, { PARTNERCENTER_NODE: path.join(tmp, 'no-such-node') });
     expect(child.status).toBe(1);
     expect(child.stdout.split('\n').filter(Boolean)).toHaveLength(1);
-    expect(child.stdout).toMatch(/terraform-provider-kit needs Node\.js 20 or newer.*not found/);
+    expect(child.stdout).toMatch(
+      /terraform-provider-kit needs Node\.js 20 or newer \(supported: 20, 22, 24\).*not found/,
+    );
   });
 
   test('node older than 20: exit 1 with ONE line naming the version found', async () => {
@@ -119,7 +121,7 @@ describe('launcher', () => {
     const child = launch(executable, { PARTNERCENTER_NODE: oldNode });
     expect(child.status).toBe(1);
     expect(child.stdout.split('\n').filter(Boolean)).toHaveLength(1);
-    expect(child.stdout).toMatch(/needs Node\.js 20 or newer.*v18\.19\.0/);
+    expect(child.stdout).toMatch(/needs Node\.js 20 or newer \(supported: 20, 22, 24\).*v18\.19\.0/);
   });
 });
 
