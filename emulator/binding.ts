@@ -1,7 +1,10 @@
 // Binds an incoming JSON body to profile fields the way the real service does (Json.NET model
-// binding): property names match case-insensitively, unknown properties are ignored, and a value
-// of the wrong type is a 400 naming the field. The result keeps "absent" (undefined) apart from
-// "sent empty" (null), because PUT and PATCH treat them differently.
+// binding): property names match case-insensitively, and a value of the wrong type is a 400
+// naming the field. The result keeps "absent" (undefined) apart from "sent empty" (null), because
+// PUT and PATCH treat them differently. Properties of no typed field are kept apart in `extra`:
+// the admin PATCH stores them as fields of the service this emulator does not type (as the real
+// service has fields a client may not know), and a PUT binds only those already stored, ignoring
+// the rest as Json.NET ignores unknown properties (updates.ts).
 import { ADDRESS_KEYS, CONTACT_KEYS, TOP_STRING_KEYS } from './profile';
 
 export type Bound<T> = { [K in keyof T]?: T[K] | null };
@@ -17,7 +20,25 @@ export interface BoundProfile {
   profileType?: string | null;
   /** attributes.etag of the body, when sent. */
   etag?: string;
+  /** Properties that are no typed field, by object, keyed and valued as sent. */
+  extra: ExtraFields;
 }
+
+export interface ExtraFields {
+  top: JsonObject;
+  address: JsonObject;
+  primaryContact: JsonObject;
+}
+
+/** Top-level names that are not extra fields: the typed ones, and the server-made links and attributes. */
+export const TOP_LEVEL_KEYS: readonly string[] = [
+  ...TOP_STRING_KEYS,
+  'billingDay',
+  'address',
+  'primaryContact',
+  'links',
+  'attributes',
+];
 
 export class BindError extends Error {
   constructor(
@@ -28,7 +49,7 @@ export class BindError extends Error {
   }
 }
 
-type JsonObject = Record<string, unknown>;
+export type JsonObject = Record<string, unknown>;
 
 function isObject(v: unknown): v is JsonObject {
   return typeof v === 'object' && v !== null && !Array.isArray(v);
@@ -77,6 +98,21 @@ function bindObject<K extends string>(
   return out;
 }
 
+/**
+ * The properties of `obj` that match none of `known` in any casing. "__proto__" is never one: no
+ * field of the service is called that, and storing it could set an object's prototype.
+ */
+export function extraProperties(obj: unknown, known: readonly string[]): JsonObject {
+  const out: JsonObject = {};
+  if (!isObject(obj)) return out;
+  const names = new Set(known.map((k) => k.toLowerCase()));
+  for (const [key, value] of Object.entries(obj)) {
+    if (key === '__proto__' || names.has(key.toLowerCase())) continue;
+    out[key] = value;
+  }
+  return out;
+}
+
 function describe(v: unknown): string {
   if (v === null) return 'null';
   if (Array.isArray(v)) return 'an array';
@@ -86,7 +122,13 @@ function describe(v: unknown): string {
 export function bindProfile(json: unknown): BoundProfile {
   if (!isObject(json))
     throw new BindError('body', `the request body must be a billing profile JSON object, got ${describe(json)}`);
-  const out: BoundProfile = {};
+  const out: BoundProfile = {
+    extra: {
+      top: extraProperties(json, TOP_LEVEL_KEYS),
+      address: extraProperties(lookup(json, 'address').value, ADDRESS_KEYS),
+      primaryContact: extraProperties(lookup(json, 'primaryContact').value, CONTACT_KEYS),
+    },
+  };
   for (const key of TOP_STRING_KEYS) {
     const v = bindString(json, key, key);
     if (v !== undefined) out[key] = v;

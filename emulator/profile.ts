@@ -23,10 +23,13 @@ export const TOP_STRING_KEYS = [
   'profileType',
 ] as const;
 
-export type AddressData = Partial<Record<(typeof ADDRESS_KEYS)[number], string>>;
-export type ContactData = Partial<Record<(typeof CONTACT_KEYS)[number], string>>;
+// Besides the typed fields, each level may hold extra fields (any JSON value) that the admin PATCH
+// stored: fields of the service that a client's model may lack (binding.ts).
+export type AddressData = Partial<Record<(typeof ADDRESS_KEYS)[number], string>> & Record<string, unknown>;
+export type ContactData = Partial<Record<(typeof CONTACT_KEYS)[number], string>> & Record<string, unknown>;
 
 export interface ProfileData {
+  [extra: string]: unknown;
   companyName?: string;
   address?: AddressData;
   primaryContact?: ContactData;

@@ -10,6 +10,11 @@ export interface ApiCallRecord {
   correlationId: string;
   ifMatch: string | null;
   bodyEtag: string | null;
+  /**
+   * The JSON body of a PUT as it arrived, so tests can see what a client sends back; left out when
+   * it is not JSON or longer than LOGGED_BODY_MAX characters (the log keeps 10 000 records).
+   */
+  body?: unknown;
   at: string;
   /** Request headers; Authorization shows only its scheme. */
   headers: Record<string, string>;
@@ -35,6 +40,7 @@ export interface TokenCallRecord {
 }
 
 const MAX_RECORDS = 10_000;
+export const LOGGED_BODY_MAX = 64 * 1024;
 
 export class RecordLog<T> {
   private records: T[] = [];

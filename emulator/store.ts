@@ -3,6 +3,7 @@
 import { BindError, bindProfile } from './binding';
 import { lockDataFile, type DataLock } from './data-lock';
 import { DataFileError, readDataFile, removeStaleTempFiles, writeDataFileAtomically } from './persistence';
+import { afterPatch } from './updates';
 import {
   cloneProfile,
   compactProfile,
@@ -77,11 +78,8 @@ export class ProfileStore {
 
 function profileFromJson(json: unknown, what: string): ProfileData {
   try {
-    const bound = bindProfile(json);
-    const { etag: _etag, ...fields } = bound;
-    const data = compactProfile(
-      JSON.parse(JSON.stringify(fields, (_k, v: unknown) => (v === null ? undefined : v))) as ProfileData,
-    );
+    // Every field given, the extra ones included, as a PATCH of an empty profile would store them.
+    const data = afterPatch({}, bindProfile(json));
     const problem = validateProfile(data);
     if (problem) throw new BindError(problem.field, problem.message);
     return data;

@@ -80,8 +80,10 @@ export function validateProfile(p: ProfileData): FieldProblem | undefined {
       continue;
     }
     const max = rule.max ?? DEFAULT_MAX;
-    if (v.length > max)
-      return { field: rule.field, message: `${rule.field} must be at most ${max} characters (got ${v.length})` };
+    // Characters are code points: an emoji is one, as the provider counts them.
+    const length = Array.from(v).length;
+    if (length > max)
+      return { field: rule.field, message: `${rule.field} must be at most ${max} characters (got ${length})` };
     if (rule.pattern && !rule.pattern.test(v))
       return { field: rule.field, message: `${rule.field} must be ${rule.patternText} (got "${v}")` };
   }

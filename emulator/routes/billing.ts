@@ -10,7 +10,7 @@ import type { BrokenBody } from '../faults';
 import { BindError, bindProfile, lookup } from '../binding';
 import { BodyTooLargeError, header, parseJson, readBody, sendJson, sendText } from '../http-io';
 import { toApiJson } from '../profile';
-import type { ApiCallRecord } from '../request-log';
+import { LOGGED_BODY_MAX, type ApiCallRecord } from '../request-log';
 import type { EmulatorState, StoredResponse } from '../state';
 import { afterPut } from '../updates';
 import { readOnlyViolation, validateProfile } from '../validation';
@@ -62,6 +62,8 @@ export async function handleApiCall(
   }
   const parsed = parseBodyText(text);
   record.bodyEtag = bodyEtagOf(parsed);
+  if (record.method === 'PUT' && 'json' in parsed && parsed.json !== undefined && text.length <= LOGGED_BODY_MAX)
+    record.body = parsed.json;
 
   const fault = state.faults.take(record.method);
   if (fault && !('afterProcessing' in fault && fault.afterProcessing)) {
