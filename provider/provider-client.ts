@@ -6,6 +6,11 @@ import type { BillingProfile } from './partnercenter';
 /** The part of PartnerCenterClient the resources use. */
 export interface BillingProfileApi {
   getBillingProfile(opts: { signal?: AbortSignal }): Promise<BillingProfile>;
+  /**
+   * PUTs `profile` guarded by `etag`. Give it a profile read by getBillingProfile (changed in a
+   * copy made with copyProfile): the PUT sends back every field that read returned, the ones the
+   * model lacks included, so nothing the provider does not manage is cleared.
+   */
   updateBillingProfile(profile: BillingProfile, etag: string, opts: { signal?: AbortSignal }): Promise<BillingProfile>;
 }
 

@@ -42,7 +42,13 @@ export class PartnerCenterClient {
     return readProfile(res);
   }
 
-  /** Full-object PUT guarded by etag: If-Match: "<etag>" header AND attributes.etag in the body. Returns the API's response profile (new etag). */
+  /**
+   * Full-object PUT guarded by etag: If-Match: "<etag>" header AND attributes.etag in the body.
+   * The body is the JSON `profile` was read from with its changed modelled fields rewritten
+   * (profileToWire), so the fields this model lacks go back as the API sent them: copy a profile
+   * from getBillingProfile with copyProfile (model.ts), not with a spread, which would drop that
+   * JSON. Returns the API's response profile (new etag).
+   */
   async updateBillingProfile(profile: BillingProfile, etag: string, opts: CallOptions = {}): Promise<BillingProfile> {
     if (typeof etag !== 'string' || etag.trim() === '') {
       throw new ConfigurationError(
@@ -55,7 +61,7 @@ export class PartnerCenterClient {
       {
         method: 'PUT',
         path: BILLING_PROFILE_PATH,
-        body: profileToWire({ ...profile, etag: bare }),
+        body: profileToWire(profile, bare),
         headers: { 'If-Match': `"${bare}"` },
       },
       opts.signal,

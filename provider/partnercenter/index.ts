@@ -7,4 +7,13 @@ export type { RetryOptions } from './retry';
 export { DEFAULT_RETRY_POLICY } from './retry';
 export { PartnerCenterError, ConflictError, AuthenticationError, ConfigurationError, CancelledError } from './errors';
 export { profileFromWire, profileToWire } from './wire';
-export { ADDRESS_FIELDS, CONTACT_FIELDS, type Address, type BillingProfile, type Contact } from './model';
+export {
+  ADDRESS_FIELDS,
+  CONTACT_FIELDS,
+  copyProfile,
+  readDocumentOf,
+  type Address,
+  type BillingProfile,
+  type Contact,
+  type JsonObject,
+} from './model';

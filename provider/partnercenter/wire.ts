@@ -1,10 +1,21 @@
 // JSON <-> BillingProfile. The API returns camelCase, but its .NET clients send PascalCase and the
 // service binds names case-insensitively, so reading accepts any casing at every level. Absent,
-// null and "" read as absent (the API omits empty fields). Writing is camelCase and leaves out
-// absent fields; "" is written as given, because it is how a caller asks to clear a field.
-import { ADDRESS_FIELDS, CONTACT_FIELDS, type Address, type BillingProfile, type Contact } from './model';
-
-type JsonObject = Record<string, unknown>;
+// null and "" read as absent (the API omits empty fields). A profile read from JSON carries that
+// JSON (model.ts, withReadDocument). Writing starts from it, so every field the API returned goes
+// back as it came, the ones the model lacks included, and only modelled fields whose value
+// changed are rewritten: camelCase, every other casing of the same name removed, absent ones left
+// out; "" is written as given, because it is how a caller asks to clear a field.
+import {
+  ADDRESS_FIELDS,
+  CONTACT_FIELDS,
+  copyJson,
+  readDocumentOf,
+  withReadDocument,
+  type Address,
+  type BillingProfile,
+  type Contact,
+  type JsonObject,
+} from './model';
 
 function isObject(v: unknown): v is JsonObject {
   return typeof v === 'object' && v !== null && !Array.isArray(v);
@@ -42,7 +53,7 @@ function readFields<T extends object>(raw: unknown, fields: readonly (keyof T & 
   return Object.keys(out).length ? (out as T) : undefined;
 }
 
-/** Reads an API body. Throws TypeError when the body is not a JSON object at all. */
+/** Reads an API body; the profile carries the body (readDocumentOf). Throws TypeError when it is not a JSON object. */
 export function profileFromWire(json: unknown): BillingProfile {
   if (!isObject(json)) {
     throw new TypeError(
@@ -63,33 +74,61 @@ export function profileFromWire(json: unknown): BillingProfile {
   set('profileType', readString(json, 'profileType'));
   const attributes = getIgnoringCase(json, 'attributes');
   if (isObject(attributes)) set('etag', readString(attributes, 'etag'));
-  return profile;
+  return withReadDocument(profile, json);
 }
 
-function writeFields(source: object | undefined, fields: readonly string[]): JsonObject | undefined {
-  if (!source) return undefined;
-  const out: JsonObject = {};
-  for (const f of fields) {
-    const v = (source as Record<string, unknown>)[f];
-    if (v !== undefined && v !== null) out[f] = v;
-  }
-  return Object.keys(out).length ? out : undefined;
+function removeIgnoringCase(obj: JsonObject, name: string): void {
+  const lower = name.toLowerCase();
+  for (const key of Object.keys(obj)) if (key.toLowerCase() === lower) delete obj[key];
 }
 
-/** The API body for a PUT: camelCase, absent fields left out, the etag under attributes.etag. */
-export function profileToWire(profile: BillingProfile): JsonObject {
-  const out: JsonObject = {};
-  const put = (key: string, value: unknown) => {
-    if (value !== undefined && value !== null) out[key] = value;
-  };
-  put('companyName', profile.companyName);
-  put('address', writeFields(profile.address, ADDRESS_FIELDS));
-  put('primaryContact', writeFields(profile.primaryContact, CONTACT_FIELDS));
-  put('purchaseOrderNumber', profile.purchaseOrderNumber);
-  put('taxId', profile.taxId);
-  put('billingCurrency', profile.billingCurrency);
-  put('billingDay', profile.billingDay);
-  put('profileType', profile.profileType);
-  if (profile.etag) out.attributes = { etag: profile.etag };
+type Reader = (obj: JsonObject, name: string) => unknown;
+
+/**
+ * Sets `name` in `obj` to `value` unless reading `obj` already gives that value, in which case the
+ * property stays as it was sent (its casing, and a number where the model has text). Returns true
+ * when it changed `obj`. `name` comes from the model's fixed field lists, never from the JSON.
+ */
+function putField(obj: JsonObject, name: string, value: unknown, read: Reader): boolean {
+  if (read(obj, name) === (value ?? undefined)) return false;
+  removeIgnoringCase(obj, name);
+  if (value !== undefined && value !== null) obj[name] = value;
+  return true;
+}
+
+/** The nested object `name` (address, primaryContact, attributes) merged field by field. */
+function putGroup(
+  out: JsonObject,
+  name: string,
+  source: object | undefined,
+  fields: readonly string[],
+  read: Reader,
+): void {
+  const before = getIgnoringCase(out, name);
+  const group: JsonObject = isObject(before) ? before : {};
+  let changed = false;
+  for (const f of fields) changed = putField(group, f, (source as JsonObject | undefined)?.[f], read) || changed;
+  if (!changed) return;
+  removeIgnoringCase(out, name);
+  out[name] = group;
+}
+
+/**
+ * The API body for a PUT: the JSON the profile was read from (every field the API returned,
+ * read-only and unmodelled ones included, as they came) with the modelled fields whose value
+ * differs rewritten, and `etag` (default: the profile's own) under attributes.etag.
+ */
+export function profileToWire(profile: BillingProfile, etag: string | undefined = profile.etag): JsonObject {
+  const out = copyJson(readDocumentOf(profile) ?? {}) as JsonObject;
+  putField(out, 'companyName', profile.companyName, readString);
+  putGroup(out, 'address', profile.address, ADDRESS_FIELDS, readString);
+  putGroup(out, 'primaryContact', profile.primaryContact, CONTACT_FIELDS, readString);
+  putField(out, 'purchaseOrderNumber', profile.purchaseOrderNumber, readString);
+  putField(out, 'taxId', profile.taxId, readString);
+  putField(out, 'billingCurrency', profile.billingCurrency, readString);
+  putField(out, 'billingDay', profile.billingDay, readInteger);
+  putField(out, 'profileType', profile.profileType, readString);
+  // The etag goes back as the one the If-Match header carries; without one, attributes stay as read.
+  if (etag) putGroup(out, 'attributes', { etag }, ['etag'], readString);
   return out;
 }

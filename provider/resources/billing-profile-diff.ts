@@ -2,18 +2,19 @@
 // the config manages, what to PUT, what differs, and which spelling to keep in state.
 //
 // Equality (docs/architecture.md §3.2): absent, null and "" are one value (the API omits empty
-// fields); fields marked caseInsensitive in the field table compare ignoring letter case; all
-// other values compare exactly.
+// fields); text compares in Unicode normal form C; fields marked caseInsensitive in the field
+// table compare ignoring letter case; all other values compare exactly.
 import { isUnknown, type ObjectValue } from '../plugin/cty/types';
 import type { BillingProfile } from '../partnercenter/model';
 import { FIELDS, cloneProfile, getField, setField, type FieldSpec, type FieldValue } from './billing-profile-fields';
 import { fieldValueIn, toFieldValue } from './billing-profile-state';
+import { nfc, quoteText } from './billing-profile-text';
 
-/** The canonical form two values are compared in. */
+/** The canonical form two values are compared in: NFC, then lower case where case does not count. */
 export function normalise(f: FieldSpec, v: FieldValue): string | number | undefined {
   if (v === undefined || v === '') return undefined;
-  if (typeof v === 'string' && f.caseInsensitive) return v.toLowerCase();
-  return v;
+  if (typeof v !== 'string') return v;
+  return f.caseInsensitive ? nfc(nfc(v).toLowerCase()) : nfc(v);
 }
 
 /**
@@ -25,12 +26,9 @@ export function normalise(f: FieldSpec, v: FieldValue): string | number | undefi
  */
 export function sameValue(f: FieldSpec, a: FieldValue, b: FieldValue): boolean {
   if (normalise(f, a) === normalise(f, b)) return true;
-  return (
-    f.caseInsensitive === true &&
-    typeof a === 'string' &&
-    typeof b === 'string' &&
-    (a.toUpperCase() === b || b.toUpperCase() === a)
-  );
+  if (f.caseInsensitive !== true || typeof a !== 'string' || typeof b !== 'string') return false;
+  const [x, y] = [nfc(a), nfc(b)];
+  return nfc(x.toUpperCase()) === y || nfc(y.toUpperCase()) === x;
 }
 
 /** Fields set (non-null) in the config, including ones whose value is not known yet. */
@@ -77,8 +75,31 @@ export function diffProfiles(
   return changes;
 }
 
+/** A value as a message shows it: in NFC, as it was compared, with invisible characters escaped. */
+/**
+ * The fields whose planned value is known but not what the API's answer to the PUT holds, each
+ * as sent (`from`) and as answered (`to`). Such a state would break the engine's rule that known
+ * planned values come back unchanged (docs/architecture.md §8 rule 4); an API that answers 200
+ * without applying the update gives exactly that.
+ */
+export function plannedValuesNotHeld(
+  planned: ObjectValue,
+  sent: BillingProfile,
+  answer: BillingProfile,
+): FieldChange[] {
+  const changes: FieldChange[] = [];
+  for (const f of FIELDS) {
+    const p = fieldValueIn(planned, f);
+    if (isUnknown(p)) continue;
+    const to = getField(answer, f);
+    if (!sameValue(f, toFieldValue(p, f), to)) changes.push({ path: f.path, from: getField(sent, f), to });
+  }
+  return changes;
+}
+
 function show(v: FieldValue): string {
-  return v === undefined || v === '' ? '(empty)' : JSON.stringify(v);
+  if (v === undefined || v === '') return '(empty)';
+  return typeof v === 'string' ? quoteText(v) : JSON.stringify(v);
 }
 
 /** One readable line per change: `  primary_contact.email: "a@x.com" -> "b@x.com"`. */

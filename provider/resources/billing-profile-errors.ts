@@ -92,3 +92,23 @@ export function conflictDiagnostic(
   }
   return { severity: 'error', summary: CONFLICT_SUMMARY, detail: parts.join('\n\n') };
 }
+
+export const NOT_HELD_SUMMARY = 'Partner Center did not keep the values sent';
+
+/**
+ * The PUT succeeded but its answer does not hold the planned values: the service ignored or
+ * changed them. Said plainly here, instead of the engine's "Provider produced inconsistent
+ * result after apply … This is a bug in the provider".
+ */
+export function notHeldDiagnostic(changes: readonly FieldChange[]): Diagnostic {
+  const paths = changes.map((c) => c.path).join(', ');
+  return {
+    severity: 'error',
+    summary: NOT_HELD_SUMMARY,
+    detail:
+      `The API accepted the update but its answer does not hold the values sent for ${paths} ` +
+      `(sent -> answered):\n${formatChanges(changes)}\n\n` +
+      'The service may have ignored or changed them. Nothing else was sent, and the state was not updated. ' +
+      'Run plan again to see the live profile: it shows the change again if the values are still missing.',
+  };
+}

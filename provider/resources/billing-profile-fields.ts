@@ -2,7 +2,7 @@
 // API model, how two values are compared, and what the API accepts. The schema, the state
 // mapping, the diff and the validation are all derived from this table, so a field is added in
 // one place.
-import type { Address, BillingProfile, Contact } from '../partnercenter/model';
+import { copyProfile, type Address, type BillingProfile, type Contact } from '../partnercenter/model';
 
 /** The single nested attributes and the model key each one maps to. */
 export const GROUPS = {
@@ -183,10 +183,10 @@ export function setField(profile: BillingProfile, field: FieldSpec, value: Field
   else holder[field.key] = value;
 }
 
-/** A deep copy, so merges never touch the profile they started from. */
+/**
+ * A deep copy, so merges never touch the profile they started from. It keeps the JSON the profile
+ * was read from, which the PUT sends back with the managed fields changed (model.ts).
+ */
 export function cloneProfile(p: BillingProfile): BillingProfile {
-  const copy: BillingProfile = { ...p };
-  if (p.address) copy.address = { ...p.address };
-  if (p.primaryContact) copy.primaryContact = { ...p.primaryContact };
-  return copy;
+  return copyProfile(p);
 }

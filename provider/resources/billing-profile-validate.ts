@@ -6,6 +6,7 @@ import { isUnknown, type ObjectValue } from '../plugin/cty/types';
 import { FIELDS, type FieldSpec } from './billing-profile-fields';
 import { fieldValueIn } from './billing-profile-state';
 import { RESOURCE_TYPE } from './billing-profile-schema';
+import { codePointLength, firstRefusedCharacter } from './billing-profile-text';
 
 // Deliberately loose: one "@", no spaces, a dot in the domain. The API is the final judge.
 const EMAIL = /^[^\s@]+@[^\s@.][^\s@]*\.[^\s@]+$/;
@@ -26,41 +27,47 @@ export function readOnlyDiagnostic(f: FieldSpec): Diagnostic {
   };
 }
 
-// C0 (U+0000-U+001F, newline and tab included), DEL and C1 (U+0080-U+009F).
-// eslint-disable-next-line no-control-regex -- finding control characters is this pattern's job
-const CONTROL = /[\u0000-\u001f\u007f-\u009f]/u;
-const CONTROL_NAMES: Record<number, string> = {
-  0x00: 'NUL',
-  0x09: 'tab',
-  0x0a: 'line feed',
-  0x0d: 'carriage return',
-  0x7f: 'DEL',
-};
-
-/** The first control character, named, with its 1-based position in characters (code points). */
-function controlCharacterProblem(f: FieldSpec, v: string): string | undefined {
-  const match = CONTROL.exec(v);
-  if (!match) return undefined;
-  const cp = match[0].codePointAt(0)!;
-  const code = `U+${cp.toString(16).toUpperCase().padStart(4, '0')}`;
-  const name = CONTROL_NAMES[cp] ? ` (${CONTROL_NAMES[cp]})` : '';
-  const position = Array.from(v.slice(0, match.index)).length + 1;
-  return (
-    `"${f.path}" contains the control character ${code}${name} at position ${position}. ` +
-    `Billing profile fields are single-line text: remove it (and any other newline, tab or control character) from "${f.path}".`
-  );
+/** The first refused character, named, with its 1-based position in characters (code points). */
+function characterProblem(f: FieldSpec, v: string): string | undefined {
+  const found = firstRefusedCharacter(v);
+  if (!found) return undefined;
+  const at = `${found.label} at position ${found.position}`;
+  switch (found.kind) {
+    case 'control':
+      return (
+        `"${f.path}" contains the control character ${at}. ` +
+        `Billing profile fields are single-line text: remove it (and any other newline, tab or control character) from "${f.path}".`
+      );
+    case 'separator':
+      return (
+        `"${f.path}" contains the line break character ${at}. ` +
+        `Billing profile fields are single-line text: remove it (and any other line break) from "${f.path}".`
+      );
+    case 'bidi':
+      return (
+        `"${f.path}" contains the bidirectional control character ${at}. It changes the order in which the text ` +
+        `around it is displayed, so the value would not read as it is stored: remove it from "${f.path}".`
+      );
+    case 'invisible':
+      return (
+        `"${f.path}" contains the invisible formatting character ${at}. It cannot be seen, so two values that look ` +
+        `the same would differ: remove it from "${f.path}".`
+      );
+  }
 }
 
 function valueProblem(f: FieldSpec, v: string): string | undefined {
-  const control = controlCharacterProblem(f, v);
-  if (control) return control;
-  if (f.minLength !== undefined && v.length < f.minLength) {
+  const character = characterProblem(f, v);
+  if (character) return character;
+  // Characters are code points, as positions are (docs/architecture.md §3.1).
+  const length = codePointLength(v);
+  if (f.minLength !== undefined && length < f.minLength) {
     return v === ''
       ? `The API requires a value for "${f.path}", so it cannot be cleared with "". Set a value, or remove the attribute to leave it unmanaged.`
       : `"${f.path}" must be at least ${f.minLength} characters long.`;
   }
-  if (f.maxLength !== undefined && v.length > f.maxLength) {
-    return `"${f.path}" is ${v.length} characters long; the Partner Center API accepts at most ${f.maxLength}. Shorten it.`;
+  if (f.maxLength !== undefined && length > f.maxLength) {
+    return `"${f.path}" is ${length} characters long; the Partner Center API accepts at most ${f.maxLength}. Shorten it.`;
   }
   if (f.email && v !== '' && !EMAIL.test(v)) {
     return `"${f.path}" must be an e-mail address like name@example.com (or "" to clear it); got ${JSON.stringify(v)}.`;

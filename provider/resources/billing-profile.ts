@@ -11,10 +11,10 @@ import { ProviderNotReadyError, type BillingProfileApi, type ProviderClient } fr
 import { WRITABLE_FIELDS } from './billing-profile-fields';
 import { BILLING_PROFILE_ID, RESOURCE_TYPE, billingProfileSchema } from './billing-profile-schema';
 import { profileToState, stateToProfile } from './billing-profile-state';
-import { diffProfiles, mergeManaged, readKeepingPriorSpelling } from './billing-profile-diff';
+import { diffProfiles, mergeManaged, plannedValuesNotHeld, readKeepingPriorSpelling } from './billing-profile-diff';
 import { validateBillingProfileConfig } from './billing-profile-validate';
 import { planBillingProfile } from './billing-profile-plan';
-import { conflictDiagnostic, errorDiagnostic } from './billing-profile-errors';
+import { conflictDiagnostic, errorDiagnostic, notHeldDiagnostic } from './billing-profile-errors';
 
 type Ctx = ResourceContext<ProviderClient>;
 
@@ -91,6 +91,11 @@ async function applyWrite(
   }
   try {
     const result = await api.updateBillingProfile(merged, live.etag ?? '', { signal: ctx.signal });
+    const notHeld = plannedValuesNotHeld(planned, merged, result);
+    if (notHeld.length > 0) {
+      ctx.log.debug('the PUT answer does not hold the planned values', { fields: notHeld.map((c) => c.path) });
+      return { state: prior, diagnostics: [notHeldDiagnostic(notHeld)] };
+    }
     return { state: stateKeepingSpelling(result, planned), diagnostics: [] };
   } catch (e) {
     if (e instanceof ConflictError)
