@@ -13,10 +13,18 @@ import {
 } from '../../provider/resources/billing-profile-fields';
 import { validateBillingProfileConfig } from '../../provider/resources/billing-profile-validate';
 
-/** C0, DEL and C1: what a single-line text field may not hold. */
+/** C0, DEL and C1: control characters, which a single-line text field may not hold. */
 export function isControl(c: string): boolean {
   const cp = c.codePointAt(0)!;
   return cp <= 0x1f || (cp >= 0x7f && cp <= 0x9f);
+}
+
+/**
+ * What a text field may not hold besides controls: invisible formatting characters (Cf) but the
+ * zero width joiner and non-joiner, and the line and paragraph separators (billing-profile-text.ts).
+ */
+export function isRefused(c: string): boolean {
+  return isControl(c) || (/[\p{Cf}\p{Zl}\p{Zp}]/u.test(c) && c !== '\u200c' && c !== '\u200d');
 }
 
 // Characters whose case mappings are irregular (length changes, no round trip, context rules,
@@ -54,11 +62,11 @@ const anyCodePoint = fc
   .integer({ min: 0, max: 0x10ffff - SURROGATES })
   .map((n) => String.fromCodePoint(n < 0x5f ? n + 0x20 : n <= 0x7e ? n - 0x5f : n < 0xd800 ? n : n + SURROGATES));
 
-/** One unit of text a user can put in a config: anything printable, no control characters. */
+/** One unit of text a user can put in a config: anything printable, no control or invisible characters. */
 export const textUnit: fc.Arbitrary<string> = fc.oneof(
   { weight: 6, arbitrary: asciiChar },
   { weight: 3, arbitrary: fc.constantFrom(...TRICKY) },
-  { weight: 2, arbitrary: anyCodePoint.filter((c) => !isControl(c)) },
+  { weight: 2, arbitrary: anyCodePoint.filter((c) => !isRefused(c)) },
 );
 
 /** Text of at most `max` UTF-16 units (a unit may be two of them). */

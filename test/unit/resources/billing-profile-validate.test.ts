@@ -127,7 +127,9 @@ describe('validateBillingProfileConfig: control characters', () => {
   });
 
   it('accepts the characters next to the control ranges, and other Unicode', () => {
-    for (const ok of [' ', '~', '\u00a0', '\u00ff', 'é', '😀', '\u2028']) {
+    // U+2028 (line separator) is no longer here: it is refused since the check covers line
+    // separators and invisible characters too (billing-profile-unicode.test.ts).
+    for (const ok of [' ', '~', '\u00a0', '\u00ff', 'é', '😀']) {
       expect(validateBillingProfileConfig(config({ tax_id: `A${ok}B` }))).toEqual([]);
     }
   });
