@@ -113,6 +113,90 @@ describe('validateSettings', () => {
   });
 });
 
+// docs/security.md "Endpoints checked at plan time".
+describe('validateSettings: endpoints and tenant', () => {
+  const PASSWORD = 'Pa55-word-never-shown';
+
+  it('refuses user info in base_url and authority_host, naming where each came from, never quoting it', () => {
+    const diags = check(
+      { ...REFRESH, base_url: `https://svc:${PASSWORD}@api.example` },
+      { PARTNERCENTER_AUTHORITY_HOST: `http://admin:${PASSWORD}@127.0.0.1:8080` },
+    );
+    expect(diags.map((d) => [d.path, d.summary])).toEqual([
+      [['base_url'], 'Invalid base_url'],
+      [['authority_host'], 'Invalid authority_host'],
+    ]);
+    expect(diags[0].detail).toContain(
+      'provider attribute "base_url" carries a user name or password before "@" (not shown here).',
+    );
+    expect(diags[0].detail).toContain('Remove the "user:password@" part in "base_url" or PARTNERCENTER_BASE_URL.');
+    expect(diags[1].detail).toContain(
+      'PARTNERCENTER_AUTHORITY_HOST (environment) carries a user name or password before "@" (not shown here).',
+    );
+    expect(diags[1].detail).toContain('in "authority_host" or PARTNERCENTER_AUTHORITY_HOST.');
+    const text = JSON.stringify(diags);
+    expect(text).not.toContain(PASSWORD);
+    expect(text).not.toMatch(/svc|admin/);
+  });
+
+  it('masks what stands before "@" when a URL is refused for another reason', () => {
+    const [d] = check({ ...REFRESH, base_url: `http://u:${PASSWORD}/x@host` }); // does not parse
+    expect(d.detail).toContain('is "http://***@host", which is not an absolute http(s) URL');
+    expect(d.detail).not.toContain(PASSWORD);
+  });
+
+  it('refuses plain http to a host that is not loopback, from the block or the environment, saying what would leak', () => {
+    const diags = check(
+      { ...REFRESH, authority_host: 'http://login.microsoftonline.com' },
+      { PARTNERCENTER_BASE_URL: 'http://10.1.2.3:8080' },
+    );
+    expect(diags.map((d) => d.path)).toEqual([['base_url'], ['authority_host']]);
+    expect(diags[0].detail).toBe(
+      'PARTNERCENTER_BASE_URL (environment) is "http://10.1.2.3:8080", plain http:// to a host that is not loopback, ' +
+        'so the access token and the profile would cross the network unencrypted. Use https://, or http:// only for a ' +
+        'local emulator on 127.0.0.1, [::1] or localhost, in "base_url" or PARTNERCENTER_BASE_URL.',
+    );
+    expect(diags[1].detail).toContain(
+      'provider attribute "authority_host" is "http://login.microsoftonline.com", plain http:// to a host that is not loopback, so the refresh token and client secret would cross the network unencrypted.',
+    );
+  });
+
+  it('accepts https anywhere and http to loopback (the emulator)', () => {
+    for (const url of [
+      'https://api.example',
+      'http://127.0.0.1:8080',
+      'http://127.3.2.1',
+      'http://[::1]:1',
+      'http://localhost:9',
+    ])
+      expect(check({ ...REFRESH, base_url: url, authority_host: url })).toEqual([]);
+  });
+
+  it('refuses a tenant_id that is neither a GUID nor a domain name, in the block or the environment', () => {
+    const [d] = check({ ...REFRESH, tenant_id: '..' });
+    expect(d).toMatchObject({ severity: 'error', path: ['tenant_id'], summary: 'Invalid tenant_id' });
+    expect(d.detail).toContain('provider attribute "tenant_id" is "..", which is neither a GUID nor a domain name');
+    expect(d.detail).toContain(
+      'a GUID such as 00000000-0000-0000-0000-000000000000 or a domain such as contoso.onmicrosoft.com, in "tenant_id" or PARTNERCENTER_TENANT_ID.',
+    );
+    const { tenant_id: _t, ...rest } = REFRESH;
+    const [fromEnv] = check(rest, { PARTNERCENTER_TENANT_ID: 'contoso.com/../x' });
+    expect(fromEnv.detail).toContain('PARTNERCENTER_TENANT_ID (environment) is "contoso.com/../x"');
+    expect(check({ ...REFRESH, tenant_id: '00000000-0000-0000-0000-0000000000aa' })).toEqual([]);
+  });
+
+  it('configure refuses them too, before any client exists', async () => {
+    const { client, diagnostics } = await createProvider({}).configure(
+      block({ ...REFRESH, authority_host: `https://a:${PASSWORD}@login.example`, tenant_id: '..' }),
+      '1.8.5',
+      ctx,
+    );
+    expect(client).toBeUndefined();
+    expect(diagnostics.map((d) => d.path)).toEqual([['authority_host'], ['tenant_id']]);
+    expect(JSON.stringify(diagnostics)).not.toContain(PASSWORD);
+  });
+});
+
 describe('configure', () => {
   it('builds a client from env fallbacks', async () => {
     const env = {

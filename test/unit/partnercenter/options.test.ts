@@ -6,7 +6,13 @@ import {
   isCloudName,
   unquoteEtag,
 } from '../../../provider/partnercenter';
-import { resolveOptions } from '../../../provider/partnercenter/options';
+import {
+  checkBaseUrl,
+  isLoopbackHost,
+  isValidTenantId,
+  quotableUrl,
+  resolveOptions,
+} from '../../../provider/partnercenter/options';
 
 const creds = { tenantId: 't', clientId: 'c', refreshToken: 'r' };
 
@@ -104,5 +110,144 @@ describe('PartnerCenterClient construction', () => {
     expect(unquoteEtag('"abc"')).toBe('abc');
     expect(unquoteEtag('W/"abc"')).toBe('abc');
     expect(unquoteEtag('abc')).toBe('abc');
+  });
+});
+
+// docs/security.md "Endpoints checked at plan time": the one check the client and the provider's
+// ValidateProviderConfig share.
+describe('checkBaseUrl', () => {
+  const problem = (v: string) => {
+    const c = checkBaseUrl(v);
+    return c.ok ? 'ok' : c.problem;
+  };
+
+  it('accepts https anywhere and http to loopback only (127.0.0.0/8, [::1], localhost; any port)', () => {
+    for (const v of [
+      'https://api.partnercenter.microsoft.com',
+      'https://login.example:8443/base',
+      'http://127.0.0.1:8080',
+      'http://127.255.1.2',
+      'http://127.1', // URL normalises it to 127.0.0.1
+      'http://[::1]:9',
+      'http://[0:0:0:0:0:0:0:1]',
+      'http://localhost:8080',
+      'http://LOCALHOST',
+    ])
+      expect([v, problem(v)]).toEqual([v, 'ok']);
+  });
+
+  it('refuses plain http to any other host', () => {
+    for (const v of [
+      'http://login.microsoftonline.com',
+      'http://10.0.0.1:8080',
+      'http://128.0.0.1',
+      'http://0.0.0.0',
+      'http://[::2]',
+      'http://localhost.example',
+      'http://127.0.0.1.nip.io',
+      'HTTP://api.example',
+    ])
+      expect([v, problem(v)]).toEqual([v, 'plain http']);
+  });
+
+  it('refuses user info, even empty, on https and on loopback', () => {
+    for (const v of [
+      'https://user:pass@api.example',
+      'https://user@api.example',
+      'http://user:pass@127.0.0.1:8080',
+      'http://:pass@127.0.0.1',
+      'http://@127.0.0.1',
+      'http:\\\\user:pass@127.0.0.1',
+    ])
+      expect([v, problem(v)]).toEqual([v, 'user info']);
+  });
+
+  it('keeps the other problems', () => {
+    expect(problem('127.0.0.1:8080/api')).toBe('not a URL');
+    expect(problem('ftp://127.0.0.1')).toBe('not http(s)');
+    expect(problem('https://api.example/?x=1')).toBe('query or fragment');
+  });
+
+  it('isLoopbackHost takes URL hostnames', () => {
+    expect(['127.0.0.1', '127.9.9.9', '[::1]', 'localhost'].every(isLoopbackHost)).toBe(true);
+    expect(['::1', '128.0.0.1', 'localhost.', 'my-localhost', '127.0.0.1.example'].some(isLoopbackHost)).toBe(false);
+  });
+
+  it('quotableUrl masks everything before the last "@", even in a value that does not parse', () => {
+    expect(quotableUrl('http://user:secret@127.0.0.1')).toBe('http://***@127.0.0.1');
+    expect(quotableUrl('http://u:se/cr@et@host')).toBe('http://***@host');
+    expect(quotableUrl('user:secret@host')).not.toContain('secret');
+    expect(quotableUrl('https://api.example/v1')).toBe('https://api.example/v1');
+  });
+});
+
+describe('isValidTenantId', () => {
+  it('takes a GUID or a domain name', () => {
+    for (const t of [
+      '00000000-0000-0000-0000-0000000000aa',
+      'contoso.onmicrosoft.com',
+      'contoso.example',
+      'common',
+      't',
+    ])
+      expect([t, isValidTenantId(t)]).toEqual([t, true]);
+  });
+
+  it("refuses what would change the token URL's path, and other non-names", () => {
+    for (const t of [
+      '..',
+      '.',
+      'a..b',
+      '../x',
+      'a/b',
+      'a\\b',
+      '%2e%2e',
+      'a?b',
+      'a#b',
+      '-a',
+      'a-',
+      'a b',
+      '',
+      'x'.repeat(64),
+    ])
+      expect([t, isValidTenantId(t)]).toEqual([t, false]);
+  });
+});
+
+describe("resolveOptions refuses unsafe endpoints and tenants (the client's own check)", () => {
+  const message = (fn: () => unknown): string => {
+    try {
+      fn();
+    } catch (e) {
+      if (e instanceof ConfigurationError) return `${e.field}: ${e.message}`;
+      throw e;
+    }
+    return 'accepted';
+  };
+
+  it('user info in baseUrl or authorityHost, without quoting it', () => {
+    const base = message(() => resolveOptions({ ...creds, baseUrl: 'https://svc:Pa55word@api.example' }));
+    expect(base).toBe(
+      'baseUrl: baseUrl must not carry a user name or password before "@" (not shown here): remove them, the client authenticates with its bearer token',
+    );
+    const authority = message(() => resolveOptions({ ...creds, authorityHost: 'http://svc:Pa55word@127.0.0.1:9' }));
+    expect(authority).toMatch(/^authorityHost: authorityHost must not carry a user name or password/);
+    for (const m of [base, authority]) expect(m).not.toMatch(/Pa55word|svc/);
+  });
+
+  it('plain http to a host that is not loopback', () => {
+    expect(message(() => resolveOptions({ ...creds, authorityHost: 'http://login.example' }))).toBe(
+      'authorityHost: authorityHost "http://login.example" uses plain http to a host that is not loopback, so tokens would travel unencrypted: use https (http only for 127.0.0.1, [::1] or localhost)',
+    );
+    expect(message(() => resolveOptions({ ...creds, baseUrl: 'http://10.0.0.1' }))).toMatch(/^baseUrl: /);
+    expect(
+      message(() => resolveOptions({ ...creds, baseUrl: 'http://localhost:1', authorityHost: 'http://[::1]:2' })),
+    ).toBe('accepted');
+  });
+
+  it('a tenant that is neither a GUID nor a domain name', () => {
+    expect(message(() => resolveOptions({ ...creds, tenantId: '..' }))).toBe(
+      'tenantId: tenantId ".." is neither a GUID nor a domain name: give the partner tenant id, e.g. contoso.onmicrosoft.com',
+    );
   });
 });
