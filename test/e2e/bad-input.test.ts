@@ -33,7 +33,16 @@ interface Row {
   says: string[];
   /** Environment changes for this plan only. */
   env?: Record<string, string | undefined>;
+  /**
+   * A password that must appear nowhere in the output: neither in our messages nor in the trace
+   * log. Only the engine's own quote of main.tf (`at`) may show it, for a value written there.
+   */
+  secret?: string;
 }
+
+/** Stands for the emulator's host:port in a row (known once it runs). */
+const EMULATOR = '{emulator}';
+const PASSWORD = 'Pa55-word-7f3a9c';
 
 const IN_RESOURCE = `with ${RESOURCE}, on main.tf line`;
 const IN_PROVIDER = `with provider["${SOURCE_ADDRESS}"], on main.tf line`;
@@ -55,6 +64,8 @@ resource "partnercenter_billing_profile" "this" {}
 `;
 
 const LONG_PO = 'P'.repeat(201);
+/** 201 characters, 402 UTF-16 units: lengths count code points (docs/architecture.md §3.1). */
+const EMOJI_PO = '😀'.repeat(201);
 
 const RESOURCE_ROWS: Row[] = [
   {
@@ -105,6 +116,22 @@ const RESOURCE_ROWS: Row[] = [
       '"tax_id" contains the control character U+0009 (tab) at position 3.',
       'single-line text: remove it',
     ],
+  },
+  {
+    name: 'a right-to-left override in a text field (tax_id)',
+    hcl: resource(`  tax_id = "12\\u202e3456789"`),
+    at: `${IN_RESOURCE} ${attributeLine('tax_id = "12\\u202e3456789"')}`,
+    says: [
+      'Error: Invalid value for tax_id',
+      '"tax_id" contains the bidirectional control character U+202E (right-to-left override) at position 3.',
+      'remove it from "tax_id"',
+    ],
+  },
+  {
+    name: 'over 200 characters counted in code points (purchase_order_number, 201 emoji)',
+    hcl: resource(`  purchase_order_number = "${EMOJI_PO}"`),
+    at: `${IN_RESOURCE} ${attributeLine(`purchase_order_number = "${EMOJI_PO}"`)}`,
+    says: ['"purchase_order_number" is 201 characters long', 'accepts at most 200. Shorten it.'],
   },
   {
     name: 'a read-only field set (billing_currency)',
@@ -169,6 +196,103 @@ const PROVIDER_ROWS: Row[] = [
       'in "base_url" or PARTNERCENTER_BASE_URL',
     ],
   },
+  // docs/security.md "Endpoints checked at plan time". The URLs with user info point at the
+  // emulator, so a provider that let them through would show up in its logs.
+  {
+    name: 'user info in base_url',
+    hcl: withProvider(`  base_url = "http://svc:${PASSWORD}@${EMULATOR}"`),
+    at: `${IN_PROVIDER} 2, in provider "partnercenter": 2: base_url = "http://svc:${PASSWORD}@${EMULATOR}"`,
+    says: [
+      'Error: Invalid base_url',
+      'provider attribute "base_url" carries a user name or password before "@" (not shown here).',
+      'Remove the "user:password@" part in "base_url" or PARTNERCENTER_BASE_URL.',
+    ],
+    secret: PASSWORD,
+  },
+  {
+    name: 'user info in authority_host',
+    hcl: withProvider(`  authority_host = "http://svc:${PASSWORD}@${EMULATOR}"`),
+    at: `${IN_PROVIDER} 2, in provider "partnercenter": 2: authority_host = "http://svc:${PASSWORD}@${EMULATOR}"`,
+    says: [
+      'Error: Invalid authority_host',
+      'provider attribute "authority_host" carries a user name or password before "@" (not shown here).',
+      'Remove the "user:password@" part in "authority_host" or PARTNERCENTER_AUTHORITY_HOST.',
+    ],
+    secret: PASSWORD,
+  },
+  {
+    name: 'user info in PARTNERCENTER_AUTHORITY_HOST, at TF_LOG=trace',
+    hcl: withProvider(''),
+    env: { PARTNERCENTER_AUTHORITY_HOST: `http://svc:${PASSWORD}@${EMULATOR}`, TF_LOG: 'trace' },
+    at: `${IN_PROVIDER} 1, in provider "partnercenter": 1: provider "partnercenter" {`,
+    says: [
+      'Error: Invalid authority_host',
+      'PARTNERCENTER_AUTHORITY_HOST (environment) carries a user name or password before "@" (not shown here).',
+      'Remove the "user:password@" part in "authority_host" or PARTNERCENTER_AUTHORITY_HOST.',
+    ],
+    secret: PASSWORD,
+  },
+  {
+    name: 'user info in PARTNERCENTER_BASE_URL',
+    hcl: withProvider(''),
+    env: { PARTNERCENTER_BASE_URL: `https://svc:${PASSWORD}@api.partnercenter.microsoft.com` },
+    at: `${IN_PROVIDER} 1, in provider "partnercenter": 1: provider "partnercenter" {`,
+    says: [
+      'Error: Invalid base_url',
+      'PARTNERCENTER_BASE_URL (environment) carries a user name or password before "@" (not shown here).',
+    ],
+    secret: PASSWORD,
+  },
+  {
+    name: 'plain http to a non-loopback authority_host',
+    hcl: withProvider('  authority_host = "http://login.example.invalid"'),
+    at: `${IN_PROVIDER} 2, in provider "partnercenter": 2: authority_host = "http://login.example.invalid"`,
+    says: [
+      'Error: Invalid authority_host',
+      'provider attribute "authority_host" is "http://login.example.invalid", plain http:// to a host that is not loopback, so the refresh token and client secret would cross the network unencrypted.',
+      'Use https://, or http:// only for a local emulator on 127.0.0.1, [::1] or localhost, in "authority_host" or PARTNERCENTER_AUTHORITY_HOST.',
+    ],
+  },
+  {
+    name: 'plain http to a non-loopback base_url',
+    hcl: withProvider('  base_url = "http://partnercenter.example.invalid:8080"'),
+    at: `${IN_PROVIDER} 2, in provider "partnercenter": 2: base_url = "http://partnercenter.example.invalid:8080"`,
+    says: [
+      'Error: Invalid base_url',
+      'plain http:// to a host that is not loopback, so the access token and the profile would cross the network unencrypted.',
+      'Use https://, or http:// only for a local emulator on 127.0.0.1, [::1] or localhost, in "base_url" or PARTNERCENTER_BASE_URL.',
+    ],
+  },
+  {
+    name: 'plain http to a non-loopback host in PARTNERCENTER_AUTHORITY_HOST',
+    hcl: withProvider(''),
+    env: { PARTNERCENTER_AUTHORITY_HOST: 'http://10.20.30.40' },
+    at: `${IN_PROVIDER} 1, in provider "partnercenter": 1: provider "partnercenter" {`,
+    says: [
+      'Error: Invalid authority_host',
+      'PARTNERCENTER_AUTHORITY_HOST (environment) is "http://10.20.30.40", plain http:// to a host that is not loopback',
+    ],
+  },
+  {
+    name: 'tenant_id ".."',
+    hcl: withProvider('  tenant_id = ".."'),
+    at: `${IN_PROVIDER} 2, in provider "partnercenter": 2: tenant_id = ".."`,
+    says: [
+      'Error: Invalid tenant_id',
+      'provider attribute "tenant_id" is "..", which is neither a GUID nor a domain name',
+      'Give the partner tenant id, a GUID such as 00000000-0000-0000-0000-000000000000 or a domain such as contoso.onmicrosoft.com, in "tenant_id" or PARTNERCENTER_TENANT_ID.',
+    ],
+  },
+  {
+    name: 'PARTNERCENTER_TENANT_ID ".."',
+    hcl: withProvider(''),
+    env: { PARTNERCENTER_TENANT_ID: '..' },
+    at: `${IN_PROVIDER} 1, in provider "partnercenter": 1: provider "partnercenter" {`,
+    says: [
+      'Error: Invalid tenant_id',
+      'PARTNERCENTER_TENANT_ID (environment) is "..", which is neither a GUID nor a domain name',
+    ],
+  },
 ];
 
 /** Engine output with box drawing and line wrapping undone, so messages can be matched whole. */
@@ -188,6 +312,19 @@ describeEachEngine('bad input fails at plan before any API call', (engine) => {
 
   afterAll(() => setup?.dispose());
 
+  /** `row` with EMULATOR replaced by the emulator's host:port. */
+  function filled(row: Row): Row {
+    const hostPort = new URL(setup!.emulator.url).host;
+    const fill = (v: string) => v.split(EMULATOR).join(hostPort);
+    return {
+      ...row,
+      hcl: fill(row.hcl),
+      at: fill(row.at),
+      says: row.says.map(fill),
+      env: row.env && Object.fromEntries(Object.entries(row.env).map(([k, v]) => [k, v && fill(v)])),
+    };
+  }
+
   /** Plans `row` (exit 1 expected); returns the output and the API and token calls it caused. */
   async function planRow(row: Row) {
     const mark = await admin.mark();
@@ -197,10 +334,12 @@ describeEachEngine('bad input fails at plan before any API call', (engine) => {
     return { out, apiCalls: api, tokenCalls: tokens };
   }
 
-  async function expectRefusedBeforeAnyCall(row: Row): Promise<void> {
+  async function expectRefusedBeforeAnyCall(given: Row): Promise<void> {
+    const row = filled(given);
     const { out, apiCalls, tokenCalls } = await planRow(row);
     expect(out).toContain(row.at);
     for (const said of row.says) expect(out).toContain(said);
+    if (row.secret !== undefined) expect(out.split(row.at).join(' ')).not.toContain(row.secret);
     expect(apiCalls).toEqual([]);
     expect(tokenCalls).toEqual([]);
   }
