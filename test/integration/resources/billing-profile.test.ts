@@ -105,7 +105,7 @@ describe('API errors and provider configuration', () => {
     expect(d.detail).toContain('HTTP status: 400');
     expect(d.detail).toContain('API error code: 3000');
     // The description is in the client's message; the facts do not repeat it.
-    expect(d.detail.match(/must be a phone number/g)).toHaveLength(1);
+    expect(d.detail?.match(/must be a phone number/g)).toHaveLength(1);
     expect(d.detail).not.toContain('API description:');
     expect(d.detail).toMatch(/Request id \(MS-RequestId\): [0-9a-f-]{36}/);
     expect(d.detail).toMatch(/Correlation id \(MS-CorrelationId\): [0-9a-f-]{36}/);
