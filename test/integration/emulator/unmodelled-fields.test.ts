@@ -69,6 +69,7 @@ it('a PUT that sends the extra fields back keeps them, in whatever casing it sen
 
 it('a PUT that leaves the extra fields out clears them, as it clears a typed field it leaves out', async () => {
   await admin.patchProfile(EXTRAS);
+  expect((await api('GET')).body).toMatchObject(EXTRAS);
   const put = await sendBack((p) => {
     delete p.vatRegistered;
     delete p.address.addressLine3;
