@@ -340,6 +340,7 @@ describeEachEngine('bad input fails at plan before any API call', (engine) => {
     expect(out).toContain(row.at);
     for (const said of row.says) expect(out).toContain(said);
     if (row.secret !== undefined) expect(out.split(row.at).join(' ')).not.toContain(row.secret);
+    if (row.env?.TF_LOG === 'trace') expect(out).toContain('[TRACE]'); // the log was there to search
     expect(apiCalls).toEqual([]);
     expect(tokenCalls).toEqual([]);
   }
