@@ -15,7 +15,7 @@ import { mirrorCliConfig, writeCliConfig } from '../provider/cli/cli-config';
 import { EmulatorAdmin } from '../emulator/admin-client';
 import { findOrBuildEngine, type DemoEngine } from './demo/engine';
 import { EngineRunner, demoCredentials, engineEnv } from './demo/engine-runner';
-import { DemoFailure, say, step } from './demo/narrator';
+import { failureText, say, step } from './demo/narrator';
 import { cdkStory } from './demo/cdk-story';
 import { cdkCli, type CdkRuntime } from './demo/cdk-cli';
 import { hclStory } from './demo/hcl-story';
@@ -98,8 +98,6 @@ async function main(): Promise<void> {
 }
 
 main().catch((err: unknown) => {
-  const text =
-    err instanceof DemoFailure ? err.message : err instanceof Error ? (err.stack ?? err.message) : String(err);
-  console.error(`\n\x1b[31mdemo failed: ${text}\x1b[0m`);
+  console.error(`\n\x1b[31mdemo failed: ${failureText(err)}\x1b[0m`);
   process.exitCode = 1;
 });

@@ -3,6 +3,7 @@ import { spawn } from 'node:child_process';
 import path from 'node:path';
 import { providerEnvFor } from '../../emulator/server';
 import type { DemoEngine } from './engine';
+import { noteRun } from './narrator';
 
 export interface RunResult {
   code: number;
@@ -15,14 +16,20 @@ const ANSI = /\u001b\[[0-9;?]*[A-Za-z]|\r/g;
 
 /** Runs `file args` in `cwd`; stdout and stderr interleaved, without escape sequences. */
 export function runProgram(file: string, args: string[], cwd: string, env: NodeJS.ProcessEnv): Promise<RunResult> {
-  console.log(`   $ ${path.basename(file)} ${args.join(' ')}`);
+  const command = `${path.basename(file)} ${args.join(' ')}`;
+  console.log(`   $ ${command}`);
   return new Promise((resolve, reject) => {
     const child = spawn(file, args, { cwd, env, stdio: ['ignore', 'pipe', 'pipe'] });
     let output = '';
     child.stdout.on('data', (d: Buffer) => (output += d.toString()));
     child.stderr.on('data', (d: Buffer) => (output += d.toString()));
-    child.on('error', reject);
-    child.on('close', (code) => resolve({ code: code ?? 1, output: output.replace(ANSI, '') }));
+    child.on('error', (e) => reject(new Error(`cannot run ${file}: ${e.message}`)));
+    child.on('close', (code, signal) => {
+      const result = { code: code ?? 1, output: output.replace(ANSI, '') };
+      // A failing check in this step shows the end of this output (narrator.ts).
+      noteRun({ command: signal ? `${command} (killed by ${signal})` : command, ...result });
+      resolve(result);
+    });
   });
 }
 
