@@ -8,7 +8,8 @@ import path from 'node:path';
 import { PROVIDER_VERSION } from '../../provider/meta';
 import { ROOT } from '../support/bundles';
 import { enginesDir } from '../support/engines';
-import { processEnvWith, spawnCapture } from '../support/spawn-capture';
+import { expectExit } from '../support/command-tail';
+import { processEnvWith, spawnCapture, type CapturedRun } from '../support/spawn-capture';
 
 const PACKAGE = path.join('terraform.local', 'partnercenter', 'partnercenter', PROVIDER_VERSION);
 
@@ -17,26 +18,26 @@ beforeAll(() => (tmp = mkdtempSync(path.join(os.tmpdir(), 'readme-commands-'))))
 afterAll(() => rmSync(tmp, { recursive: true, force: true }));
 
 /** `npm run --silent <args>` in its own process group (a hang kills what it started too). */
-async function npmRun(args: string[], env: Record<string, string> = {}): Promise<{ code: number; out: string }> {
+async function npmRun(args: string[], env: Record<string, string> = {}): Promise<CapturedRun & { out: string }> {
   const r = await spawnCapture('npm', ['run', '--silent', ...args], {
     cwd: ROOT,
     env: processEnvWith({ PARTNERCENTER_ENGINES_DIR: enginesDir(), ...env }),
     killAfterMs: 230_000,
   });
-  return { code: r.code, out: `${r.stdout}\n${r.stderr}` };
+  return { ...r, out: `${r.stdout}\n${r.stderr}` };
 }
 
 test('npm run build:provider -- --out <file> writes one bundle', async () => {
   const out = path.join(tmp, 'bundle', 'provider.cjs');
   const r = await npmRun(['build:provider', '--', '--out', out]);
-  expect(r.code).toBe(0);
+  expectExit(r, 'npm run build:provider');
   expect(existsSync(out)).toBe(true);
 }, 120_000);
 
 test('npm run install:provider installs into ~/.terraform.d/plugins by default, and -- --mirror elsewhere', async () => {
   const home = path.join(tmp, 'home');
   const byDefault = await npmRun(['install:provider'], { HOME: home });
-  expect(byDefault.code).toBe(0);
+  expectExit(byDefault, 'npm run install:provider');
   const platformDirs = readdirSync(path.join(home, '.terraform.d', 'plugins', PACKAGE));
   expect(platformDirs).toHaveLength(1);
   expect(readdirSync(path.join(home, '.terraform.d', 'plugins', PACKAGE, platformDirs[0])).sort()).toEqual([
@@ -47,7 +48,7 @@ test('npm run install:provider installs into ~/.terraform.d/plugins by default, 
 
   const mirror = path.join(tmp, 'mirror');
   const elsewhere = await npmRun(['install:provider', '--', '--mirror', mirror]);
-  expect(elsewhere.code).toBe(0);
+  expectExit(elsewhere, 'npm run install:provider -- --mirror');
   expect(existsSync(path.join(mirror, PACKAGE))).toBe(true);
 
   const wrong = await npmRun(['install:provider', '--', '--bogus']);
@@ -72,7 +73,7 @@ const COMMAND_ROW = (op: string, provider: string, engine: string) =>
 test('npm run bench -- --quick prints every table and writes the JSON', async () => {
   const json = path.join(tmp, 'bench.json');
   const r = await npmRun(['bench', '--', '--quick', '--json', json]);
-  expect(r.code).toBe(0);
+  expectExit(r, 'npm run bench -- --quick');
   expect(r.out).toMatch(/ours: spawn -> handshake\s+\d+\.\d/);
   expect(r.out).toMatch(/Go restapi: spawn -> handshake\s+\d+\.\d/);
   expect(r.out).toMatch(/ratio ours \/ node -e 0 \(median\): \d+\.\d\dx/);
@@ -143,7 +144,7 @@ test('npm run bench -- --quick prints every table and writes the JSON', async ()
 test('npm run bench:plan -- --quick prints the command rows only', async () => {
   const json = path.join(tmp, 'bench-plan.json');
   const r = await npmRun(['bench:plan', '--', '--quick', '--json', json]);
-  expect(r.code).toBe(0);
+  expectExit(r, 'npm run bench:plan -- --quick');
   expect(r.out).toMatch(COMMAND_ROW('plan', 'ours, static token', 'terraform'));
   expect(r.out).toMatch(/plan\s+engine alone \(empty config\)\s+terraform \S+\s+\d+/);
   expect(r.out).not.toMatch(/spawn -> handshake\s+\d/);

@@ -16,7 +16,7 @@ const WRITERS = 4;
 function startChild(file: string): { child: ChildProcess; url: Promise<string> } {
   // One node process (tsx as a loader, not the tsx CLI, which would run the emulator in a child
   // that SIGKILL of the parent would leave running).
-  const child = spawn(process.execPath, ['--import', 'tsx', 'emulator/cli.ts', '--port', '0', '--data', file], {
+  const child = spawn(process.execPath, ['--import', 'tsx', 'cli/main.ts', 'emulator', '--port', '0', '--data', file], {
     cwd: root,
     stdio: ['ignore', 'pipe', 'pipe'],
   });
