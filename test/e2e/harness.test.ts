@@ -2,7 +2,7 @@
 import { mkdtempSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { describeEachEngine, isPinnedVersion, listEngines, PINNED_VERSIONS } from '../support/engines';
+import { describeEachEngine, isPinnedVersion, listEngines, PINNED_ENGINES, PINNED_VERSIONS } from '../support/engines';
 import { TfWorkdir } from '../support/tf-workdir';
 
 let dir: string;
@@ -35,18 +35,39 @@ test('a pinned engine of the wrong version throws', () => {
   );
 });
 
-test('both pinned engines present: listed first, marked pinned', () => {
+// Builds beside the default ones, under their own binary name (tofu-1.12.6: bin/tofu is 1.6.3).
+const SIDE_BUILDS = PINNED_ENGINES.filter((e) => e.binary !== e.name);
+
+test('engine-versions.json pins OpenTofu 1.12.6 beside the default builds, under its own name', () => {
+  expect(SIDE_BUILDS).toContainEqual({ name: 'tofu', version: '1.12.6', binary: 'tofu-1.12.6' });
+});
+
+test('a missing side build (bin/tofu-1.12.6) throws, naming it and npm run engines', () => {
   fakeEngine('terraform', `${TERRAFORM}-dev`);
   fakeEngine('tofu', `${TOFU}-dev`);
+  const side = SIDE_BUILDS[0];
+  expect(() => listEngines(dir)).toThrow(
+    new RegExp(`${side.name} v${escaped(side.version)} not found at .*bin/${escaped(side.binary)}: .*npm run engines`),
+  );
+});
+
+test('every pinned engine present: listed first in engine-versions.json order, marked pinned', () => {
+  for (const e of PINNED_ENGINES) fakeEngine(e.binary, e.binary === e.name ? `${e.version}-dev` : e.version);
   const engines = listEngines(dir);
-  expect(engines.slice(0, 2)).toEqual([
-    { name: 'terraform', version: `${TERRAFORM}-dev`, path: path.join(dir, 'bin', 'terraform'), pinned: true },
-    { name: 'tofu', version: `${TOFU}-dev`, path: path.join(dir, 'bin', 'tofu'), pinned: true },
-  ]);
-  // Anything else comes from PATH and is a different version.
-  for (const extra of engines.slice(2)) {
+  expect(engines.slice(0, PINNED_ENGINES.length)).toEqual(
+    PINNED_ENGINES.map((e) => ({
+      name: e.name,
+      version: e.binary === e.name ? `${e.version}-dev` : e.version,
+      path: path.join(dir, 'bin', e.binary),
+      pinned: true,
+    })),
+  );
+  // Anything else comes from PATH and is a version no pinned build of that engine has.
+  for (const extra of engines.slice(PINNED_ENGINES.length)) {
     expect(extra.pinned).toBe(false);
-    expect(extra.version).not.toBe(engines.find((e) => e.name === extra.name)!.version);
+    for (const e of PINNED_ENGINES.filter((p) => p.name === extra.name)) {
+      expect(isPinnedVersion(extra.version, e.version)).toBe(false);
+    }
   }
 });
 
@@ -56,11 +77,11 @@ test('go install builds report -dev versions, which count as pinned', () => {
   expect(isPinnedVersion('1.6.30', '1.6.3')).toBe(false);
 });
 
-test('the real engines cache (npm run engines) has both pinned engines', () => {
-  const names = listEngines()
+test('the real engines cache (npm run engines) has every pinned engine', () => {
+  const pinned = listEngines()
     .filter((e) => e.pinned)
-    .map((e) => e.name);
-  expect(names).toEqual(['terraform', 'tofu']);
+    .map((e) => [e.name, e.version.replace(/-dev$/, '')]);
+  expect(pinned).toEqual(PINNED_ENGINES.map((e) => [e.name, e.version]));
 });
 
 // The workdir harness on each real engine, with the built-in terraform_data resource (no

@@ -1,4 +1,4 @@
-// The engines the e2e suites run against: the two pinned builds from the engines cache (always;
+// The engines the e2e suites run against: the pinned builds from the engines cache (always;
 // missing ones FAIL the suite, never skip it) plus any other terraform/tofu version on PATH.
 import { existsSync, realpathSync } from 'node:fs';
 import path from 'node:path';
@@ -18,18 +18,42 @@ export interface Engine {
   pinned: boolean;
 }
 
-/** scripts/engine-versions.json, which scripts/engines.sh builds from. */
-export const PINNED_VERSIONS: Record<EngineName, string> = engineVersions;
+/** One pinned build: scripts/engines.sh writes it to bin/<binary> of the engines cache. */
+export interface PinnedEngine {
+  name: EngineName;
+  version: string;
+  binary: string;
+}
+
+/** scripts/engine-versions.json, which scripts/engines.sh builds from, in its order. */
+export const PINNED_ENGINES: readonly PinnedEngine[] = engineVersions.engines.map((e) => {
+  if (e.name !== 'terraform' && e.name !== 'tofu') throw new Error(`engine-versions.json: unknown engine ${e.name}`);
+  return { name: e.name, version: e.version, binary: e.binary };
+});
+
+/** The version of each engine's default binary (bin/terraform, bin/tofu). */
+export const PINNED_VERSIONS: Record<EngineName, string> = {
+  terraform: defaultBuild('terraform').version,
+  tofu: defaultBuild('tofu').version,
+};
+
+function defaultBuild(name: EngineName): PinnedEngine {
+  const found = PINNED_ENGINES.find((e) => e.name === name && e.binary === name);
+  if (!found) throw new Error(`engine-versions.json: no ${name} build with binary "${name}"`);
+  return found;
+}
 
 /** True when `reported` is `pinned` or the `-dev` build of it (what `go install` produces). */
 export function isPinnedVersion(reported: string, pinned: string): boolean {
   return reported === pinned || reported === `${pinned}-dev`;
 }
 
-function pinnedEngine(name: EngineName, dir: string): Engine {
-  const binary = path.join(dir, 'bin', name);
-  const want = PINNED_VERSIONS[name];
-  const hint = `run \`npm run engines\` (builds Terraform v${PINNED_VERSIONS.terraform} and OpenTofu v${PINNED_VERSIONS.tofu} with Go into ${dir}; several minutes the first time), or set PARTNERCENTER_ENGINES_DIR to a folder whose bin/ holds them`;
+const pinnedList = () =>
+  PINNED_ENGINES.map((e) => `${e.name === 'tofu' ? 'OpenTofu' : 'Terraform'} v${e.version}`).join(', ');
+
+function pinnedEngine({ name, version: want, binary: file }: PinnedEngine, dir: string): Engine {
+  const binary = path.join(dir, 'bin', file);
+  const hint = `run \`npm run engines\` (builds ${pinnedList()} with Go into ${dir}; several minutes the first time), or set PARTNERCENTER_ENGINES_DIR to a folder whose bin/ holds them`;
   if (!existsSync(binary)) throw new Error(`e2e: ${name} v${want} not found at ${binary}: ${hint}`);
   const version = probeVersion(binary);
   if (!version || !isPinnedVersion(version, want)) {
@@ -40,11 +64,14 @@ function pinnedEngine(name: EngineName, dir: string): Engine {
   return { name, version, path: binary, pinned: true };
 }
 
-function extraEngine(name: EngineName, pinned: Engine): Engine | undefined {
+/** `name` found on PATH, unless it is one of the pinned builds (same file or same version). */
+function extraEngine(name: EngineName, pinned: Engine[]): Engine | undefined {
   const found = findOnPath(name);
-  if (!found || realpathSync(found) === realpathSync(pinned.path)) return undefined;
+  if (!found) return undefined;
+  const same = pinned.filter((p) => p.name === name);
+  if (same.some((p) => realpathSync(found) === realpathSync(p.path))) return undefined;
   const version = probeVersion(found);
-  if (!version || version === pinned.version || isPinnedVersion(version, PINNED_VERSIONS[name])) return undefined;
+  if (!version || same.some((p) => isPinnedVersion(version, p.version.replace(/-dev$/, '')))) return undefined;
   return { name, version, path: found, pinned: false };
 }
 
@@ -57,8 +84,10 @@ const cache = new Map<string, Engine[]>();
 export function listEngines(dir: string = enginesDir()): Engine[] {
   let engines = cache.get(dir);
   if (!engines) {
-    const pinned = (['terraform', 'tofu'] as const).map((name) => pinnedEngine(name, dir));
-    const extras = pinned.map((p) => extraEngine(p.name, p)).filter((e): e is Engine => e !== undefined);
+    const pinned = PINNED_ENGINES.map((e) => pinnedEngine(e, dir));
+    const extras = (['terraform', 'tofu'] as const)
+      .map((name) => extraEngine(name, pinned))
+      .filter((e): e is Engine => e !== undefined);
     engines = [...pinned, ...extras];
     cache.set(dir, engines);
   }
