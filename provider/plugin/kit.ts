@@ -36,6 +36,29 @@ export interface Schema {
   block: BlockSchema;
 }
 
+// ---------- resource identity ----------
+
+/**
+ * A resource's identity (protocol 6.9+: Terraform >= 1.12, OpenTofu >= 1.12): the few values that
+ * name one remote object for good. The engine stores it beside the state and accepts it in
+ * `import { to = ..., identity = { ... } }`; engines before it never ask (docs/architecture.md §8,
+ * rule 14).
+ */
+export interface IdentitySchema {
+  /** Versioned apart from the resource schema: bump it when the attributes change. */
+  version: number;
+  attributes: { [name: string]: IdentityAttributeSchema };
+}
+
+export interface IdentityAttributeSchema {
+  /** A primitive type ('string', 'number', 'bool') or a list of one. */
+  type: CtyType;
+  description: string;
+  /** Exactly one of the two: an import by identity must give the value, or may leave it out. */
+  requiredForImport?: boolean;
+  optionalForImport?: boolean;
+}
+
 // ---------- diagnostics ----------
 
 /** One step of an attribute path: an attribute name, a map key or a list index. */
@@ -92,17 +115,32 @@ export interface ProviderDefinition<Client = unknown> {
 
 // ---------- resources ----------
 
+/**
+ * Identity in answers (only for a resource that declares `identity`): wholly known in read, apply
+ * and import, with every attribute of the identity schema. Left out, the kit sends the one the
+ * engine gave (current, prior, planned or the import's); a resource whose state has none yet
+ * (created before it declared identity, or imported by id) must return it.
+ */
+export interface IdentityAnswer {
+  identity?: ObjectValue;
+}
+
 export interface ResourceDefinition<Client = unknown> {
   /** Full type name, e.g. "partnercenter_billing_profile". */
   typeName: string;
   schema: Schema;
+  /** Declares a resource identity; the handlers then receive and return it. */
+  identity?: IdentitySchema;
   /** Plan-time config checks, before any API call. Values may be UNKNOWN. */
   validate?(config: ObjectValue, ctx: CallContext): Diagnostic[];
-  /** Refresh. Return state null when the object is gone. */
+  /**
+   * Refresh. Return state null when the object is gone. `identity` is the stored one (null when
+   * there is none yet, or the resource declares none); returning another one is an error.
+   */
   read(
-    req: { state: ObjectValue; private: Uint8Array },
+    req: { state: ObjectValue; private: Uint8Array; identity?: ObjectValue | null },
     ctx: ResourceContext<Client>,
-  ): Promise<{ state: ObjectValue | null; private?: Uint8Array; diagnostics: Diagnostic[] }>;
+  ): Promise<{ state: ObjectValue | null; private?: Uint8Array; diagnostics: Diagnostic[] } & IdentityAnswer>;
   /**
    * Plan a create (prior null) or update. Not called for destroy. `proposed` is the engine's
    * proposed new state (config merged with prior computed values). `planFromProposed` (plan-helpers.ts)
@@ -114,12 +152,19 @@ export interface ResourceDefinition<Client = unknown> {
       proposed: ObjectValue;
       config: ObjectValue;
       priorPrivate: Uint8Array;
+      /** The stored identity (null on a create). */
+      priorIdentity?: ObjectValue | null;
     },
     ctx: ResourceContext<Client>,
   ): Promise<{
     planned: ObjectValue;
     requiresReplace?: AttributePath[];
     plannedPrivate?: Uint8Array;
+    /**
+     * May hold UNKNOWN values. Left out: the prior identity, or on a create an identity whose
+     * every attribute is unknown (known after apply).
+     */
+    plannedIdentity?: ObjectValue;
     diagnostics: Diagnostic[];
   }>;
   /** Create (prior null), update, or delete (planned null: return state null). */
@@ -129,19 +174,31 @@ export interface ResourceDefinition<Client = unknown> {
       planned: ObjectValue | null;
       config: ObjectValue | null;
       plannedPrivate: Uint8Array;
+      /** The plan's identity (may hold unknowns on a create; null on a delete). */
+      plannedIdentity?: ObjectValue | null;
     },
     ctx: ResourceContext<Client>,
-  ): Promise<{ state: ObjectValue | null; private?: Uint8Array; diagnostics: Diagnostic[] }>;
-  /** Import by id. Omit to make import unsupported (an error diagnostic). */
+  ): Promise<{ state: ObjectValue | null; private?: Uint8Array; diagnostics: Diagnostic[] } & IdentityAnswer>;
+  /**
+   * Import by id, or by identity (`import { identity = {...} }`, when the resource declares one):
+   * then `id` is "" and `identity` holds the engine's object, its required-for-import attributes
+   * checked non-null by the kit. Omit to make import unsupported (an error diagnostic).
+   */
   import?(
     id: string,
     ctx: ResourceContext<Client>,
-  ): Promise<{ state: ObjectValue | null; private?: Uint8Array; diagnostics: Diagnostic[] }>;
+    identity?: ObjectValue | null,
+  ): Promise<{ state: ObjectValue | null; private?: Uint8Array; diagnostics: Diagnostic[] } & IdentityAnswer>;
   /**
    * State written by an older schema version. The kit handles same-version states itself
    * (unknown keys dropped, missing keys null); this is only for version < schema.version.
    */
   upgrade?(version: number, state: { [key: string]: unknown }): { state: ObjectValue; diagnostics: Diagnostic[] };
+  /** Identity stored by an older `identity.version`; same-version identities the kit passes through. */
+  upgradeIdentity?(
+    version: number,
+    identity: { [key: string]: unknown },
+  ): { identity: ObjectValue; diagnostics: Diagnostic[] };
 }
 
 export interface DataSourceDefinition<Client = unknown> {

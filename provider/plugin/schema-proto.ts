@@ -1,7 +1,7 @@
-// Kit schemas -> tfplugin6 Schema messages (GetProviderSchema). Names are emitted sorted so the
+// Kit schemas -> tfplugin6 Schema messages (GetProviderSchema, GetResourceIdentitySchemas). Names are emitted sorted so the
 // response is deterministic; every block and nested block carries a block message, because
 // Terraform dereferences it without a nil check.
-import type { AttributeSchema, BlockSchema, NestingMode, Schema } from './kit';
+import type { AttributeSchema, BlockSchema, IdentitySchema, NestingMode, Schema } from './kit';
 import { typeToJson } from './cty/type-json';
 import * as pb from './proto/tfplugin6';
 
@@ -65,4 +65,18 @@ function blockToProto(b: BlockSchema, version: number): pb.SchemaBlock {
 
 export function schemaToProto(s: Schema): pb.Schema {
   return { version: s.version, block: blockToProto(s.block, s.version) };
+}
+
+/** GetResourceIdentitySchemas: attributes sorted by name, like the schema's. */
+export function identitySchemaToProto(s: IdentitySchema): pb.ResourceIdentitySchema {
+  return {
+    version: s.version,
+    identity_attributes: sortedEntries(s.attributes).map(([name, a]) => ({
+      name,
+      type: encoder.encode(typeToJson(a.type)),
+      required_for_import: a.requiredForImport === true,
+      optional_for_import: a.optionalForImport === true,
+      description: a.description,
+    })),
+  };
 }

@@ -1,7 +1,8 @@
 // The schema rules the engines enforce (Terraform's configschema InternalValidate), checked on
 // our side so a mistake in a resource schema is reported as a clear diagnostic naming the
 // attribute instead of an engine panic or a cryptic "invalid schema".
-import type { AttributeSchema, BlockSchema, ProviderDefinition, Schema } from './kit';
+import type { AttributeSchema, BlockSchema, IdentitySchema, ProviderDefinition, Schema } from './kit';
+import type { CtyType } from './cty/types';
 import { containsDynamic } from './cty/type-info';
 
 const NAME = /^[a-z0-9_]+$/;
@@ -67,6 +68,28 @@ export function validateSchema(label: string, s: Schema): string[] {
   return problems.map((p) => `${label}: ${p}`);
 }
 
+const isPrimitive = (t: CtyType) => t === 'string' || t === 'number' || t === 'bool';
+
+/** The engines accept identity attributes of a primitive type or a list of one, nothing else. */
+export function validateIdentitySchema(label: string, s: IdentitySchema): string[] {
+  const problems: string[] = [];
+  if (!Number.isInteger(s.version) || s.version < 0) problems.push('identity version must be a non-negative integer');
+  const names = Object.keys(s.attributes);
+  if (names.length === 0) problems.push('an identity needs at least one attribute');
+  for (const name of names) {
+    const a = s.attributes[name];
+    const at = `identity.${name}`;
+    if (!NAME.test(name)) problems.push(`${at}: name must match ${NAME}`);
+    if (!(isPrimitive(a.type) || (Array.isArray(a.type) && a.type[0] === 'list' && isPrimitive(a.type[1])))) {
+      problems.push(`${at}: type must be string, number, bool or a list of one of them`);
+    }
+    if ((a.requiredForImport === true) === (a.optionalForImport === true)) {
+      problems.push(`${at}: exactly one of requiredForImport and optionalForImport must be set`);
+    }
+  }
+  return problems.map((p) => `${label}: ${p}`);
+}
+
 /** Every schema problem in a provider definition, as human-readable lines (empty when valid). */
 export function validateProviderSchemas(def: ProviderDefinition): string[] {
   const problems = validateSchema('provider', def.schema);
@@ -82,6 +105,9 @@ export function validateProviderSchemas(def: ProviderDefinition): string[] {
       if (seen.has(item.typeName)) problems.push(`${kind} ${item.typeName}: defined twice`);
       seen.add(item.typeName);
       problems.push(...validateSchema(`${kind} ${item.typeName}`, item.schema));
+      if ('identity' in item && item.identity) {
+        problems.push(...validateIdentitySchema(`${kind} ${item.typeName}`, item.identity));
+      }
     }
   }
   return problems;

@@ -62,6 +62,7 @@ describe('schema and metadata', () => {
       plan_destroy: false,
       get_provider_schema_optional: true,
       move_resource_state: false,
+      generate_resource_config: false,
     });
     expect(res.provider?.block).toBeDefined();
     expect(Object.keys(res.resource_schemas)).toEqual([TYPE]);

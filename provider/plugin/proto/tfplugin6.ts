@@ -1,6 +1,11 @@
-// Our own definitions of the tfplugin6 messages (protocol 6.5 field numbers; OpenTofu 1.6's
-// "6.4" uses the same numbers for everything it has). Field names follow the protocol's
-// snake_case names so a message reads like the protocol documentation.
+// Our own definitions of the tfplugin6 messages. Field numbers of protocol 6.5, plus what 6.6 to
+// 6.11 added to the messages we serve: client capabilities in requests (6.6+), resource identity
+// (6.9+: GetResourceIdentitySchemas, UpgradeResourceIdentity, the identity fields of
+// Read/Plan/Apply/Import) and PlanResourceChange's planned_private (6.11). Fields added later
+// than these are skipped by the decoder (message.ts). OpenTofu uses the same numbers for
+// everything it has. Field names follow the protocol's snake_case names so a message reads like
+// the protocol documentation (docs/architecture.md §8, rules 13 and 14: what the provider does with
+// the newer fields).
 import { message, type MessageCodec } from './message';
 
 // ---------- shared messages ----------
@@ -170,11 +175,71 @@ export interface ServerCapabilities {
   plan_destroy: boolean;
   get_provider_schema_optional: boolean;
   move_resource_state: boolean;
+  /** 6.10: the provider serves GenerateResourceConfig (we do not). */
+  generate_resource_config: boolean;
 }
 export const ServerCapabilities = message<ServerCapabilities>([
   { name: 'plan_destroy', no: 1, kind: 'bool' },
   { name: 'get_provider_schema_optional', no: 2, kind: 'bool' },
   { name: 'move_resource_state', no: 3, kind: 'bool' },
+  { name: 'generate_resource_config', no: 4, kind: 'bool' },
+]);
+
+/**
+ * What the engine can handle (6.6+), sent in most requests. Decoded so a test can send every
+ * flag; the provider relies on none of them (it never defers, has no write-only attributes
+ * and no computed blocks, and needs no planned private state back).
+ */
+export interface ClientCapabilities {
+  deferral_allowed: boolean;
+  /** 6.8 */
+  write_only_attributes_allowed: boolean;
+  /** 6.11: the engine sends the plan's private state back as PlanResourceChange.planned_private. */
+  store_planned_private: boolean;
+  /** 6.11 */
+  computed_blocks_allowed: boolean;
+}
+export const ClientCapabilities = message<ClientCapabilities>([
+  { name: 'deferral_allowed', no: 1, kind: 'bool' },
+  { name: 'write_only_attributes_allowed', no: 2, kind: 'bool' },
+  { name: 'store_planned_private', no: 3, kind: 'bool' },
+  { name: 'computed_blocks_allowed', no: 4, kind: 'bool' },
+]);
+
+// ---------- resource identity (6.9+) ----------
+
+/** One identity attribute: a primitive or a list of primitives, as cty type JSON. */
+export interface IdentityAttribute {
+  name: string;
+  type: Uint8Array;
+  required_for_import: boolean;
+  optional_for_import: boolean;
+  description: string;
+}
+export const IdentityAttribute = message<IdentityAttribute>([
+  { name: 'name', no: 1, kind: 'string' },
+  { name: 'type', no: 2, kind: 'bytes' },
+  { name: 'required_for_import', no: 3, kind: 'bool' },
+  { name: 'optional_for_import', no: 4, kind: 'bool' },
+  { name: 'description', no: 5, kind: 'string' },
+]);
+
+/** Versioned apart from the resource schema. */
+export interface ResourceIdentitySchema {
+  version: number;
+  identity_attributes: IdentityAttribute[];
+}
+export const ResourceIdentitySchema = message<ResourceIdentitySchema>([
+  { name: 'version', no: 1, kind: 'int64' },
+  { name: 'identity_attributes', no: 2, kind: IdentityAttribute, repeated: true },
+]);
+
+/** An identity object, encoded with the identity schema's implied object type. */
+export interface ResourceIdentityData {
+  identity_data?: DynamicValue;
+}
+export const ResourceIdentityData = message<ResourceIdentityData>([
+  { name: 'identity_data', no: 1, kind: DynamicValue },
 ]);
 
 // ---------- requests and responses ----------
@@ -243,11 +308,14 @@ export const ValidateProviderConfigResponse = message<ValidateProviderConfigResp
 export interface ValidateConfigRequest {
   type_name: string;
   config?: DynamicValue;
+  /** Sent in ValidateResourceConfig only; ValidateDataResourceConfig has no field 3. */
+  client_capabilities?: ClientCapabilities;
 }
 /** ValidateResourceConfig and ValidateDataResourceConfig share one shape. */
 export const ValidateConfigRequest = message<ValidateConfigRequest>([
   { name: 'type_name', no: 1, kind: 'string' },
   { name: 'config', no: 2, kind: DynamicValue },
+  { name: 'client_capabilities', no: 3, kind: ClientCapabilities },
 ]);
 
 export interface DiagnosticsResponse {
@@ -278,13 +346,45 @@ export const UpgradeResourceStateResponse = message<UpgradeResourceStateResponse
   { name: 'diagnostics', no: 2, kind: Diagnostic, repeated: true },
 ]);
 
+export interface GetResourceIdentitySchemasResponse {
+  identity_schemas: { [typeName: string]: ResourceIdentitySchema };
+  diagnostics: Diagnostic[];
+}
+export const GetResourceIdentitySchemasResponse = message<GetResourceIdentitySchemasResponse>([
+  { name: 'identity_schemas', no: 1, kind: { map: ResourceIdentitySchema } },
+  { name: 'diagnostics', no: 2, kind: Diagnostic, repeated: true },
+]);
+
+/** raw_identity holds JSON only (no flatmap: identity is newer than that format). */
+export interface UpgradeResourceIdentityRequest {
+  type_name: string;
+  version: number;
+  raw_identity?: RawState;
+}
+export const UpgradeResourceIdentityRequest = message<UpgradeResourceIdentityRequest>([
+  { name: 'type_name', no: 1, kind: 'string' },
+  { name: 'version', no: 2, kind: 'int64' },
+  { name: 'raw_identity', no: 3, kind: RawState },
+]);
+
+export interface UpgradeResourceIdentityResponse {
+  upgraded_identity?: ResourceIdentityData;
+  diagnostics: Diagnostic[];
+}
+export const UpgradeResourceIdentityResponse = message<UpgradeResourceIdentityResponse>([
+  { name: 'upgraded_identity', no: 1, kind: ResourceIdentityData },
+  { name: 'diagnostics', no: 2, kind: Diagnostic, repeated: true },
+]);
+
 export interface ConfigureProviderRequest {
   terraform_version: string;
   config?: DynamicValue;
+  client_capabilities?: ClientCapabilities;
 }
 export const ConfigureProviderRequest = message<ConfigureProviderRequest>([
   { name: 'terraform_version', no: 1, kind: 'string' },
   { name: 'config', no: 2, kind: DynamicValue },
+  { name: 'client_capabilities', no: 3, kind: ClientCapabilities },
 ]);
 
 export interface ReadResourceRequest {
@@ -292,23 +392,30 @@ export interface ReadResourceRequest {
   current_state?: DynamicValue;
   private: Uint8Array;
   provider_meta?: DynamicValue;
+  client_capabilities?: ClientCapabilities;
+  current_identity?: ResourceIdentityData;
 }
 export const ReadResourceRequest = message<ReadResourceRequest>([
   { name: 'type_name', no: 1, kind: 'string' },
   { name: 'current_state', no: 2, kind: DynamicValue },
   { name: 'private', no: 3, kind: 'bytes' },
   { name: 'provider_meta', no: 4, kind: DynamicValue },
+  { name: 'client_capabilities', no: 5, kind: ClientCapabilities },
+  { name: 'current_identity', no: 6, kind: ResourceIdentityData },
 ]);
 
+/** Field 4 (deferred) is never sent: this provider does not defer. */
 export interface ReadResourceResponse {
   new_state?: DynamicValue;
   diagnostics: Diagnostic[];
   private: Uint8Array;
+  new_identity?: ResourceIdentityData;
 }
 export const ReadResourceResponse = message<ReadResourceResponse>([
   { name: 'new_state', no: 1, kind: DynamicValue },
   { name: 'diagnostics', no: 2, kind: Diagnostic, repeated: true },
   { name: 'private', no: 3, kind: 'bytes' },
+  { name: 'new_identity', no: 5, kind: ResourceIdentityData },
 ]);
 
 export interface PlanResourceChangeRequest {
@@ -318,6 +425,10 @@ export interface PlanResourceChangeRequest {
   config?: DynamicValue;
   prior_private: Uint8Array;
   provider_meta?: DynamicValue;
+  client_capabilities?: ClientCapabilities;
+  prior_identity?: ResourceIdentityData;
+  /** 6.11, with store_planned_private: the private state of the earlier plan of this change. */
+  planned_private: Uint8Array;
 }
 export const PlanResourceChangeRequest = message<PlanResourceChangeRequest>([
   { name: 'type_name', no: 1, kind: 'string' },
@@ -326,14 +437,19 @@ export const PlanResourceChangeRequest = message<PlanResourceChangeRequest>([
   { name: 'config', no: 4, kind: DynamicValue },
   { name: 'prior_private', no: 5, kind: 'bytes' },
   { name: 'provider_meta', no: 6, kind: DynamicValue },
+  { name: 'client_capabilities', no: 7, kind: ClientCapabilities },
+  { name: 'prior_identity', no: 8, kind: ResourceIdentityData },
+  { name: 'planned_private', no: 9, kind: 'bytes' },
 ]);
 
+/** Field 6 (deferred) is never sent. */
 export interface PlanResourceChangeResponse {
   planned_state?: DynamicValue;
   requires_replace: AttributePath[];
   planned_private: Uint8Array;
   diagnostics: Diagnostic[];
   legacy_type_system: boolean;
+  planned_identity?: ResourceIdentityData;
 }
 export const PlanResourceChangeResponse = message<PlanResourceChangeResponse>([
   { name: 'planned_state', no: 1, kind: DynamicValue },
@@ -341,6 +457,7 @@ export const PlanResourceChangeResponse = message<PlanResourceChangeResponse>([
   { name: 'planned_private', no: 3, kind: 'bytes' },
   { name: 'diagnostics', no: 4, kind: Diagnostic, repeated: true },
   { name: 'legacy_type_system', no: 5, kind: 'bool' },
+  { name: 'planned_identity', no: 7, kind: ResourceIdentityData },
 ]);
 
 export interface ApplyResourceChangeRequest {
@@ -350,6 +467,7 @@ export interface ApplyResourceChangeRequest {
   config?: DynamicValue;
   planned_private: Uint8Array;
   provider_meta?: DynamicValue;
+  planned_identity?: ResourceIdentityData;
 }
 export const ApplyResourceChangeRequest = message<ApplyResourceChangeRequest>([
   { name: 'type_name', no: 1, kind: 'string' },
@@ -358,6 +476,7 @@ export const ApplyResourceChangeRequest = message<ApplyResourceChangeRequest>([
   { name: 'config', no: 4, kind: DynamicValue },
   { name: 'planned_private', no: 5, kind: 'bytes' },
   { name: 'provider_meta', no: 6, kind: DynamicValue },
+  { name: 'planned_identity', no: 7, kind: ResourceIdentityData },
 ]);
 
 export interface ApplyResourceChangeResponse {
@@ -365,34 +484,44 @@ export interface ApplyResourceChangeResponse {
   private: Uint8Array;
   diagnostics: Diagnostic[];
   legacy_type_system: boolean;
+  new_identity?: ResourceIdentityData;
 }
 export const ApplyResourceChangeResponse = message<ApplyResourceChangeResponse>([
   { name: 'new_state', no: 1, kind: DynamicValue },
   { name: 'private', no: 2, kind: 'bytes' },
   { name: 'diagnostics', no: 3, kind: Diagnostic, repeated: true },
   { name: 'legacy_type_system', no: 4, kind: 'bool' },
+  { name: 'new_identity', no: 5, kind: ResourceIdentityData },
 ]);
 
+/** By id (`terraform import`, `import { id }`) or, 6.9+, by identity (`import { identity }`). */
 export interface ImportResourceStateRequest {
   type_name: string;
   id: string;
+  client_capabilities?: ClientCapabilities;
+  identity?: ResourceIdentityData;
 }
 export const ImportResourceStateRequest = message<ImportResourceStateRequest>([
   { name: 'type_name', no: 1, kind: 'string' },
   { name: 'id', no: 2, kind: 'string' },
+  { name: 'client_capabilities', no: 3, kind: ClientCapabilities },
+  { name: 'identity', no: 4, kind: ResourceIdentityData },
 ]);
 
 export interface ImportedResource {
   type_name: string;
   state?: DynamicValue;
   private: Uint8Array;
+  identity?: ResourceIdentityData;
 }
 export const ImportedResource = message<ImportedResource>([
   { name: 'type_name', no: 1, kind: 'string' },
   { name: 'state', no: 2, kind: DynamicValue },
   { name: 'private', no: 3, kind: 'bytes' },
+  { name: 'identity', no: 4, kind: ResourceIdentityData },
 ]);
 
+/** Field 3 (deferred) is never sent. */
 export interface ImportResourceStateResponse {
   imported_resources: ImportedResource[];
   diagnostics: Diagnostic[];
@@ -406,11 +535,13 @@ export interface ReadDataSourceRequest {
   type_name: string;
   config?: DynamicValue;
   provider_meta?: DynamicValue;
+  client_capabilities?: ClientCapabilities;
 }
 export const ReadDataSourceRequest = message<ReadDataSourceRequest>([
   { name: 'type_name', no: 1, kind: 'string' },
   { name: 'config', no: 2, kind: DynamicValue },
   { name: 'provider_meta', no: 3, kind: DynamicValue },
+  { name: 'client_capabilities', no: 4, kind: ClientCapabilities },
 ]);
 
 export interface ReadDataSourceResponse {

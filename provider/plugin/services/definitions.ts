@@ -43,6 +43,11 @@ export const providerService = serviceDefinition('tfplugin6.Provider', {
   ValidateResourceConfig: { request: pb.ValidateConfigRequest, response: pb.DiagnosticsResponse },
   ValidateDataResourceConfig: { request: pb.ValidateConfigRequest, response: pb.DiagnosticsResponse },
   UpgradeResourceState: { request: pb.UpgradeResourceStateRequest, response: pb.UpgradeResourceStateResponse },
+  GetResourceIdentitySchemas: { request: pb.EmptyRequest, response: pb.GetResourceIdentitySchemasResponse },
+  UpgradeResourceIdentity: {
+    request: pb.UpgradeResourceIdentityRequest,
+    response: pb.UpgradeResourceIdentityResponse,
+  },
   ConfigureProvider: { request: pb.ConfigureProviderRequest, response: pb.DiagnosticsResponse },
   ReadResource: { request: pb.ReadResourceRequest, response: pb.ReadResourceResponse },
   PlanResourceChange: { request: pb.PlanResourceChangeRequest, response: pb.PlanResourceChangeResponse },

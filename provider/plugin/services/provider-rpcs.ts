@@ -12,6 +12,7 @@ export const SERVER_CAPABILITIES: pb.ServerCapabilities = {
   plan_destroy: false,
   get_provider_schema_optional: true,
   move_resource_state: false,
+  generate_resource_config: false,
 };
 
 export function providerRpcs(runtime: ProviderRuntime) {

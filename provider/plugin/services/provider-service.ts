@@ -1,8 +1,10 @@
 // The tfplugin6.Provider service: every RPC wrapped for logging and error-to-diagnostic
-// conversion. Methods we do not register (MoveResourceState, CallFunction) answer
-// UNIMPLEMENTED, which the engines only reach when a capability or a function says so.
+// conversion. Methods we do not register (MoveResourceState, CallFunction, and the later RPCs
+// of ephemeral and list resources, state stores, actions) answer UNIMPLEMENTED, which the
+// engines only reach when a capability, a schema or a function says so.
 import type { UntypedServiceImplementation } from '@grpc/grpc-js';
 import type { Diagnostic } from '../proto/tfplugin6';
+import { identityRpcs } from './identity-rpcs';
 import { providerRpcs } from './provider-rpcs';
 import { resourceRpcs } from './resource-rpcs';
 import type { ProviderRuntime } from './runtime';
@@ -16,6 +18,7 @@ const diagnosticsOnly: FailureResponse<{ diagnostics: Diagnostic[] }> = (diagnos
 export function providerImplementation(runtime: ProviderRuntime): UntypedServiceImplementation {
   const p = providerRpcs(runtime);
   const r = resourceRpcs(runtime);
+  const i = identityRpcs(runtime);
   const log = runtime.log;
   return {
     GetProviderSchema: unary('GetProviderSchema', log, p.GetProviderSchema, (diagnostics) => ({
@@ -38,6 +41,16 @@ export function providerImplementation(runtime: ProviderRuntime): UntypedService
     })),
     ReadDataSource: unary('ReadDataSource', log, p.ReadDataSource, diagnosticsOnly),
     UpgradeResourceState: unary('UpgradeResourceState', log, r.UpgradeResourceState, diagnosticsOnly),
+    GetResourceIdentitySchemas: unary(
+      'GetResourceIdentitySchemas',
+      log,
+      i.GetResourceIdentitySchemas,
+      (diagnostics) => ({
+        identity_schemas: {},
+        diagnostics,
+      }),
+    ),
+    UpgradeResourceIdentity: unary('UpgradeResourceIdentity', log, i.UpgradeResourceIdentity, diagnosticsOnly),
     ReadResource: unary('ReadResource', log, r.ReadResource, (diagnostics) => ({ diagnostics, private: EMPTY })),
     PlanResourceChange: unary('PlanResourceChange', log, r.PlanResourceChange, (diagnostics) => ({
       diagnostics,

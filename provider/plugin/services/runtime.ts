@@ -11,17 +11,23 @@ import type {
 import { impliedType } from '../cty/schema-type';
 import type { CtyType } from '../cty/types';
 import { errorDiagnostic, hasErrors, internalErrorDiagnostic } from '../diagnostics';
+import { identityType } from './identity';
 
 export interface Typed<D> {
   def: D;
   type: CtyType;
 }
 
+/** A resource with its implied type and, when it declares one, its identity's object type. */
+export interface TypedResource<Client> extends Typed<ResourceDefinition<Client>> {
+  identityType?: CtyType;
+}
+
 type Configured<Client> = { ok: true; client: Client } | { ok: false; diagnostic: Diagnostic };
 
 export class ProviderRuntime<Client = unknown> {
   readonly providerType: CtyType;
-  private readonly resources = new Map<string, Typed<ResourceDefinition<Client>>>();
+  private readonly resources = new Map<string, TypedResource<Client>>();
   private readonly dataSources = new Map<string, Typed<DataSourceDefinition<Client>>>();
   private configured: Promise<Configured<Client>> | undefined;
   private stopController = new AbortController();
@@ -31,11 +37,17 @@ export class ProviderRuntime<Client = unknown> {
     readonly log: Logger,
   ) {
     this.providerType = impliedType(def.schema.block);
-    for (const r of def.resources) this.resources.set(r.typeName, { def: r, type: impliedType(r.schema.block) });
+    for (const r of def.resources) {
+      this.resources.set(r.typeName, {
+        def: r,
+        type: impliedType(r.schema.block),
+        identityType: r.identity ? identityType(r.identity) : undefined,
+      });
+    }
     for (const d of def.dataSources) this.dataSources.set(d.typeName, { def: d, type: impliedType(d.schema.block) });
   }
 
-  resource(typeName: string): Typed<ResourceDefinition<Client>> {
+  resource(typeName: string): TypedResource<Client> {
     const r = this.resources.get(typeName);
     if (!r) throw new UnknownTypeError('resource', typeName);
     return r;

@@ -26,3 +26,15 @@ export function fromDv(d: WireDynamicValue | undefined, type: CtyType = thingTyp
 
 export const bytes = (s: string) => new TextEncoder().encode(s);
 export const text = (b: Uint8Array) => new TextDecoder().decode(b);
+
+/** The fixture resource's identity object type ({ id, store }). */
+export const thingIdentityType: CtyType = ['object', { id: 'string', store: 'string' }];
+
+/** ResourceIdentityData carrying `identity` (null: a DynamicValue of null). */
+export function idv(identity: ObjectValue | null): { identity_data: WireDynamicValue } {
+  return { identity_data: dv(identity, thingIdentityType) };
+}
+
+export function fromIdv(data: { identity_data?: WireDynamicValue } | undefined): Value | undefined {
+  return data?.identity_data ? fromDv(data.identity_data, thingIdentityType) : undefined;
+}

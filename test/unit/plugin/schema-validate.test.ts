@@ -1,5 +1,9 @@
 import type { ProviderDefinition, Schema } from '../../../provider/plugin/kit';
-import { validateProviderSchemas, validateSchema } from '../../../provider/plugin/schema-validate';
+import {
+  validateIdentitySchema,
+  validateProviderSchemas,
+  validateSchema,
+} from '../../../provider/plugin/schema-validate';
 import { kitProvider } from '../../fixtures/kit-provider';
 
 const block = (attributes: Schema['block']['attributes'], blockTypes?: Schema['block']['blockTypes']): Schema => ({
@@ -75,6 +79,47 @@ describe("validateSchema (the engines' InternalValidate rules)", () => {
       'resource other_thing: type name must start with "kitfixture_"',
       'resource kitfixture_thing: schema version must be a non-negative integer',
       'resource kitfixture_thing: defined twice',
+    ]);
+  });
+});
+
+describe('validateIdentitySchema (what the engines accept in GetResourceIdentitySchemas)', () => {
+  test('types: primitives and lists of them only; exactly one import flag; a name rule; a version', () => {
+    expect(
+      validateIdentitySchema('resource r', {
+        version: -1,
+        attributes: {
+          ok_list: { type: ['list', 'string'], description: '', requiredForImport: true },
+          obj: { type: ['object', { a: 'string' }], description: '', optionalForImport: true },
+          set: { type: ['set', 'string'], description: '', optionalForImport: true },
+          dyn: { type: 'dynamic', description: '', optionalForImport: true },
+          both: { type: 'bool', description: '', requiredForImport: true, optionalForImport: true },
+          neither: { type: 'number', description: '' },
+          'Bad-Name': { type: 'string', description: '', requiredForImport: true },
+        },
+      }),
+    ).toEqual([
+      'resource r: identity version must be a non-negative integer',
+      'resource r: identity.obj: type must be string, number, bool or a list of one of them',
+      'resource r: identity.set: type must be string, number, bool or a list of one of them',
+      'resource r: identity.dyn: type must be string, number, bool or a list of one of them',
+      'resource r: identity.both: exactly one of requiredForImport and optionalForImport must be set',
+      'resource r: identity.neither: exactly one of requiredForImport and optionalForImport must be set',
+      'resource r: identity.Bad-Name: name must match /^[a-z0-9_]+$/',
+    ]);
+    expect(validateIdentitySchema('resource r', { version: 0, attributes: {} })).toEqual([
+      'resource r: an identity needs at least one attribute',
+    ]);
+  });
+
+  test("a resource's identity problems reach validateProviderSchemas (GetProviderSchema reports them)", () => {
+    const thing = kitProvider.resources[0];
+    const def: ProviderDefinition = {
+      ...kitProvider,
+      resources: [{ ...thing, identity: { version: 0, attributes: { id: { type: 'string', description: '' } } } }],
+    };
+    expect(validateProviderSchemas(def)).toEqual([
+      'resource kitfixture_thing: identity.id: exactly one of requiredForImport and optionalForImport must be set',
     ]);
   });
 });
