@@ -63,13 +63,19 @@ export type JsonObject = Record<string, unknown>;
 // and frozen property, rather than the client returning { profile, raw }: every reader of a
 // profile (refresh, import, the data source, the conflict re-read, wrappers of the API) keeps
 // using the plain typed view it compares and copies, and only the read-merge-PUT, which copies
-// the profile with copyProfile and hands it back to updateBillingProfile, uses the document. A profile built by hand has none: its PUT body holds
-// only the modelled fields.
+// the profile with copyProfile and hands it back to updateBillingProfile, uses the document. A
+// profile built by hand has none: its PUT body holds only the modelled fields.
 const READ_DOCUMENT = Symbol('partnercenter.readDocument');
+/** Documents already copied and frozen here, shared between a profile and its copies. */
+const FROZEN = new WeakSet<object>();
 
 /** `profile` carrying a frozen copy of `document`, the JSON it was read from; returns `profile`. */
 export function withReadDocument<T extends BillingProfile>(profile: T, document: Readonly<JsonObject>): T {
-  const frozen = Object.isFrozen(document) ? document : deepFreeze(copyJson(document) as JsonObject);
+  let frozen = document;
+  if (!FROZEN.has(document)) {
+    frozen = deepFreeze(copyJson(document) as JsonObject);
+    FROZEN.add(frozen);
+  }
   Object.defineProperty(profile, READ_DOCUMENT, { value: frozen, enumerable: false, configurable: true });
   return profile;
 }
