@@ -161,8 +161,8 @@ export interface ResourceDefinition<Client = unknown> {
     requiresReplace?: AttributePath[];
     plannedPrivate?: Uint8Array;
     /**
-     * May hold UNKNOWN values. Left out: the prior identity, or on a create an identity whose
-     * every attribute is unknown (known after apply).
+     * Left out: the prior identity (none on a create: the apply gives it). One holding UNKNOWN
+     * values is not sent (the engines cannot store it in a plan).
      */
     plannedIdentity?: ObjectValue;
     diagnostics: Diagnostic[];
@@ -174,7 +174,7 @@ export interface ResourceDefinition<Client = unknown> {
       planned: ObjectValue | null;
       config: ObjectValue | null;
       plannedPrivate: Uint8Array;
-      /** The plan's identity (may hold unknowns on a create; null on a delete). */
+      /** The plan's identity (null on a create and a delete). */
       plannedIdentity?: ObjectValue | null;
     },
     ctx: ResourceContext<Client>,

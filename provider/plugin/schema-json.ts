@@ -2,7 +2,9 @@
 // generators such as @cdktf/provider-generator that must work without an engine. Key order and
 // omitted fields follow Terraform's Go structs: empty/false/zero fields are left out (omitempty)
 // except `version` and `description_kind`; map keys are sorted as Go's encoding/json sorts them.
-import type { AttributeSchema, BlockSchema, ProviderDefinition, Schema } from './kit';
+// Resource identities are listed as Terraform >= 1.12 and OpenTofu >= 1.12 list them, after the
+// data sources; older engines know none and leave the key out.
+import type { AttributeSchema, BlockSchema, IdentitySchema, ProviderDefinition, Schema } from './kit';
 import { typeToJson } from './cty/type-json';
 
 type Json = { [key: string]: unknown };
@@ -56,12 +58,30 @@ function schemaJson(s: Schema): Json {
   return { version: s.version, block: blockJson(s.block) };
 }
 
+function identityJson(s: IdentitySchema): Json {
+  const out: Json = { version: s.version };
+  const attributes = sortedObject(s.attributes, (a) => {
+    const attr: Json = { type: JSON.parse(typeToJson(a.type)) };
+    if (a.description) attr.description = a.description;
+    if (a.requiredForImport) attr.required_for_import = true;
+    if (a.optionalForImport) attr.optional_for_import = true;
+    return attr;
+  });
+  if (attributes) out.attributes = attributes;
+  return out;
+}
+
 export function providerSchemaJson(def: ProviderDefinition, sourceAddress: string): object {
   const entry: Json = { provider: schemaJson(def.schema) };
   const resources = sortedObject(Object.fromEntries(def.resources.map((r) => [r.typeName, r.schema])), schemaJson);
   if (resources) entry.resource_schemas = resources;
   const dataSources = sortedObject(Object.fromEntries(def.dataSources.map((d) => [d.typeName, d.schema])), schemaJson);
   if (dataSources) entry.data_source_schemas = dataSources;
+  const identities = sortedObject(
+    Object.fromEntries(def.resources.flatMap((r) => (r.identity ? [[r.typeName, r.identity]] : []))),
+    identityJson,
+  );
+  if (identities) entry.resource_identity_schemas = identities;
   return { format_version: '1.0', provider_schemas: { [sourceAddress]: entry } };
 }
 

@@ -104,9 +104,9 @@ describe('schemas', () => {
 });
 
 describe('identity in read, plan and apply', () => {
-  test('create: the plan has an unknown identity, the apply a known one that read keeps', async () => {
+  test('create: the plan has no identity (the engines cannot store an unknown one), the apply a known one that read keeps', async () => {
     const { plan, apply, state } = await create({ name: 'id-a', size: 1 });
-    expect(fromIdv(plan.planned_identity)).toEqual({ id: UNKNOWN, store: UNKNOWN });
+    expect(plan.planned_identity).toBeUndefined();
     expect(apply.diagnostics).toEqual([]);
     const identity = { id: state.id, store: STORE };
     expect(fromIdv(apply.new_identity)).toEqual(identity);
@@ -118,6 +118,19 @@ describe('identity in read, plan and apply', () => {
     });
     expect(read.diagnostics).toEqual([]);
     expect(fromIdv(read.new_identity)).toEqual(identity);
+  });
+
+  test('a planned identity holding unknown values is not sent', async () => {
+    const config = { name: 'plan-identity' };
+    const plan = await rpc('PlanResourceChange', {
+      type_name: TYPE,
+      prior_state: dv(null),
+      proposed_new_state: dv(config),
+      config: dv(config),
+    });
+    expect(plan.diagnostics).toEqual([]);
+    expect(fromDv(plan.planned_state)).toMatchObject({ name: 'plan-identity', id: UNKNOWN });
+    expect(plan.planned_identity).toBeUndefined();
   });
 
   test('update: the plan carries the prior identity, the apply receives and returns it', async () => {
@@ -152,8 +165,8 @@ describe('identity in read, plan and apply', () => {
 
   test('a resource that returns no identity: the stored one is echoed; with none stored it is an error', async () => {
     const { apply, state } = await create({ name: 'no-identity' });
-    // Apply of a create: the planned identity was unknown, so there is nothing to echo; the
-    // new state still comes back (the object exists) with the error.
+    // Apply of a create: the plan had no identity, so there is nothing to echo; the new state
+    // still comes back (the object exists) with the error.
     expect(summaries(apply)).toEqual(['Provider returned no resource identity']);
     expect(apply.diagnostics[0].detail).toMatch(/kitfixture_thing declares a resource identity.*after apply/);
     expect(state.name).toBe('no-identity');

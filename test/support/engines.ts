@@ -94,6 +94,36 @@ export function listEngines(dir: string = enginesDir()): Engine[] {
   return engines;
 }
 
+/**
+ * True when `engine` is at least the version `minimum` names for it (a feature's first release
+ * per engine, e.g. ephemeral variables: Terraform 1.10, OpenTofu 1.11). A "-dev" build counts as
+ * its release.
+ */
+export function engineAtLeast(engine: Engine, minimum: Record<EngineName, string>): boolean {
+  const parts = (v: string) => v.replace(/-.*$/, '').split('.').map(Number);
+  const have = parts(engine.version);
+  const want = parts(minimum[engine.name]);
+  for (let i = 0; i < Math.max(have.length, want.length); i++) {
+    const diff = (have[i] ?? 0) - (want[i] ?? 0);
+    if (diff !== 0) return diff > 0;
+  }
+  return true;
+}
+
+/**
+ * The engines with a feature (`engineAtLeast`), for suites that test it only there. Throws when
+ * none has it: CI must fail, not pass with nothing tested.
+ */
+export function enginesWith(feature: string, minimum: Record<EngineName, string>): Engine[] {
+  const found = listEngines().filter((e) => engineAtLeast(e, minimum));
+  if (found.length === 0) {
+    throw new Error(
+      `e2e: no engine supports ${feature} (Terraform >= ${minimum.terraform} or OpenTofu >= ${minimum.tofu}); found ${listEngines().map(engineLabel).join(', ')}. Run \`npm run engines\`: it builds ${pinnedList()}.`,
+    );
+  }
+  return found;
+}
+
 export function engineLabel(engine: Engine): string {
   return `${engine.name} ${engine.version}${engine.pinned ? '' : ' (from PATH)'}`;
 }

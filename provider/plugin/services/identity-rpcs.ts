@@ -74,7 +74,7 @@ export function identityRpcs(runtime: ProviderRuntime) {
       const diagnostics: Diagnostic[] = [];
       const identity = upgraded(r, req, diagnostics);
       if (identity !== null && r.identityType) {
-        const out = encodeIdentity(identity, r.identityType, `The upgraded identity of ${req.type_name}`, true);
+        const out = encodeIdentity(identity, r.identityType, `The upgraded identity of ${req.type_name}`);
         diagnostics.push(...out.problems);
         if (out.data) return { upgraded_identity: out.data, diagnostics: toProtoDiagnostics(diagnostics) };
       }

@@ -23,11 +23,6 @@ export function decodeIdentity(data: pb.ResourceIdentityData | undefined, type: 
   return data?.identity_data ? decodeState(data.identity_data, type) : null;
 }
 
-/** Every attribute unknown: the identity of an object not created yet. */
-export function unknownIdentity(schema: IdentitySchema): ObjectValue {
-  return Object.fromEntries(Object.keys(schema.attributes).map((name) => [name, UNKNOWN]));
-}
-
 /** The required-for-import attributes an import-by-identity object leaves null. */
 export function missingForImport(schema: IdentitySchema, identity: ObjectValue): string[] {
   return Object.entries(schema.attributes)
@@ -54,17 +49,13 @@ export function identityChanged(prior: ObjectValue, next: ObjectValue, schema: I
   });
 }
 
-/**
- * `identity` checked and encoded for an answer, or the problems as error diagnostics. `wholeKnown`
- * for read, apply and import (the engines store it); a plan may hold unknowns.
- */
+/** `identity` checked (schema type, wholly known) and encoded, or the problems as error diagnostics. */
 export function encodeIdentity(
   identity: ObjectValue,
   type: CtyType,
   what: string,
-  wholeKnown: boolean,
 ): { data?: pb.ResourceIdentityData; problems: Diagnostic[] } {
-  const out = encodeOutgoing(identity, type, what, wholeKnown);
+  const out = encodeOutgoing(identity, type, what, true);
   return out.dv ? { data: { identity_data: out.dv }, problems: [] } : { problems: out.problems };
 }
 

@@ -17,7 +17,6 @@ import {
   missingForImport,
   missingIdentityDiagnostic,
   showIdentity,
-  unknownIdentity,
 } from './identity';
 import { parseRawStateJson } from './raw-state';
 import type { ProviderRuntime, TypedResource } from './runtime';
@@ -275,10 +274,14 @@ function outgoingIdentity(
   if (before !== null && identityChanged(before, identity, schema)) {
     return { problems: [changedIdentityDiagnostic(r.def.typeName, after, before, identity, r.identityType)] };
   }
-  return encodeIdentity(identity, r.identityType, `The identity of ${r.def.typeName} after ${after}`, true);
+  return encodeIdentity(identity, r.identityType, `The identity of ${r.def.typeName} after ${after}`);
 }
 
-/** The plan's identity: the resource's, else the prior one, else (a create) all unknown. */
+/**
+ * The plan's identity: the resource's, else the prior one; none on a create. Sent only wholly
+ * known: OpenTofu 1.12 cannot store an unknown identity in a plan ("value is not known"), and
+ * the apply gives the identity of a new object.
+ */
 function plannedIdentity(
   r: TypedResource<unknown>,
   given: ObjectValue | undefined,
@@ -286,11 +289,12 @@ function plannedIdentity(
 ): { data?: pb.ResourceIdentityData; problems: Diagnostic[] } {
   const schema = r.def.identity;
   if (!schema || !r.identityType) return { problems: [] };
-  const identity = given ?? prior ?? unknownIdentity(schema);
+  const identity = given ?? prior;
+  if (identity === null || containsUnknown(identity)) return { problems: [] };
   if (prior !== null && identityChanged(prior, identity, schema)) {
     return { problems: [changedIdentityDiagnostic(r.def.typeName, 'plan', prior, identity, r.identityType)] };
   }
-  return encodeIdentity(identity, r.identityType, `The planned identity of ${r.def.typeName}`, false);
+  return encodeIdentity(identity, r.identityType, `The planned identity of ${r.def.typeName}`);
 }
 
 /** The identity of `import { identity = {...} }` (null for an import by id), checked. */

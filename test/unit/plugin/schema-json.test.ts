@@ -135,6 +135,41 @@ describe('providerSchemaJson', () => {
     expect(Object.keys((json as any).provider_schemas['example.com/ns/ex'])).toEqual(['provider', 'resource_schemas']);
   });
 
+  test('resource identities: listed after the data sources, in the layout of Terraform/OpenTofu >= 1.12', () => {
+    const withIdentity: ProviderDefinition = {
+      ...def,
+      resources: [
+        {
+          ...def.resources[0],
+          identity: {
+            version: 1,
+            attributes: {
+              zone: { type: 'string', description: '', optionalForImport: true },
+              ids: { type: ['list', 'number'], description: 'Ids.', requiredForImport: true },
+            },
+          },
+        },
+      ],
+      dataSources: [
+        {
+          typeName: 'ex_info',
+          schema: { version: 0, block: { attributes: {} } },
+          read: async () => ({ state: null, diagnostics: [] }),
+        },
+      ],
+    };
+    const entry = (providerSchemaJson(withIdentity, 'example.com/ns/ex') as any).provider_schemas['example.com/ns/ex'];
+    expect(Object.keys(entry)).toEqual([
+      'provider',
+      'resource_schemas',
+      'data_source_schemas',
+      'resource_identity_schemas',
+    ]);
+    expect(goJsonStringify(entry.resource_identity_schemas)).toBe(
+      '{"ex_thing":{"version":1,"attributes":{"ids":{"type":["list","number"],"description":"Ids.","required_for_import":true},"zone":{"type":"string","optional_for_import":true}}}}',
+    );
+  });
+
   test('goJsonStringify escapes like Go encoding/json', () => {
     expect(goJsonStringify({ s: 'a<b>&c\u2028' })).toBe('{"s":"a\\u003cb\\u003e\\u0026c\\u2028"}');
   });
