@@ -8,9 +8,9 @@ import { randomBytes } from 'node:crypto';
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { inflateRawSync } from 'node:zlib';
 import { runDemo } from '../support/demo-run';
 import { listEngines } from '../support/engines';
+import { isZip, zipEntries } from '../support/zip-entries';
 
 const RUN_TIMEOUT = 240_000;
 /** Any emulator access token, or a piece of one. */
@@ -19,28 +19,6 @@ const EMULATOR_TOKEN = /pcemu\.[\w-]{8,}/;
 interface Artifact {
   name: string;
   text: string;
-}
-
-/** Entries of a zip archive (engines save plans as zip), inflated. */
-function zipEntries(buf: Buffer): { name: string; data: Buffer }[] {
-  const end = buf.lastIndexOf(Buffer.from([0x50, 0x4b, 0x05, 0x06]));
-  if (end < 0) throw new Error('no end of central directory: not a zip');
-  const count = buf.readUInt16LE(end + 10);
-  let p = buf.readUInt32LE(end + 16);
-  const entries: { name: string; data: Buffer }[] = [];
-  for (let i = 0; i < count; i++) {
-    if (buf.readUInt32LE(p) !== 0x02014b50) throw new Error(`bad central directory entry at ${p}`);
-    const method = buf.readUInt16LE(p + 10);
-    const size = buf.readUInt32LE(p + 20);
-    const nameLength = buf.readUInt16LE(p + 28);
-    const local = buf.readUInt32LE(p + 42);
-    const name = buf.toString('utf8', p + 46, p + 46 + nameLength);
-    const start = local + 30 + buf.readUInt16LE(local + 26) + buf.readUInt16LE(local + 28);
-    const raw = buf.subarray(start, start + size);
-    entries.push({ name, data: method === 8 ? inflateRawSync(raw) : raw });
-    p += 46 + nameLength + buf.readUInt16LE(p + 30) + buf.readUInt16LE(p + 32);
-  }
-  return entries;
 }
 
 /** Every regular file under `dir` (symlinks not followed), zip archives opened up. */
@@ -52,7 +30,7 @@ function filesUnder(dir: string, rel = ''): Artifact[] {
     if (!entry.isFile()) continue;
     const buf = readFileSync(path.join(dir, name));
     out.push({ name, text: buf.toString('latin1') });
-    if (buf.subarray(0, 4).equals(Buffer.from([0x50, 0x4b, 0x03, 0x04]))) {
+    if (isZip(buf)) {
       for (const z of zipEntries(buf)) out.push({ name: `${name}!${z.name}`, text: z.data.toString('latin1') });
     }
   }
@@ -69,7 +47,9 @@ function leaks(artifacts: Artifact[], secrets: Record<string, string>): string[]
   return found;
 }
 
-const engines = listEngines().filter((e) => e.pinned);
+// The demo's --engine runs the default build of that engine (bin/terraform, bin/tofu), so the side
+// builds (bin/tofu-1.12.6) are left out here; test/e2e/ephemeral-secrets.test.ts scans theirs.
+const engines = listEngines().filter((e) => e.pinned && path.basename(e.path) === e.name);
 const runs: { label: string; args: string[] }[] = [
   ...engines.map((e) => ({ label: `${e.name} ${e.version}`, args: ['--engine', e.name] })),
   { label: 'the CDKTF story', args: ['--cdktf'] },
