@@ -7,6 +7,7 @@ import { ApiTransport, type ApiResponse } from './http';
 import type { BillingProfile } from './model';
 import { resolveOptions, type PartnerCenterClientOptions, type ResolvedOptions } from './options';
 import { Redactor } from './redact';
+import { tenantOfToken, type CredentialsTenant } from './token-claims';
 import { profileFromWire, profileToWire } from './wire';
 
 export const BILLING_PROFILE_PATH = '/v1/profiles/billing';
@@ -35,6 +36,15 @@ export class PartnerCenterClient {
       log: resolved.log,
       redactor,
     });
+  }
+
+  /**
+   * The partner tenant the credentials act for: the tid claim of the access token the API calls
+   * send (exchanged or given; the exchange is cached, so the next call reuses it). Its reason when
+   * the token does not say (token-claims.ts). Throws what getting the token throws.
+   */
+  async credentialsTenant(opts: CallOptions = {}): Promise<CredentialsTenant> {
+    return tenantOfToken(await this.transport.accessToken(opts.signal));
   }
 
   async getBillingProfile(opts: CallOptions = {}): Promise<BillingProfile> {

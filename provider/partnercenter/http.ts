@@ -50,8 +50,30 @@ export class ApiTransport {
   constructor(private readonly cfg: ApiTransportConfig) {}
 
   async send(req: ApiRequest, signal?: AbortSignal): Promise<ApiResponse> {
-    const { policy, log, redactor } = this.cfg;
     const requestId = randomUUID();
+    return this.operation(
+      { request_id: requestId },
+      (attempt, deadline) => this.attempt(req, requestId, attempt, deadline, signal),
+      signal,
+    );
+  }
+
+  /**
+   * The access token the API calls send, obtained (or taken from the cache) with the retries of
+   * an API call, for a caller that reads its claims (token-claims.ts). Never log it.
+   */
+  async accessToken(signal?: AbortSignal): Promise<string> {
+    const { token } = await this.operation({}, async () => ({ token: await this.cfg.tokens.getToken(signal) }), signal);
+    return token;
+  }
+
+  /** One operation: `attempt` until it succeeds, fails for good, runs out of attempts or time. */
+  private async operation<T extends object>(
+    ids: { request_id?: string },
+    attemptOnce: (attempt: number, deadline: number) => Promise<T | { error: PartnerCenterError }>,
+    signal: AbortSignal | undefined,
+  ): Promise<T> {
+    const { policy, log, redactor } = this.cfg;
     const deadline = Date.now() + policy.deadlineMs;
     let refreshedAfter401 = false;
     // A write whose request may have reached the service without an answer coming back (attempt()
@@ -73,7 +95,7 @@ export class ApiTransport {
     for (let attempt = 1; ; attempt++) {
       if (signal?.aborted) throw fail(cancelled());
       // A failed attempt, answered or not (no response, token failure), is one error to decide on.
-      const res = await this.attempt(req, requestId, attempt, deadline, signal).catch((e: unknown) => ({
+      const res = await attemptOnce(attempt, deadline).catch((e: unknown) => ({
         error: e instanceof PartnerCenterError ? e : transportError(e, `Partner Center at ${this.cfg.baseUrl}`, signal),
       }));
       if (!('error' in res)) return res;
@@ -82,9 +104,7 @@ export class ApiTransport {
       // A token the API refuses may have been revoked before its expiry: get a new one, once.
       if (error.status === 401 && !refreshedAfter401 && this.cfg.tokens.invalidate()) {
         refreshedAfter401 = true;
-        log.debug('Partner Center API refused the access token; refreshing it and trying again', {
-          request_id: requestId,
-        });
+        log.debug('Partner Center API refused the access token; refreshing it and trying again', ids);
         continue;
       }
       if (error instanceof CancelledError || !error.retryable) throw fail(error);
@@ -102,7 +122,7 @@ export class ApiTransport {
         );
       }
       log.debug('Partner Center API call will be retried', {
-        request_id: requestId,
+        ...ids,
         attempt,
         delay_ms: delay,
         reason: error.status ?? error.code,

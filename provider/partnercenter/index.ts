@@ -2,6 +2,8 @@
 export { CLOUDS, CLOUD_NAMES, isCloudName, type Cloud, type CloudName } from './clouds';
 export { PartnerCenterClient, BILLING_PROFILE_PATH, unquoteEtag, type CallOptions } from './client';
 export type { PartnerCenterClientOptions } from './options';
+export { AzureCliError, type AzureCliProblem } from './azure-cli';
+export { tenantOfToken, type CredentialsTenant } from './token-claims';
 export type { ClientLogger } from './logger';
 export type { RetryOptions } from './retry';
 export { DEFAULT_RETRY_POLICY } from './retry';
