@@ -105,10 +105,17 @@ export function resourceRpcs(runtime: ProviderRuntime) {
           ? { ...unchanged, diagnostics: toProtoDiagnostics(diagnostics) }
           : { new_state: encodeDynamic(null, r.type), private: priv, diagnostics: toProtoDiagnostics(diagnostics) };
       }
-      // With its own errors the resource may not know the identity: the stored one stays.
-      if (hasErrors(diagnostics)) return { ...unchanged, diagnostics: toProtoDiagnostics(diagnostics) };
       const out = encodeOutgoing(res.state, r.type, `The refreshed state of ${req.type_name}`, true);
       if (!out.dv) return { ...unchanged, diagnostics: toProtoDiagnostics([...diagnostics, ...out.problems]) };
+      if (hasErrors(diagnostics)) {
+        // A failed refresh: the engine keeps what it had, so the stored identity stays.
+        return {
+          new_state: out.dv,
+          private: priv,
+          new_identity: unchanged.new_identity,
+          diagnostics: toProtoDiagnostics(diagnostics),
+        };
+      }
       const id = outgoingIdentity(r, 'refresh', res.identity, currentIdentity);
       if (id.problems.length > 0) {
         return { ...unchanged, diagnostics: toProtoDiagnostics([...diagnostics, ...id.problems]) };
