@@ -154,6 +154,14 @@ export interface ResourceDefinition<Client = unknown> {
       priorPrivate: Uint8Array;
       /** The stored identity (null on a create). */
       priorIdentity?: ObjectValue | null;
+      /**
+       * The engine gives this plan's `plannedPrivate` back in the second plan of the same change,
+       * the one made at apply (protocol 6.11, client capability store_planned_private). Engines
+       * before it drop it: that second plan gets `priorPrivate` only, empty on a create.
+       */
+      storesPlannedPrivate?: boolean;
+      /** With storesPlannedPrivate, in that second plan: the first plan's private data (else empty). */
+      plannedPrivate?: Uint8Array;
     },
     ctx: ResourceContext<Client>,
   ): Promise<{

@@ -70,6 +70,8 @@ export const CONFLICT_SUMMARY = 'Billing profile changed outside Terraform since
 export function conflictDiagnostic(
   changes: readonly FieldChange[] | undefined,
   apiError?: PartnerCenterError,
+  /** What the changes are from: an adoption's plan has no state, only its read. */
+  basis = 'the state the plan was based on',
 ): Diagnostic {
   const parts: string[] = [];
   parts.push(
@@ -77,8 +79,7 @@ export function conflictDiagnostic(
       ? 'Partner Center rejected the update because the billing profile no longer has the version (etag) this plan was made against.'
       : 'The billing profile in Partner Center no longer has the version (etag) this plan was made against: it was changed elsewhere (e.g. in the Partner Center dashboard) after the plan read it.',
   );
-  if (changes && changes.length > 0)
-    parts.push(`Fields that differ from the state the plan was based on:\n${formatChanges(changes)}`);
+  if (changes && changes.length > 0) parts.push(`Fields that differ from ${basis}:\n${formatChanges(changes)}`);
   else if (changes)
     parts.push('No field this provider shows differs; the change is in a part of the profile it does not expose.');
   parts.push(

@@ -8,13 +8,15 @@
 // - a field left out is unmanaged: planned = prior;
 // - nothing changes: the prior object itself is returned, so the engine sees an empty plan;
 // - a real change: `etag` becomes unknown (the PUT returns a new one);
-// - create (adopt): unmanaged and read-only fields and `etag` are unknown until the profile is read.
+// - create (adopt): unmanaged and read-only fields and `etag` are unknown until the profile is read;
+//   planned from a plan-time read (planAdoptionFromLive), they are the live values instead.
 import type { Diagnostic } from '../plugin/kit';
 import { UNKNOWN, isObjectValue, isUnknown, type ObjectValue, type Value } from '../plugin/cty/types';
-import { GROUPS, fieldsOfGroup, type FieldSpec, type GroupName } from './billing-profile-fields';
+import type { BillingProfile } from '../partnercenter/model';
+import { GROUPS, WRITABLE_FIELDS, fieldsOfGroup, type FieldSpec, type GroupName } from './billing-profile-fields';
 import { BILLING_PROFILE_ID } from './billing-profile-schema';
-import { toFieldValue } from './billing-profile-state';
-import { sameValue } from './billing-profile-diff';
+import { fieldValueIn, profileToState, toFieldValue } from './billing-profile-state';
+import { diffProfiles, managedFields, mergeManaged, sameValue } from './billing-profile-diff';
 import { validateBillingProfileConfig } from './billing-profile-validate';
 
 export interface PlanResult {
@@ -49,6 +51,39 @@ function planCreate(config: ObjectValue): ObjectValue {
   }
   planned.etag = UNKNOWN;
   return planned;
+}
+
+/**
+ * The create (adopt) plan from the profile read at plan time: a field the config sets is planned
+ * as the config value (the engine wants exactly that on a create, docs/architecture.md §8 rule 2),
+ * every other field, and a nested object left out, as read. `etag` is the live one when the apply
+ * will PUT nothing, else unknown: a PUT gives a new one (§8 rule 4).
+ */
+export function planAdoptionFromLive(config: ObjectValue, live: BillingProfile): ObjectValue {
+  const read = profileToState(live);
+  const planned: ObjectValue = { id: BILLING_PROFILE_ID };
+  const pick = (f: FieldSpec, c: ObjectValue, r: ObjectValue): Value => c[f.attr] ?? r[f.attr] ?? null;
+  for (const f of fieldsOfGroup(undefined)) planned[f.attr] = pick(f, config, read);
+  for (const g of GROUP_NAMES) {
+    const cg = config[g] ?? null;
+    const rg = asObject(read[g]) ?? {};
+    if (cg === null || isUnknown(cg)) {
+      planned[g] = cg === null ? rg : UNKNOWN;
+      continue;
+    }
+    const obj = asObject(cg) ?? {};
+    const out: ObjectValue = {};
+    for (const f of fieldsOfGroup(g)) out[f.attr] = pick(f, obj, rg);
+    planned[g] = out;
+  }
+  planned.etag = adoptionWrites(config, live) ? UNKNOWN : (live.etag ?? null);
+  return planned;
+}
+
+/** Whether applying the adoption of `live` will PUT: a managed value not known yet, or one that differs. */
+export function adoptionWrites(config: ObjectValue, live: BillingProfile): boolean {
+  if (managedFields(config).some((f) => isUnknown(fieldValueIn(config, f)))) return true;
+  return diffProfiles(live, mergeManaged(live, config), WRITABLE_FIELDS).length > 0;
 }
 
 function planUpdate(prior: ObjectValue, config: ObjectValue): ObjectValue {

@@ -1,6 +1,7 @@
 // The partnercenter_billing_profile resource: the I/O around the pure plan/diff functions.
 //   read   = GET, keeping the prior spelling of semantically equal values
-//   create = adopt: GET, merge the managed fields, PUT only if something differs
+//   create = adopt: GET, refuse if the profile moved since the plan read it (when it did:
+//            billing-profile-create-guard.ts), merge the managed fields, PUT only if something differs
 //   update = GET, refuse if the etag moved since the plan, else PUT guarded by that etag
 //   delete = forget (the profile cannot be deleted), with a warning
 //   import = id "billing" only
@@ -15,6 +16,7 @@ import { diffProfiles, mergeManaged, plannedValuesNotHeld, readKeepingPriorSpell
 import { validateBillingProfileConfig } from './billing-profile-validate';
 import { planBillingProfile } from './billing-profile-plan';
 import { conflictDiagnostic, errorDiagnostic, notHeldDiagnostic } from './billing-profile-errors';
+import { adoptionConflict, planAdoption } from './billing-profile-create-guard';
 
 type Ctx = ResourceContext<ProviderClient>;
 
@@ -63,6 +65,7 @@ async function applyWrite(
   planned: ObjectValue,
   config: ObjectValue,
   ctx: Ctx,
+  plannedPrivate?: Uint8Array,
 ): Promise<{ state: ObjectValue | null; diagnostics: Diagnostic[] }> {
   const action = prior ? 'updating the billing profile' : 'adopting the billing profile';
   let api: BillingProfileApi;
@@ -81,6 +84,13 @@ async function applyWrite(
     if ((live.etag ?? '') !== (base.etag ?? '')) {
       ctx.log.debug('billing profile etag changed since the plan', { planned_etag: base.etag, live_etag: live.etag });
       return { state: prior, diagnostics: [conflictDiagnostic(diffProfiles(base, live))] };
+    }
+  } else {
+    // An adoption planned from a read: the same refusal against the etag that read saw.
+    const stale = adoptionConflict(plannedPrivate, live);
+    if (stale) {
+      ctx.log.debug('billing profile etag changed since the adoption was planned', { live_etag: live.etag });
+      return { state: prior, diagnostics: [stale] };
     }
   }
 
@@ -125,14 +135,18 @@ export const billingProfileResource: ResourceDefinition<ProviderClient> = {
     }
   },
 
-  async plan(req) {
+  async plan(req, ctx) {
+    if (req.prior === null) return planAdoption(req, ctx);
     const { planned, diagnostics } = planBillingProfile(req.prior, req.config);
     return { planned, plannedPrivate: req.priorPrivate, diagnostics };
   },
 
   async apply(req, ctx) {
     if (req.planned === null) return { state: null, diagnostics: [DELETE_WARNING] };
-    return applyWrite(req.prior, req.planned, req.config ?? req.planned, ctx);
+    if (req.prior !== null) return applyWrite(req.prior, req.planned, req.config ?? req.planned, ctx);
+    // The adoption's read stays out of the state: its private data starts empty.
+    const adopted = await applyWrite(null, req.planned, req.config ?? req.planned, ctx, req.plannedPrivate);
+    return { ...adopted, private: new Uint8Array() };
   },
 
   async import(id, ctx) {

@@ -136,7 +136,18 @@ export function resourceRpcs(runtime: ProviderRuntime) {
       const priorIdentity = r.identityType ? decodeIdentity(req.prior_identity, r.identityType) : null;
       const c = await runtime.resourceContext();
       if (!c.ok) return { ...base, diagnostics: toProtoDiagnostics([c.diagnostic]) };
-      const res = await r.def.plan({ prior, proposed, config, priorPrivate: req.prior_private, priorIdentity }, c.ctx);
+      const res = await r.def.plan(
+        {
+          prior,
+          proposed,
+          config,
+          priorPrivate: req.prior_private,
+          priorIdentity,
+          storesPlannedPrivate: req.client_capabilities?.store_planned_private === true,
+          plannedPrivate: req.planned_private,
+        },
+        c.ctx,
+      );
       const diagnostics = [...res.diagnostics];
       const out = encodeOutgoing(res.planned, r.type, `The planned state of ${req.type_name}`, false);
       const problems = [...out.problems];
