@@ -1,8 +1,9 @@
 // `npm run release` end to end: the artifacts it writes, then every engine installing from them
 // the two ways a team would: the zips as a packed filesystem mirror, and the mirror tree served
 // over HTTPS on loopback as a provider network mirror (a CA made here, trusted via SSL_CERT_FILE).
-// Lock files: the engines record only h1: for a mirrored package (zh: comes from signed registry
-// releases only), so the zh: pin comes from the release's lock entry; the engines check both.
+// Lock files: the engines record h1: for a mirrored package (zh: comes from signed registry
+// releases; OpenTofu 1.12 adds the zh: of each zip it downloads from a network mirror), so the zh:
+// pins of every platform come from the release's lock entry; the engines check both.
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { mkdir, mkdtemp, readdir, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
@@ -14,7 +15,7 @@ import { executableName, goPlatform, installProvider } from '../../provider/cli/
 import { PROVIDER_TYPE, PROVIDER_VERSION, SOURCE_ADDRESS } from '../../provider/meta';
 import { packageHashV1, sha256Hex } from '../../scripts/release/hashes';
 import { PROVIDER_BUNDLE, requireBundle, ROOT } from '../support/bundles';
-import { describeEachEngine } from '../support/engines';
+import { describeEachEngine, engineAtLeast, type Engine } from '../support/engines';
 import { processEnvWith, spawnCapture, type CapturedRun } from '../support/spawn-capture';
 import { serveStaticHttps, type StaticHttpsServer } from '../support/static-https';
 import { makeTestCa, type TestCa } from '../support/test-ca';
@@ -98,6 +99,17 @@ function lockFileWith(hashes: string[]): string {
 
 const releaseHashes = () => lockHashes(readFileSync(path.join(releaseDir, LOCK_ENTRY), 'utf8'));
 const h1Of = (hashes: string[]) => hashes.filter((h) => h.startsWith('h1:'));
+
+/**
+ * What `engine` records for the zips of `platforms` fetched from the network mirror: the release's
+ * h1:, plus, on OpenTofu 1.12 (not 1.6, nor Terraform), the zh: of each zip downloaded, which must
+ * be its SHA256SUMS line.
+ */
+function networkMirrorHashes(engine: Engine, platforms: string[]): string[] {
+  const zh = engine.name === 'tofu' && engineAtLeast(engine, { terraform: '0', tofu: '1.12.0' });
+  const zipHashes = zh ? platforms.map((p) => `zh:${sums[zipName(p)]}`) : [];
+  return [...new Set([...h1Of(releaseHashes()), ...zipHashes])].sort();
+}
 
 async function cliConfig(name: string, installation: string): Promise<string> {
   const file = path.join(tmp, `${name}.tfrc`);
@@ -278,7 +290,7 @@ describeEachEngine('release artifacts', (engine) => {
           `GET /${PROVIDER_PATH}/${zipName(HERE)} 200`,
         ]),
       );
-      expect(lockHashes(wd.readFile('.terraform.lock.hcl'))).toEqual(h1Of(releaseHashes()));
+      expect(lockHashes(wd.readFile('.terraform.lock.hcl'))).toEqual(networkMirrorHashes(engine, [HERE]));
     },
     STEP_TIMEOUT,
   );
@@ -295,12 +307,15 @@ describeEachEngine('release artifacts', (engine) => {
         '-platform=darwin_arm64',
       ];
 
-      // From no lock file: the engine records what it computed itself, the h1: of the unpacked zips.
+      // From no lock file: the engine records what it computed itself, the h1: of the unpacked zips
+      // (and, on OpenTofu 1.12, the zh: of the zips).
       await rm(path.join(wd.dir, '.terraform.lock.hcl'));
       const fetched = await requestsDuring(() => wd.run(lockArgs));
       for (const p of ['linux_amd64', 'darwin_arm64'])
         expect(fetched).toContain(`GET /${PROVIDER_PATH}/${zipName(p)} 200`);
-      expect(lockHashes(wd.readFile('.terraform.lock.hcl'))).toEqual(h1Of(releaseHashes()));
+      expect(lockHashes(wd.readFile('.terraform.lock.hcl'))).toEqual(
+        networkMirrorHashes(engine, ['linux_amd64', 'darwin_arm64']),
+      );
 
       // From the release's lock entry: every platform's package is checked against it and both
       // kinds are kept; the zh: values are the SHA256SUMS lines.
