@@ -24,13 +24,43 @@ export interface LogMark {
   tokens: number;
 }
 
+export interface EmulatorAdminOptions {
+  /** The partner tenant whose profile and tokens the calls are about (default: the emulator's default tenant). */
+  tenant?: string;
+}
+
 export class EmulatorAdmin {
-  constructor(readonly url: string) {}
+  readonly tenant: string | undefined;
+
+  constructor(
+    readonly url: string,
+    opts: EmulatorAdminOptions = {},
+  ) {
+    this.tenant = opts.tenant;
+  }
+
+  /** The same emulator, for the profile and tokens of another partner tenant. */
+  forTenant(tenant: string): EmulatorAdmin {
+    return new EmulatorAdmin(this.url, { tenant });
+  }
 
   private call<T>(method: 'GET' | 'POST' | 'PATCH' | 'DELETE', path: string, json?: unknown): Promise<T> {
-    return got(`${this.url}/_emulator/${path}`, { method, json, retry: { limit: 0 } }).then((res) =>
+    const query = this.tenant === undefined ? '' : `?tenant=${encodeURIComponent(this.tenant)}`;
+    return got(`${this.url}/_emulator/${path}${query}`, { method, json, retry: { limit: 0 } }).then((res) =>
       res.body ? (JSON.parse(res.body) as T) : (undefined as T),
     );
+  }
+
+  /**
+   * Adds a partner tenant with its own profile (`profile` as the API returns one, else the default
+   * profile). Its token endpoint path /<tenantId>/oauth2/v2.0/token then issues its tokens for the
+   * same client id and refresh token.
+   */
+  addTenant(tenantId: string, profile?: object): Promise<{ tenantId: string; profile: ProfileJson }> {
+    return this.call('POST', 'tenants', profile === undefined ? { tenantId } : { tenantId, profile });
+  }
+  tenants(): Promise<{ tenantId: string; default: boolean }[]> {
+    return this.call('GET', 'tenants');
   }
 
   profile(): Promise<ProfileJson> {
@@ -63,6 +93,7 @@ export class EmulatorAdmin {
   async since(mark: LogMark): Promise<{ api: ApiCallRecord[]; tokens: TokenCallRecord[] }> {
     return { api: (await this.requests()).slice(mark.api), tokens: (await this.tokenRequests()).slice(mark.tokens) };
   }
+  /** Every tenant's profile back to its initial one; logs, faults and replay caches emptied. Returns this tenant's. */
   reset(): Promise<ProfileJson> {
     return this.call('POST', 'reset');
   }

@@ -3,5 +3,11 @@
 // its admin API (EmulatorAdmin). Bundled into dist/emulator/index.js with its declarations by
 // scripts/build-package.ts.
 export { EMULATOR_DEFAULTS, providerEnvFor, startEmulator, type EmulatorOptions, type RunningEmulator } from './server';
-export { EmulatorAdmin, type FaultSpec, type LogMark, type ProfileJson } from './admin-client';
+export {
+  EmulatorAdmin,
+  type EmulatorAdminOptions,
+  type FaultSpec,
+  type LogMark,
+  type ProfileJson,
+} from './admin-client';
 export type { ApiCallRecord, TokenCallRecord } from './request-log';

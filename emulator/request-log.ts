@@ -18,6 +18,8 @@ export interface ApiCallRecord {
   at: string;
   /** Request headers; Authorization shows only its scheme. */
   headers: Record<string, string>;
+  /** The tenant the call acted on (its token's), once the bearer check passed. */
+  tenant?: string;
   /**
    * Set when an injected fault applied: it answered instead of the API (status, reset, body), or
    * delayed the call, or spoiled the answer of a call that took effect (reset-after, body-after).

@@ -11,7 +11,7 @@ import { handleAdmin } from './routes/admin';
 import { handleApiCall } from './routes/billing';
 import { TOKEN_PATH, handleTokenRequest } from './routes/oauth';
 import { DEFAULT_CONFIG, type EmulatorConfig, type EmulatorState } from './state';
-import { ProfileStore } from './store';
+import { TenantRegistry } from './tenants';
 import { TokenSigner } from './tokens';
 
 export interface EmulatorOptions {
@@ -21,6 +21,7 @@ export interface EmulatorOptions {
   host?: string;
   /** Persistence file: loaded at start (created when missing), rewritten atomically on change. */
   data?: string;
+  /** The default partner tenant (more are added with POST /_emulator/tenants). */
   tenantId?: string;
   clientId?: string;
   clientSecret?: string;
@@ -73,12 +74,15 @@ export async function startEmulator(opts: EmulatorOptions = {}): Promise<Running
   const host = opts.host ?? '127.0.0.1';
   const state: EmulatorState = {
     config,
-    store: ProfileStore.open({ file: opts.data, initialProfile: opts.initialProfile }),
+    tenants: TenantRegistry.open({
+      file: opts.data,
+      defaultTenantId: config.tenantId,
+      initialProfile: opts.initialProfile,
+    }),
     signer: new TokenSigner(),
     faults: new FaultQueue(),
     apiLog: new RecordLog<ApiCallRecord>(),
     tokenLog: new RecordLog<TokenCallRecord>(),
-    replays: new Map(),
     adminHosts: adminHostsFor(opts.host),
     shutdown: shutdown.signal,
   };
@@ -100,7 +104,7 @@ export async function startEmulator(opts: EmulatorOptions = {}): Promise<Running
       });
     });
   } catch (e) {
-    state.store.close();
+    state.tenants.close();
     throw e;
   }
   const port = (server.address() as AddressInfo).port;
@@ -112,7 +116,7 @@ export async function startEmulator(opts: EmulatorOptions = {}): Promise<Running
       new Promise<void>((resolve, reject) => {
         shutdown.abort();
         server.close((e) => {
-          state.store.close(); // only now: a write in flight may still save
+          state.tenants.close(); // only now: a write in flight may still save
           if (e) reject(e);
           else resolve();
         });
@@ -128,12 +132,15 @@ export const EMULATOR_DEFAULTS = {
   refreshToken: DEFAULT_CONFIG.refreshToken,
 } as const;
 
-/** PARTNERCENTER_* variables that point the provider at an emulator at `url` (default credentials). */
-export function providerEnvFor(url: string): Record<string, string> {
+/**
+ * PARTNERCENTER_* variables that point the provider at an emulator at `url` (default credentials),
+ * acting for `tenantId` (default: the default tenant; another must have been added first).
+ */
+export function providerEnvFor(url: string, tenantId: string = EMULATOR_DEFAULTS.tenantId): Record<string, string> {
   return {
     PARTNERCENTER_BASE_URL: url,
     PARTNERCENTER_AUTHORITY_HOST: url,
-    PARTNERCENTER_TENANT_ID: EMULATOR_DEFAULTS.tenantId,
+    PARTNERCENTER_TENANT_ID: tenantId,
     PARTNERCENTER_CLIENT_ID: EMULATOR_DEFAULTS.clientId,
     PARTNERCENTER_REFRESH_TOKEN: EMULATOR_DEFAULTS.refreshToken,
   };

@@ -2,10 +2,11 @@
 import type { AdminHosts } from './admin-guard';
 import type { FaultQueue } from './faults';
 import type { ApiCallRecord, RecordLog, TokenCallRecord } from './request-log';
-import type { ProfileStore } from './store';
+import type { TenantRegistry } from './tenants';
 import type { TokenSigner } from './tokens';
 
 export interface EmulatorConfig {
+  /** The default tenant: the one admin calls without ?tenant= and the multi-tenant authorities act on. */
   tenantId: string;
   clientId: string;
   /** undefined: a public client, no secret expected. */
@@ -25,20 +26,16 @@ export const DEFAULT_CONFIG: EmulatorConfig = {
   conflictMode: '412',
 };
 
-export interface StoredResponse {
-  status: number;
-  body: unknown;
-}
+export type { StoredResponse } from './tenants';
 
 export interface EmulatorState {
   config: EmulatorConfig;
-  store: ProfileStore;
+  /** The partner tenants served, each with its profile and replay cache (tenants.ts). */
+  tenants: TenantRegistry;
   signer: TokenSigner;
   faults: FaultQueue;
   apiLog: RecordLog<ApiCallRecord>;
   tokenLog: RecordLog<TokenCallRecord>;
-  /** First response of each PUT, by MS-RequestId, replayed when the same id comes again. */
-  replays: Map<string, StoredResponse>;
   /** Hosts besides loopback the admin API answers to (the explicit --host). */
   adminHosts: AdminHosts;
   /** Aborted by close(): ends pending fault delays so nothing outlives the server. */

@@ -1,7 +1,7 @@
 // What `configure` hands to every resource and data source call: the Partner Center API, or the
 // reason it is not available yet. Planning never needs the API, so a provider block that
 // depends on values known only during apply fails only the calls that do need it.
-import type { BillingProfile } from './partnercenter';
+import type { BillingProfile, CredentialsTenant } from './partnercenter';
 
 /** The part of PartnerCenterClient the resources use. */
 export interface BillingProfileApi {
@@ -12,6 +12,12 @@ export interface BillingProfileApi {
    * model lacks included, so nothing the provider does not manage is cleared.
    */
   updateBillingProfile(profile: BillingProfile, etag: string, opts: { signal?: AbortSignal }): Promise<BillingProfile>;
+  /**
+   * The partner tenant of the credentials (the tid claim of their access token), which the
+   * resource's state is bound to (resources/billing-profile-tenant.ts). A stand-in API without it
+   * counts as credentials whose tenant cannot be read.
+   */
+  credentialsTenant?(opts: { signal?: AbortSignal }): Promise<CredentialsTenant>;
 }
 
 /** Thrown when a call needs the API but the provider could not be configured yet. */

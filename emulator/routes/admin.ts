@@ -1,23 +1,27 @@
 // The admin API under /_emulator/ (no authentication): inspect and edit the profile out of band,
-// inject faults, read the request logs, reset, and mint tokens without the OAuth exchange.
+// inject faults, read the request logs, reset, mint tokens without the OAuth exchange, and add
+// partner tenants. `?tenant=<id>` picks the tenant of the profile and token calls (default: the
+// default tenant); faults, logs and reset are the emulator's.
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { adminRequestRefusal } from '../admin-guard';
 import { BindError, bindProfile } from '../binding';
 import { FaultSpecError, parseFaultSpec } from '../faults';
 import { parseJson, readBody, sendJson } from '../http-io';
 import { toApiJson } from '../profile';
+import { DataFileError } from '../persistence';
 import type { EmulatorState } from '../state';
+import { TenantExistsError, isTenantId, type Tenant } from '../tenants';
 import { afterPatch } from '../updates';
 import { validateProfile } from '../validation';
 
-type Handler = (state: EmulatorState, body: unknown) => { status: number; body?: unknown };
+type Handler = (state: EmulatorState, body: unknown, tenant: Tenant) => { status: number; body?: unknown };
 
 class AdminInputError extends Error {}
 
 const ROUTES: Record<string, Handler> = {
-  'GET /_emulator/profile': (state) => ({ status: 200, body: toApiJson(state.store.current) }),
+  'GET /_emulator/profile': (_state, _body, tenant) => ({ status: 200, body: toApiJson(tenant.store.current) }),
 
-  'PATCH /_emulator/profile': (state, body) => {
+  'PATCH /_emulator/profile': (_state, body, tenant) => {
     let patch;
     try {
       patch = bindProfile(body);
@@ -25,10 +29,34 @@ const ROUTES: Record<string, Handler> = {
       if (e instanceof BindError) throw new AdminInputError(e.message);
       throw e;
     }
-    const next = afterPatch(state.store.current, patch);
+    const next = afterPatch(tenant.store.current, patch);
     const problem = validateProfile(next);
     if (problem) throw new AdminInputError(problem.message);
-    return { status: 200, body: toApiJson(state.store.replace(next)) };
+    return { status: 200, body: toApiJson(tenant.store.replace(next)) };
+  },
+
+  'GET /_emulator/tenants': (state) => ({
+    status: 200,
+    body: state.tenants.list().map((t) => ({ tenantId: t.id, default: t === state.tenants.default })),
+  }),
+  'POST /_emulator/tenants': (state, body) => {
+    const spec = body as Record<string, unknown> | undefined;
+    if (typeof spec !== 'object' || spec === null || Array.isArray(spec))
+      throw new AdminInputError('the body must be a JSON object such as {"tenantId": "<guid>"}');
+    const id = spec.tenantId;
+    if (typeof id !== 'string' || !isTenantId(id))
+      throw new AdminInputError(`tenantId must be a tenant id (a GUID), got ${JSON.stringify(id ?? null)}`);
+    if (spec.profile !== undefined && (typeof spec.profile !== 'object' || spec.profile === null))
+      throw new AdminInputError('profile, when given, must be a billing profile as the API returns it (a JSON object)');
+    let tenant: Tenant;
+    try {
+      tenant = state.tenants.add(id, spec.profile ?? undefined);
+    } catch (e) {
+      if (e instanceof TenantExistsError) return { status: 409, body: { error: e.message } };
+      if (e instanceof DataFileError) throw new AdminInputError(e.message);
+      throw e;
+    }
+    return { status: 201, body: { tenantId: tenant.id, profile: toApiJson(tenant.store.current) } };
   },
 
   'POST /_emulator/faults': (state, body) => {
@@ -45,16 +73,15 @@ const ROUTES: Record<string, Handler> = {
   'GET /_emulator/requests': (state) => ({ status: 200, body: state.apiLog.all() }),
   'GET /_emulator/token-requests': (state) => ({ status: 200, body: state.tokenLog.all() }),
 
-  'POST /_emulator/reset': (state) => {
-    const profile = state.store.reset();
+  'POST /_emulator/reset': (state, _body, tenant) => {
+    state.tenants.resetAll();
     state.apiLog.clear();
     state.tokenLog.clear();
     state.faults.clear();
-    state.replays.clear();
-    return { status: 200, body: toApiJson(profile) };
+    return { status: 200, body: toApiJson(tenant.store.current) };
   },
 
-  'POST /_emulator/tokens': (state, body) => {
+  'POST /_emulator/tokens': (state, body, tenant) => {
     const spec = (body ?? {}) as Record<string, unknown>;
     if (typeof spec !== 'object' || Array.isArray(spec))
       throw new AdminInputError('the body must be a JSON object such as {"user": true}');
@@ -64,7 +91,8 @@ const ROUTES: Record<string, Handler> = {
     if (typeof lifetime !== 'number' || !Number.isInteger(lifetime) || lifetime < 1)
       throw new AdminInputError('expiresIn must be a whole number of seconds >= 1');
     const { token } = state.signer.issue({
-      tenantId: state.config.tenantId,
+      tenantId: tenant.id,
+      clientId: state.config.clientId,
       user: spec.user !== false,
       lifetimeSeconds: lifetime,
     });
@@ -94,6 +122,17 @@ export async function handleAdmin(
     const known = Object.keys(ROUTES).join(', ');
     return sendJson(res, 404, { error: `no admin route ${key}; known routes: ${known}` });
   }
+  const asked = new URL(req.url ?? '/', 'http://emulator').searchParams.get('tenant');
+  const tenant = asked === null ? state.tenants.default : state.tenants.find(asked);
+  if (!tenant) {
+    const known = state.tenants
+      .list()
+      .map((t) => t.id)
+      .join(', ');
+    return sendJson(res, 404, {
+      error: `no tenant ${JSON.stringify(asked)}; the emulator serves ${known} (add one with POST /_emulator/tenants)`,
+    });
+  }
   try {
     let body: unknown;
     try {
@@ -101,7 +140,7 @@ export async function handleAdmin(
     } catch (e) {
       throw new AdminInputError(`the body is not valid JSON (${(e as Error).message})`);
     }
-    const out = handler(state, body);
+    const out = handler(state, body, tenant);
     sendJson(res, out.status, out.body);
   } catch (e) {
     if (e instanceof AdminInputError || e instanceof FaultSpecError) return sendJson(res, 400, { error: e.message });

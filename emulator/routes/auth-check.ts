@@ -1,13 +1,14 @@
 // The bearer-token check of the API: the token must be one this emulator issued, unexpired, for
-// its tenant, and delegated (App+User). Answers like Partner Center: 401 without or with a bad
-// token, 403 for an app-only token.
+// one of its tenants, and delegated (App+User: it carries scp). Answers like Partner Center: 401
+// without or with a bad token, 403 for an app-only token. The call then acts on the token's tenant.
 import type { IncomingMessage } from 'node:http';
 import { apiFault, FAULT_CODES, type ApiFault } from '../api-fault';
 import { header } from '../http-io';
 import type { EmulatorState } from '../state';
+import type { Tenant } from '../tenants';
 
 export type AuthResult =
-  { ok: true } | { ok: false; status: 401 | 403; fault: ApiFault; headers: Record<string, string> };
+  { ok: true; tenant: Tenant } | { ok: false; status: 401 | 403; fault: ApiFault; headers: Record<string, string> };
 
 const CHALLENGE = { 'WWW-Authenticate': 'Bearer realm="PartnerCenter", error="invalid_token"' };
 
@@ -37,7 +38,8 @@ export function checkBearer(state: EmulatorState, req: IncomingMessage): AuthRes
       headers: CHALLENGE,
     };
   }
-  if (check.claims.tid.toLowerCase() !== state.config.tenantId.toLowerCase()) {
+  const tenant = state.tenants.find(check.claims.tid);
+  if (!tenant) {
     return {
       ok: false,
       status: 401,
@@ -45,7 +47,7 @@ export function checkBearer(state: EmulatorState, req: IncomingMessage): AuthRes
       headers: CHALLENGE,
     };
   }
-  if (check.claims.kind !== 'user') {
+  if (typeof check.claims.scp !== 'string') {
     return {
       ok: false,
       status: 403,
@@ -56,5 +58,5 @@ export function checkBearer(state: EmulatorState, req: IncomingMessage): AuthRes
       headers: {},
     };
   }
-  return { ok: true };
+  return { ok: true, tenant };
 }

@@ -12,6 +12,7 @@ import { BodyTooLargeError, header, parseJson, readBody, sendJson, sendText } fr
 import { toApiJson } from '../profile';
 import { LOGGED_BODY_MAX, type ApiCallRecord } from '../request-log';
 import type { EmulatorState, StoredResponse } from '../state';
+import type { Tenant } from '../tenants';
 import { afterPut } from '../updates';
 import { readOnlyViolation, validateProfile } from '../validation';
 import { checkBearer } from './auth-check';
@@ -133,18 +134,21 @@ function answer(
   }
   const auth = checkBearer(state, req);
   if (!auth.ok) return { status: auth.status, body: auth.fault, headers: auth.headers };
+  // The partner is the one of the token: each tenant has its own profile (and replay cache).
+  const { tenant } = auth;
+  record.tenant = tenant.id;
 
-  if (req.method === 'GET') return { status: 200, body: toApiJson(state.store.current) };
+  if (req.method === 'GET') return { status: 200, body: toApiJson(tenant.store.current) };
 
-  const replay = sentRequestId ? state.replays.get(sentRequestId) : undefined;
+  const replay = sentRequestId ? tenant.replays.get(sentRequestId) : undefined;
   if (replay) {
     record.replayed = true;
     return replay;
   }
-  const etagBefore = state.store.etag;
-  const reply = applyPut(state, header(req, 'content-type'), record.ifMatch, parsed);
-  if (state.store.etag !== etagBefore) record.applied = true;
-  if (sentRequestId) remember(state.replays, sentRequestId, { status: reply.status, body: reply.body });
+  const etagBefore = tenant.store.etag;
+  const reply = applyPut(state, tenant, header(req, 'content-type'), record.ifMatch, parsed);
+  if (tenant.store.etag !== etagBefore) record.applied = true;
+  if (sentRequestId) remember(tenant.replays, sentRequestId, { status: reply.status, body: reply.body });
   return reply;
 }
 
@@ -176,6 +180,7 @@ function sendBroken(
 
 function applyPut(
   state: EmulatorState,
+  tenant: Tenant,
   contentType: string | undefined,
   ifMatch: string | null,
   parsed: ParsedBody,
@@ -206,7 +211,7 @@ function applyPut(
     if (e instanceof BindError) return invalid(e.field, e.message);
     throw e;
   }
-  const current = state.store.current;
+  const current = tenant.store.current;
   const stale =
     (ifMatch !== null && !etagMatches(ifMatch, current.etag)) ||
     (body.etag !== undefined && body.etag !== current.etag);
@@ -224,7 +229,7 @@ function applyPut(
   const next = afterPut(current, body);
   const problem = validateProfile(next);
   if (problem) return invalid(problem.field, problem.message);
-  return { status: 200, body: toApiJson(state.store.replace(next)) };
+  return { status: 200, body: toApiJson(tenant.store.replace(next)) };
 }
 
 /** If-Match: "*" or a list of (possibly weak) quoted etags. */

@@ -1,9 +1,12 @@
 // POST /{tenant}/oauth2/v2.0/token (and the v1 /{tenant}/oauth2/token): the refresh-token grant
-// of Entra ID, for the configured client and refresh token only. Failures answer with the OAuth
-// error JSON (error, error_description) and AADSTS-style messages.
+// of Entra ID, for the configured client and refresh token only. The token is issued for the
+// tenant of the path, any tenant the emulator serves; `common` and `organizations` (which name
+// none: Entra ID then issues for the refresh token's home tenant) give the default tenant.
+// Failures answer with the OAuth error JSON (error, error_description) and AADSTS-style messages.
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { header, readBody, sendJson } from '../http-io';
 import type { EmulatorState } from '../state';
+import { MULTI_TENANT_AUTHORITIES, type Tenant } from '../tenants';
 
 export const TOKEN_PATH = /^\/([^/]+)\/oauth2\/(?:v2\.0\/)?token$/;
 
@@ -13,9 +16,14 @@ interface OAuthFailure {
   description: string;
 }
 
+/** The tenant a token endpoint path names, if the emulator serves it. */
+function tenantOfPath(state: EmulatorState, tenant: string): Tenant | undefined {
+  return MULTI_TENANT_AUTHORITIES.has(tenant.toLowerCase()) ? state.tenants.default : state.tenants.find(tenant);
+}
+
 function checkGrant(state: EmulatorState, tenant: string, form: URLSearchParams): OAuthFailure | undefined {
   const c = state.config;
-  if (tenant.toLowerCase() !== c.tenantId.toLowerCase()) {
+  if (!tenantOfPath(state, tenant)) {
     return { status: 400, error: 'invalid_request', description: `AADSTS90002: Tenant '${tenant}' not found.` };
   }
   const grant = form.get('grant_type');
@@ -95,7 +103,12 @@ export async function handleTokenRequest(
     return record(failure.status, form, failure.error);
   }
   const lifetime = state.config.tokenLifetimeSeconds;
-  const { token } = state.signer.issue({ tenantId: state.config.tenantId, user: true, lifetimeSeconds: lifetime });
+  const { token } = state.signer.issue({
+    tenantId: (tenantOfPath(state, tenant) ?? state.tenants.default).id,
+    clientId: state.config.clientId,
+    user: true,
+    lifetimeSeconds: lifetime,
+  });
   sendJson(
     res,
     200,

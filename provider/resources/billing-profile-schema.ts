@@ -9,6 +9,8 @@ import type { AttributeSchema, Schema } from '../plugin/kit';
 import { GROUPS, fieldsOfGroup, type FieldSpec, type GroupName } from './billing-profile-fields';
 
 export const RESOURCE_TYPE = 'partnercenter_billing_profile';
+/** The resource's schema version (see buildResourceSchema). */
+export const BILLING_PROFILE_SCHEMA_VERSION = 1;
 /** The only id the resource has: one billing profile per partner. */
 export const BILLING_PROFILE_ID = 'billing';
 
@@ -50,8 +52,16 @@ function buildResourceSchema(): Schema {
     description:
       'Version of the profile the state was read at. Every update sends it (If-Match) so a change made elsewhere since the plan is never overwritten.',
   };
+  attributes.tenant_id = {
+    type: 'string',
+    computed: true,
+    description:
+      "Partner tenant (Microsoft Entra ID tenant id) the profile was read from: the tid claim of the credentials' access token; null when the token does not carry one. A resource stays bound to it: credentials of another tenant are refused before anything is written.",
+  };
   return {
-    version: 0,
+    // 1 added tenant_id: a version 0 state upgrades with it null, and the next read fills it
+    // (billing-profile-tenant.ts); the bump keeps an older provider from reading a bound state.
+    version: BILLING_PROFILE_SCHEMA_VERSION,
     block: {
       attributes,
       description:

@@ -16,6 +16,7 @@ import { diffProfiles, mergeManaged, plannedValuesNotHeld, readKeepingPriorSpell
 import { validateBillingProfileConfig } from './billing-profile-validate';
 import { planBillingProfile } from './billing-profile-plan';
 import { conflictDiagnostic, errorDiagnostic, notHeldDiagnostic } from './billing-profile-errors';
+import { boundToTenant } from './billing-profile-tenant';
 import { adoptionConflict, planAdoption } from './billing-profile-create-guard';
 
 type Ctx = ResourceContext<ProviderClient>;
@@ -114,7 +115,9 @@ async function applyWrite(
   }
 }
 
-export const billingProfileResource: ResourceDefinition<ProviderClient> = {
+// Bound to its partner tenant: billing-profile-tenant.ts checks the credentials' tenant around read,
+// plan, apply and import, and adds tenant_id to every state they return.
+export const billingProfileResource: ResourceDefinition<ProviderClient> = boundToTenant({
   typeName: RESOURCE_TYPE,
   schema: billingProfileSchema,
 
@@ -166,4 +169,4 @@ export const billingProfileResource: ResourceDefinition<ProviderClient> = {
     }
     return liveProfileState(ctx, 'importing the billing profile');
   },
-};
+});

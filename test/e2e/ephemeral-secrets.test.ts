@@ -22,7 +22,7 @@ import { flatOutput, TfWorkdir, type RunResult } from '../support/tf-workdir';
 const EPHEMERAL_VARIABLES = { terraform: '1.10.0', tofu: '1.11.0' };
 const STEP_TIMEOUT = 180_000;
 /** Any emulator access token, or a piece of one. */
-const EMULATOR_TOKEN = /pcemu\.[\w-]{8,}/;
+const EMULATOR_TOKEN = /eyJ[\w-]{8,}\.eyJ[\w-]{8,}/; // a JWT's header and payload
 
 function configuration(ephemeral: boolean, purchaseOrder: string): string {
   const flag = ephemeral ? '\n  ephemeral = true' : '';

@@ -3,7 +3,8 @@
 // secret the emulator requires) and a refresh token made up for this run; then the trace log,
 // every file the demo leaves (state, backups, saved plans, lock files, the CLI config...) and
 // its stdout/stderr (the engines' output and diagnostics) are searched for the refresh token,
-// the client secret and any access token the emulator issued (they all start `pcemu.`).
+// the client secret and any access token the emulator issued (JWTs: they start `eyJ`, as does
+// their payload).
 import { randomBytes } from 'node:crypto';
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -13,8 +14,8 @@ import { listEngines } from '../support/engines';
 import { isZip, zipEntries } from '../support/zip-entries';
 
 const RUN_TIMEOUT = 240_000;
-/** Any emulator access token, or a piece of one. */
-const EMULATOR_TOKEN = /pcemu\.[\w-]{8,}/;
+/** Any emulator access token (a JWT: base64url JSON header and payload), or a piece of one. */
+const EMULATOR_TOKEN = /eyJ[\w-]{8,}\.eyJ[\w-]{8,}/;
 
 interface Artifact {
   name: string;

@@ -201,6 +201,6 @@ describe('logging', () => {
     expect(everything).toContain('LOGGED'); // bodies are there...
     expect(everything).not.toContain(secret); // ...secrets are not
     expect(everything).not.toContain('very-secret-refresh-token');
-    expect(everything).not.toMatch(/pcemu\.[A-Za-z0-9_-]{10,}/); // no access token
+    expect(everything).not.toMatch(/eyJ[A-Za-z0-9_-]{10,}\.eyJ/); // no access token (a JWT)
   });
 });

@@ -27,6 +27,7 @@ describe('billing profile schema', () => {
         'billing_day',
         'profile_type',
         'etag',
+        'tenant_id',
         'address',
         'address.address_line1',
         'address.address_line2',
@@ -50,10 +51,11 @@ describe('billing profile schema', () => {
     expect(resourceAttrs.billing_day.type).toBe('number');
   });
 
-  it('makes id and etag computed-only, everything else optional+computed', () => {
+  it('makes id, etag and tenant_id computed-only, everything else optional+computed', () => {
     for (const [name, a] of Object.entries(resourceAttrs)) {
-      const expected =
-        name === 'id' || name === 'etag' ? { optional: undefined, computed: true } : { optional: true, computed: true };
+      const expected = ['id', 'etag', 'tenant_id'].includes(name)
+        ? { optional: undefined, computed: true }
+        : { optional: true, computed: true };
       expect([name, { optional: a.optional, computed: a.computed }]).toEqual([name, expected]);
     }
   });

@@ -870,6 +870,11 @@ export class BillingProfile extends cdktn.TerraformResource {
     return this._taxId;
   }
 
+  // tenant_id - computed: true, optional: false, required: false
+  public get tenantId() {
+    return this.getStringAttribute('tenant_id');
+  }
+
   // =========
   // SYNTHESIS
   // =========

@@ -284,6 +284,11 @@ export class DataPartnercenterBillingProfile extends cdktn.TerraformDataSource {
     return this.getStringAttribute('tax_id');
   }
 
+  // tenant_id - computed: true, optional: false, required: false
+  public get tenantId() {
+    return this.getStringAttribute('tenant_id');
+  }
+
   // =========
   // SYNTHESIS
   // =========
