@@ -186,9 +186,9 @@ export const ServerCapabilities = message<ServerCapabilities>([
 ]);
 
 /**
- * What the engine can handle (6.6+), sent in most requests. Decoded so a test can send every
- * flag; the provider relies on none of them (it never defers, has no write-only attributes
- * and no computed blocks, and needs no planned private state back).
+ * What the engine can handle (6.6+), sent in most requests. The kit passes store_planned_private
+ * to a resource's plan; the provider uses no other flag (it never defers, has no write-only
+ * attributes and no computed blocks).
  */
 export interface ClientCapabilities {
   deferral_allowed: boolean;
