@@ -6,6 +6,7 @@ import { isUnknown, type ObjectValue } from './plugin/cty/types';
 import { CLOUDS, CLOUD_NAMES, isCloudName, type PartnerCenterClientOptions } from './partnercenter';
 import { checkBaseUrl, isValidTenantId, quotableUrl, type BaseUrlProblem } from './partnercenter/options';
 import { TUNING_SETTINGS } from './provider-tuning';
+import { SIGN_IN_OPTIONS, USE_CLI, useCliAttribute } from './provider-sign-in';
 
 type StringOption = Exclude<keyof PartnerCenterClientOptions, 'log' | 'retry' | 'application'>;
 
@@ -105,6 +106,7 @@ export const providerSchema: Schema = {
         s.attr,
         { type: 'number', optional: true, description: s.description },
       ]),
+      [USE_CLI.attr, useCliAttribute],
     ]),
   },
 };
@@ -262,9 +264,8 @@ export function noCredentialsDiagnostic(): Diagnostic {
     severity: 'error',
     summary: 'No Partner Center credentials',
     detail:
-      'The provider needs App+User (delegated) credentials. Set either refresh_token, client_id and tenant_id ' +
-      '(or PARTNERCENTER_REFRESH_TOKEN, PARTNERCENTER_CLIENT_ID and PARTNERCENTER_TENANT_ID; add client_secret / ' +
-      'PARTNERCENTER_CLIENT_SECRET for a confidential app), or access_token (PARTNERCENTER_ACCESS_TOKEN) with a ready delegated token.',
+      'The provider needs App+User (delegated) credentials. No access_token or refresh_token is set, and ' +
+      `use_cli = false (or ${USE_CLI.env}=false) turns the Azure CLI off. ${SIGN_IN_OPTIONS}`,
   };
 }
 

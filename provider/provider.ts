@@ -2,7 +2,7 @@
 // serves. Adding a resource is one import and one entry in `resources`.
 import type { Diagnostic, ProviderDefinition } from './plugin/kit';
 import type { ObjectValue } from './plugin/cty/types';
-import { ConfigurationError, PartnerCenterClient } from './partnercenter';
+import { AzureCliError, ConfigurationError, PartnerCenterClient, PartnerCenterError } from './partnercenter';
 import { PROVIDER_TYPE, PROVIDER_VERSION } from './meta';
 import {
   clientOptions,
@@ -15,6 +15,7 @@ import {
   validateSettings,
 } from './provider-config';
 import { resolveTuning } from './provider-tuning';
+import { USE_CLI, azureCliDiagnostic, resolveUseCli } from './provider-sign-in';
 import { ProviderClient } from './provider-client';
 import { billingProfileResource } from './resources/billing-profile';
 import { billingProfileDataSource } from './data-sources/billing-profile';
@@ -37,18 +38,29 @@ export function createProvider(env: NodeJS.ProcessEnv = process.env): ProviderDe
     schema: providerSchema,
 
     validateConfig(config: ObjectValue) {
-      return [...validateSettings(resolveSettings(config, env)), ...resolveTuning(config, env).diagnostics];
+      return [
+        ...validateSettings(resolveSettings(config, env)),
+        ...resolveTuning(config, env).diagnostics,
+        ...resolveUseCli(config, env).diagnostics,
+      ];
     },
 
     async configure(config, _terraformVersion, ctx) {
       const settings = resolveSettings(config, env);
       const tuning = resolveTuning(config, env);
-      const diagnostics = [...validateSettings(settings), ...tuning.diagnostics];
+      const useCli = resolveUseCli(config, env);
+      const diagnostics = [...validateSettings(settings), ...tuning.diagnostics, ...useCli.diagnostics];
       const retired = retiredCloudDiagnostic(settings);
       if (retired) diagnostics.push(retired);
       if (diagnostics.some((d) => d.severity === 'error')) return { diagnostics };
 
       const unknown = unknownSettings(settings);
+      // use_cli matters only when no token is given (or may be).
+      const tokenMaybeGiven = ['access_token', 'refresh_token'].some((a) => {
+        const r = settings.get(a);
+        return r?.value !== undefined || r?.unknown;
+      });
+      if (useCli.unknown && !tokenMaybeGiven) unknown.push(USE_CLI.attr);
       if (unknown.length > 0) {
         // Planning needs no API call; only calls that do (refresh, import, apply) fail.
         const reason =
@@ -59,18 +71,43 @@ export function createProvider(env: NodeJS.ProcessEnv = process.env): ProviderDe
       }
 
       const opts = clientOptions(settings);
-      if (!opts.accessToken && !opts.refreshToken) return { diagnostics: [...diagnostics, noCredentialsDiagnostic()] };
+      // access_token, then refresh_token, then the Azure CLI unless use_cli = false.
+      const cliAllowed = useCli.value !== false;
+      if (!opts.accessToken && !opts.refreshToken && !cliAllowed)
+        return { diagnostics: [...diagnostics, noCredentialsDiagnostic()] };
+      const azPath = env[USE_CLI.azPathEnv]?.trim() || undefined;
+      let client: PartnerCenterClient;
       try {
-        const client = new PartnerCenterClient({ ...opts, retry: tuning.retry, log: ctx.log });
-        ctx.log.debug('Partner Center provider configured', {
-          environment: client.cloud.name,
-          base_url: client.baseUrl,
+        client = new PartnerCenterClient({
+          ...opts,
+          useAzureCli: cliAllowed,
+          azPath,
+          azEnvironment: env,
+          retry: tuning.retry,
+          log: ctx.log,
         });
-        return { client: ProviderClient.ready(client), diagnostics };
       } catch (e) {
         if (e instanceof ConfigurationError) return { diagnostics: [...diagnostics, configurationErrorDiagnostic(e)] };
         throw e;
       }
+      try {
+        // The CLI's problems (not signed in, another tenant or cloud, app-only) show here, with their fix.
+        await client.checkSignIn({ signal: ctx.signal });
+      } catch (e) {
+        if (e instanceof AzureCliError)
+          return {
+            diagnostics: [...diagnostics, azureCliDiagnostic(e, useCli.value === true || azPath !== undefined)],
+          };
+        if (e instanceof PartnerCenterError)
+          return { diagnostics: [...diagnostics, { severity: 'error', summary: 'Sign-in failed', detail: e.message }] };
+        throw e;
+      }
+      ctx.log.debug('Partner Center provider configured', {
+        environment: client.cloud.name,
+        base_url: client.baseUrl,
+        sign_in: client.signIn,
+      });
+      return { client: ProviderClient.ready(client), diagnostics };
     },
 
     resources: [billingProfileResource],

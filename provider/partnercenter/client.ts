@@ -1,11 +1,12 @@
 // The Partner Center client: the billing profile operations over the transport. Knows nothing of
 // Terraform; everything below it (auth, retries, errors, wire format) lives in its own module.
 import { RefreshTokenExchange, StaticAccessToken, type AccessTokenSource } from './auth';
+import { AzureCliToken } from './azure-cli';
 import type { Cloud } from './clouds';
 import { ConfigurationError, PartnerCenterError, idsSuffix } from './errors';
 import { ApiTransport, type ApiResponse } from './http';
 import type { BillingProfile } from './model';
-import { resolveOptions, type PartnerCenterClientOptions, type ResolvedOptions } from './options';
+import { resolveOptions, type Credentials, type PartnerCenterClientOptions, type ResolvedOptions } from './options';
 import { Redactor } from './redact';
 import { tenantOfToken, type CredentialsTenant } from './token-claims';
 import { profileFromWire, profileToWire } from './wire';
@@ -19,12 +20,15 @@ export interface CallOptions {
 export class PartnerCenterClient {
   readonly cloud: Cloud;
   readonly baseUrl: string;
+  /** Where the access tokens come from: given, the refresh-token exchange, or the Azure CLI. */
+  readonly signIn: Credentials['kind'];
   private readonly transport: ApiTransport;
 
   constructor(opts: PartnerCenterClientOptions) {
     const resolved = resolveOptions(opts);
     this.cloud = resolved.cloud;
     this.baseUrl = resolved.baseUrl;
+    this.signIn = resolved.credentials.kind;
     if (resolved.cloud.retired) resolved.log.warn?.(resolved.cloud.retired, { environment: resolved.cloud.name });
     const redactor = new Redactor();
     this.transport = new ApiTransport({
@@ -45,6 +49,16 @@ export class PartnerCenterClient {
    */
   async credentialsTenant(opts: CallOptions = {}): Promise<CredentialsTenant> {
     return tenantOfToken(await this.transport.accessToken(opts.signal));
+  }
+
+  /**
+   * With the Azure CLI, gets the first token now (it is cached for the calls that follow), so that
+   * its problems (az missing or not signed in, another cloud or tenant, an app-only sign-in) show
+   * when the caller is set up, each with its fix, rather than at the first API call. The other
+   * sign-ins are left to the first call, as before.
+   */
+  async checkSignIn(opts: CallOptions = {}): Promise<void> {
+    if (this.signIn === 'azureCli') await this.transport.accessToken(opts.signal);
   }
 
   async getBillingProfile(opts: CallOptions = {}): Promise<BillingProfile> {
@@ -85,6 +99,17 @@ function tokenSource(o: ResolvedOptions, redactor: Redactor): AccessTokenSource 
   if (c.kind === 'accessToken') {
     redactor.remember(c.accessToken);
     return new StaticAccessToken(c.accessToken);
+  }
+  if (c.kind === 'azureCli') {
+    return new AzureCliToken({
+      cloud: o.cloud,
+      tenantId: c.tenantId,
+      azPath: c.azPath,
+      env: c.env,
+      timeoutMs: o.policy.requestTimeoutMs,
+      log: o.log,
+      redactor,
+    });
   }
   return new RefreshTokenExchange({
     authorityHost: o.authorityHost,

@@ -20,6 +20,15 @@ export interface PartnerCenterClientOptions {
   refreshToken?: string;
   /** A ready delegated access token, used as is instead of the exchange. */
   accessToken?: string;
+  /**
+   * Sign in through the Azure CLI (`az account get-access-token`, azure-cli.ts) when neither
+   * accessToken nor refreshToken is given. Default false: the client starts no process unless asked.
+   */
+  useAzureCli?: boolean;
+  /** The az executable; default: `az` found on the PATH of azEnvironment. */
+  azPath?: string;
+  /** The environment az runs with (and whose PATH is searched); default process.env. */
+  azEnvironment?: NodeJS.ProcessEnv;
   /** X-Locale header; default en-US. */
   locale?: string;
   /** MS-PartnerCenter-Application header; default the provider's name and version. */
@@ -30,7 +39,8 @@ export interface PartnerCenterClientOptions {
 
 export type Credentials =
   | { kind: 'accessToken'; accessToken: string }
-  | { kind: 'refreshToken'; tenantId: string; clientId: string; clientSecret?: string; refreshToken: string };
+  | { kind: 'refreshToken'; tenantId: string; clientId: string; clientSecret?: string; refreshToken: string }
+  | { kind: 'azureCli'; tenantId?: string; azPath?: string; env: NodeJS.ProcessEnv };
 
 export interface ResolvedOptions {
   cloud: Cloud;
@@ -137,10 +147,11 @@ function resolveCredentials(opts: PartnerCenterClientOptions): Credentials {
   const accessToken = given(opts.accessToken);
   if (accessToken) return { kind: 'accessToken', accessToken };
   const refreshToken = given(opts.refreshToken);
+  if (!refreshToken && opts.useAzureCli) return azureCliCredentials(opts);
   if (!refreshToken) {
     throw new ConfigurationError(
       'refreshToken',
-      'No credentials: give refreshToken (an App+User refresh token, with tenantId and clientId) or accessToken (a delegated access token)',
+      'No credentials: give refreshToken (an App+User refresh token, with tenantId and clientId), accessToken (a delegated access token), or useAzureCli (the sign-in of `az login`)',
     );
   }
   const tenantId = given(opts.tenantId);
@@ -161,6 +172,17 @@ function resolveCredentials(opts: PartnerCenterClientOptions): Credentials {
       'clientId is required to exchange the refresh token: give the application (client) id the refresh token was issued to',
     );
   return { kind: 'refreshToken', tenantId, clientId, clientSecret: given(opts.clientSecret), refreshToken };
+}
+
+/** The Azure CLI's sign-in; the tenant, when given, goes to `az --tenant` and must be one. */
+function azureCliCredentials(opts: PartnerCenterClientOptions): Credentials {
+  const tenantId = given(opts.tenantId);
+  if (tenantId !== undefined && !isValidTenantId(tenantId))
+    throw new ConfigurationError(
+      'tenantId',
+      `tenantId "${tenantId}" is neither a GUID nor a domain name: give the partner tenant id, e.g. contoso.onmicrosoft.com`,
+    );
+  return { kind: 'azureCli', tenantId, azPath: given(opts.azPath), env: opts.azEnvironment ?? process.env };
 }
 
 export function resolveOptions(opts: PartnerCenterClientOptions): ResolvedOptions {

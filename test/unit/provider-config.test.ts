@@ -3,6 +3,7 @@ import path from 'node:path';
 import { PROVIDER_SETTINGS, providerSchema, resolveSettings, validateSettings } from '../../provider/provider-config';
 import { createProvider } from '../../provider/provider';
 import { TUNING_SETTINGS, resolveTuning } from '../../provider/provider-tuning';
+import { USE_CLI } from '../../provider/provider-sign-in';
 import { ProviderClient, ProviderNotReadyError } from '../../provider/provider-client';
 import { UNKNOWN, type ObjectValue, type Value } from '../../provider/plugin/cty/types';
 import type { CallContext, Logger } from '../../provider/plugin/kit';
@@ -35,7 +36,10 @@ describe('provider schema', () => {
       'refresh_token',
       'request_timeout_seconds',
       'tenant_id',
+      'use_cli',
     ]);
+    expect(attrs.use_cli).toMatchObject({ type: 'bool', optional: true });
+    expect(attrs.use_cli.description).toContain('PARTNERCENTER_USE_CLI');
     for (const s of TUNING_SETTINGS) {
       expect(attrs[s.attr]).toMatchObject({ type: 'number', optional: true });
       expect(attrs[s.attr].description).toContain(s.env);
@@ -229,6 +233,7 @@ describe('configure', () => {
     expect(diagnostics[0].severity).toBe('error');
     expect(diagnostics[0].detail).toContain('PARTNERCENTER_REFRESH_TOKEN');
     expect(diagnostics[0].detail).toContain('PARTNERCENTER_ACCESS_TOKEN');
+    expect(diagnostics[0].detail).toContain('`az login`');
   });
 
   it('defers the failure to API calls when the block is not known yet', async () => {
@@ -256,9 +261,10 @@ describe('configure', () => {
 describe('provider docs', () => {
   it('document every attribute with its environment variable, and every cloud', () => {
     const doc = readFileSync(path.join(__dirname, '..', '..', 'docs', 'index.md'), 'utf8');
-    for (const s of [...PROVIDER_SETTINGS, ...TUNING_SETTINGS]) {
+    for (const s of [...PROVIDER_SETTINGS, ...TUNING_SETTINGS, USE_CLI]) {
       expect(doc).toMatch(new RegExp(`\\| \`${s.attr}\` \\| \`${s.env}\` \\|`));
     }
+    expect(doc).toContain('PARTNERCENTER_AZ_PATH');
     for (const cloud of ['public', 'china', 'usgov', 'germany']) expect(doc).toContain(`| \`${cloud}\``);
   });
 });

@@ -75,6 +75,12 @@ export interface PartnercenterProviderConfig {
   */
   readonly tenantId?: string;
   /**
+  * Sign in with the Azure CLI (`az login`) when neither access_token nor refresh_token is set: the provider runs `az account get-access-token` for a delegated Partner Center token (with --tenant when tenant_id is set). Default true; false turns it off. The az on PATH is used, or the one PARTNERCENTER_AZ_PATH names. Falls back to PARTNERCENTER_USE_CLI.
+  *
+  * Docs at Terraform Registry: {@link https://terraform.local/providers/partnercenter/partnercenter/0.1.0/docs#use_cli PartnercenterProvider#use_cli}
+  */
+  readonly useCli?: boolean | cdktn.IResolvable;
+  /**
   * Alias name
   *
   * Docs at Terraform Registry: {@link https://terraform.local/providers/partnercenter/partnercenter/0.1.0/docs#alias PartnercenterProvider#alias}
@@ -137,6 +143,7 @@ export class PartnercenterProvider extends cdktn.TerraformProvider {
     this._refreshToken = config.refreshToken;
     this._requestTimeoutSeconds = config.requestTimeoutSeconds;
     this._tenantId = config.tenantId;
+    this._useCli = config.useCli;
     this._alias = config.alias;
   }
 
@@ -320,6 +327,22 @@ export class PartnercenterProvider extends cdktn.TerraformProvider {
     return this._tenantId;
   }
 
+  // use_cli - computed: false, optional: true, required: false
+  private _useCli?: boolean | cdktn.IResolvable;
+  public get useCli() {
+    return this._useCli;
+  }
+  public set useCli(value: boolean | cdktn.IResolvable | undefined) {
+    this._useCli = value;
+  }
+  public resetUseCli() {
+    this._useCli = undefined;
+  }
+  // Temporarily expose input value. Use with caution.
+  public get useCliInput() {
+    return this._useCli;
+  }
+
   // alias - computed: false, optional: true, required: false
   private _alias?: string;
   public get alias() {
@@ -353,6 +376,7 @@ export class PartnercenterProvider extends cdktn.TerraformProvider {
       refresh_token: cdktn.stringToTerraform(this._refreshToken),
       request_timeout_seconds: cdktn.numberToTerraform(this._requestTimeoutSeconds),
       tenant_id: cdktn.stringToTerraform(this._tenantId),
+      use_cli: cdktn.booleanToTerraform(this._useCli),
       alias: cdktn.stringToTerraform(this._alias),
     };
   }
@@ -424,6 +448,12 @@ export class PartnercenterProvider extends cdktn.TerraformProvider {
         isBlock: false,
         type: "simple",
         storageClassType: "string",
+      },
+      use_cli: {
+        value: cdktn.booleanToHclTerraform(this._useCli),
+        isBlock: false,
+        type: "simple",
+        storageClassType: "boolean",
       },
       alias: {
         value: cdktn.stringToHclTerraform(this._alias),
