@@ -5,7 +5,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { cachedNode, envWithNode, nodesDir, PINNED_NODES } from '../node-locator';
-import { cdktfCliProblem } from './cdktf-node-check';
+import { cdktfCliProblem, compileCommand } from './cdktf-node-check';
 import { DemoFailure } from './narrator';
 
 export type CdkRuntime = 'cdktf' | 'cdktn';
@@ -47,9 +47,13 @@ function cdktfCli(): CdkCli {
   if (problem) {
     const node22 = path.join(nodesDir(), PINNED_NODES['22'], 'bin');
     throw new DemoFailure(
-      `${problem}\nFix: run the CDKTF story on Node 20 or 22, e.g. on the Node ${PINNED_NODES['22']} that \`npm run nodes\` caches: ` +
-        `PATH=${node22}:$PATH npm run demo -- --cdktf; or tell it with CDK Terrain, CDKTF's maintained continuation ` +
-        `(its CLI has no native module): npm run demo -- --cdktn`,
+      [
+        problem,
+        'Fixes (any one):',
+        `- run the CDKTF story on Node 20 or 22, e.g. on the Node ${PINNED_NODES['22']} that \`npm run nodes\` caches: PATH=${node22}:$PATH npm run demo -- --cdktf`,
+        "- tell it with CDK Terrain, CDKTF's maintained continuation (its CLI has no native module): npm run demo -- --cdktn",
+        `- compile the module for this Node (needs python3, make and a C++ compiler; a few seconds): ${compileCommand()}`,
+      ].join('\n'),
     );
   }
   return {

@@ -1,12 +1,14 @@
 // cdktf-cli 0.21 loads the native module @cdktf/node-pty-prebuilt-multiarch 0.10.2 as it starts
 // (it runs `deploy` in a pseudo-terminal). That package ships prebuilt binaries up to Node 22
-// (ABI 127) and nothing for Node 24 (ABI 137); npm 11 does not run its install script, and that
-// script would need a C++ toolchain anyway. On such a Node every cdktf command dies at start-up
-// with "Cannot find module '../build/Release/pty.node'". This check loads the module the way the
-// CLI does, on the Node that will run the CLI, so the demo can stop before it starts anything and
-// say why and what to do.
+// (ABI 127) and nothing for Node 24 (ABI 137); npm 11 does not run its install script (which would
+// try a download, then compile). On such a Node every cdktf command dies at start-up with "Cannot
+// find module '../build/Release/pty.node'", unless the module was compiled for it into its
+// build/Release/, which its loader tries next (node-gyp with python3, make and a C++ compiler: a
+// few seconds; cdktf itself stays as it is). This check loads the module the way the CLI does, on
+// the Node that will run the CLI, so the demo can stop before it starts anything and say why and
+// what to do.
 import { spawnSync } from 'node:child_process';
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, realpathSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 
@@ -26,7 +28,7 @@ const NODE_OF_ABI: Record<string, string> = {
 const abiName = (abi: string) => (NODE_OF_ABI[abi] ? `${abi} (Node ${NODE_OF_ABI[abi]})` : abi);
 
 /** The node-pty package cdktf-cli loads (resolved from cdktf-cli's own folder). */
-function ptyPackageDir(): string {
+export function ptyPackageDir(): string {
   const fromCli = createRequire(require.resolve('cdktf-cli/package.json'));
   return path.dirname(fromCli.resolve('@cdktf/node-pty-prebuilt-multiarch/package.json'));
 }
@@ -71,4 +73,15 @@ export function cdktfCliProblem(node: string = process.execPath): string | undef
     `cdktf-cli cannot start on Node v${version}: it loads the native module @cdktf/node-pty-prebuilt-multiarch ${ptyVersion}, ` +
     `which ${prebuilt}, not for this Node's ABI ${abiName(abi)}, and none was compiled for it (${reason}).`
   );
+}
+
+/**
+ * The command that compiles the module for the Node at `node` into its build/Release/ (node-gyp,
+ * fetched by npx). The headers come from that Node's own installation when it has them (the
+ * `npm run nodes` builds do), so nothing else is downloaded.
+ */
+export function compileCommand(node: string = process.execPath): string {
+  const prefix = path.dirname(path.dirname(realpathSync(node)));
+  const nodedir = existsSync(path.join(prefix, 'include', 'node', 'node.h')) ? ` --nodedir=${prefix}` : '';
+  return `(cd ${ptyPackageDir()} && PATH=${path.dirname(node)}:$PATH npx --yes node-gyp rebuild${nodedir})`;
 }

@@ -1,6 +1,8 @@
 // `npm run demo` is the README's main job: run it as a user would (a child process) and hold it
 // to its promise: exit 0 only when every narrated step behaved, nothing left running.
 import { existsSync } from 'node:fs';
+import path from 'node:path';
+import { ptyPackageDir } from '../../scripts/demo/cdktf-node-check';
 import { runDemo } from '../support/demo-run';
 import { cachedNode, PINNED_NODES, type NodeMajor } from '../support/node-versions';
 
@@ -61,17 +63,23 @@ describe('npm run demo', () => {
     150_000,
   );
 
-  test('--cdktf on Node 24 stops before starting anything, naming the cause and both fixes', async () => {
+  test('--cdktf on Node 24 stops before starting anything, naming the cause and the fixes', async () => {
     const node = cachedNode('24');
+    // The story this tells needs the module as npm installs it: not compiled for Node 24 (the
+    // third fix below compiles it into build/; `npm ci` starts afresh).
+    const compiled = path.join(ptyPackageDir(), 'build');
+    if (existsSync(compiled))
+      throw new Error(`${compiled} exists (a compiled node-pty): remove it to test the Node 24 check`);
     const { code, out } = await runDemo(['--cdktf'], {}, 60_000, node);
     expect(code).toBe(1);
     expect(out).toContain(`cdktf-cli cannot start on Node v${node.version}`);
     expect(out).toMatch(
       /@cdktf\/node-pty-prebuilt-multiarch \S+, which ships prebuilt binaries for ABIs .*127 \(Node 22\), not for this Node's ABI 137 \(Node 24\)/,
     );
-    expect(out).toMatch(/Fix: run the CDKTF story on Node 20 or 22/);
+    expect(out).toMatch(/Fixes \(any one\):\n- run the CDKTF story on Node 20 or 22/);
     expect(out).toContain(`${PINNED_NODES['22']}/bin:$PATH npm run demo -- --cdktf`);
     expect(out).toContain('npm run demo -- --cdktn');
+    expect(out).toMatch(/- compile the module for this Node .*npx --yes node-gyp rebuild --nodedir=/);
     // Early: no emulator, no build, no step.
     expect(out).not.toMatch(/== 1\./);
     expect(out).not.toContain('Partner Center emulator listening');
