@@ -4,7 +4,14 @@
 import type { AttributeSchema, AttributePath, Diagnostic, Schema } from './plugin/kit';
 import { isUnknown, type ObjectValue } from './plugin/cty/types';
 import { CLOUDS, CLOUD_NAMES, isCloudName, type PartnerCenterClientOptions } from './partnercenter';
-import { checkBaseUrl, isValidTenantId, quotableUrl, type BaseUrlProblem } from './partnercenter/options';
+import {
+  SOURCED_OPTIONS,
+  checkBaseUrl,
+  isValidTenantId,
+  quotableUrl,
+  type BaseUrlProblem,
+  type SourcedOption,
+} from './partnercenter/options';
 import { TUNING_SETTINGS } from './provider-tuning';
 import { SIGN_IN_OPTIONS, USE_CLI, useCliAttribute } from './provider-sign-in';
 
@@ -276,7 +283,35 @@ export function clientOptions(r: Map<string, Resolved>): PartnerCenterClientOpti
     const v = r.get(s.attr)?.value;
     if (v !== undefined) opts[s.option] = v;
   }
-  return opts;
+  return { ...opts, sources: optionSources(r) };
+}
+
+/**
+ * Where each value came from, for the client's errors (a base_url where nothing answers, a refresh
+ * token Entra ID refuses): the attribute, and the block or the variable, so the user fixes the
+ * right one.
+ */
+function optionSources(r: Map<string, Resolved>): NonNullable<PartnerCenterClientOptions['sources']> {
+  const sources: NonNullable<PartnerCenterClientOptions['sources']> = {};
+  const cloud = r.get('environment')?.value ?? 'public';
+  for (const s of PROVIDER_SETTINGS) {
+    if (!isSourced(s.option)) continue;
+    const from = r.get(s.attr)?.from;
+    // An unset URL takes the cloud's; other unset settings are never named.
+    if (from === 'unset' && s.option !== 'baseUrl' && s.option !== 'authorityHost') continue;
+    const origin =
+      from === 'config'
+        ? 'the provider block'
+        : from === 'env'
+          ? `${s.env} (environment)`
+          : `the default of environment "${cloud}" (neither "${s.attr}" nor ${s.env} is set)`;
+    sources[s.option] = { name: s.attr, origin };
+  }
+  return sources;
+}
+
+function isSourced(option: string): option is SourcedOption {
+  return (SOURCED_OPTIONS as readonly string[]).includes(option);
 }
 
 /** The attribute and env var for a client option name (how ConfigurationError.field names it). */

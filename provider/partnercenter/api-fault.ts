@@ -71,6 +71,7 @@ export function errorFromApiResponse(res: FailedResponse): PartnerCenterError {
       ? parseApiFault(res.body, res.redact)
       : { description: `its body was not read: ${res.unreadable}` };
   const details: ErrorDetails = {
+    service: 'Partner Center API',
     status: res.status,
     code: fault.code,
     description: fault.description,

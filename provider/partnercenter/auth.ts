@@ -2,7 +2,7 @@
 // Application Model exchange: a stored App+User refresh token traded at Entra ID for an access
 // token, cached until shortly before it expires.
 import { MAX_SHOWN_TOKEN, displayText } from './display-text';
-import { AuthenticationError, PartnerCenterError, statusText } from './errors';
+import { AuthenticationError, PartnerCenterError, statusText, type ErrorService } from './errors';
 import {
   errorCode,
   headerValue,
@@ -13,6 +13,7 @@ import {
   transportError,
 } from './got-attempt';
 import type { ClientLogger } from './logger';
+import { describeSource, type SettingSource, type SourcedOption } from './options';
 import type { Redactor } from './redact';
 import { RETRYABLE_STATUSES, cancelled, parseRetryAfterMs } from './retry';
 import { getIgnoringCase } from './wire';
@@ -36,6 +37,8 @@ export class StaticAccessToken implements AccessTokenSource {
 
 export interface RefreshTokenExchangeConfig {
   authorityHost: string;
+  /** Where each setting came from (options.ts), so that a refusal names what to fix. */
+  sources: Record<SourcedOption, SettingSource>;
   tenantId: string;
   clientId: string;
   clientSecret?: string;
@@ -50,6 +53,8 @@ export interface RefreshTokenExchangeConfig {
 
 /** A cached token is dropped this long before Entra ID says it expires (clock skew, slow calls). */
 export const EXPIRY_MARGIN_MS = 60_000;
+
+const ENTRA: ErrorService = 'Microsoft Entra ID token endpoint';
 
 export class RefreshTokenExchange implements AccessTokenSource {
   private cached?: { token: string; expiresAt: number };
@@ -88,7 +93,7 @@ export class RefreshTokenExchange implements AccessTokenSource {
     if (this.cfg.clientSecret) form.set('client_secret', this.cfg.clientSecret);
     const { log, redactor } = this.cfg;
     const path = new URL(this.tokenUrl).pathname;
-    const target = `the Entra ID token endpoint at ${this.cfg.authorityHost}`;
+    const target = `the ${ENTRA} at ${this.cfg.authorityHost}`;
     log.trace('Entra ID token request', { url: this.tokenUrl, body: redactor.text(form.toString()) });
     const started = performance.now();
     let res;
@@ -107,7 +112,7 @@ export class RefreshTokenExchange implements AccessTokenSource {
         error: errorCode(e),
         duration_ms: elapsed(started),
       });
-      throw transportError(e, target);
+      throw transportError(e, { service: ENTRA, url: this.cfg.authorityHost, source: this.cfg.sources.authorityHost });
     }
     const body = res.unreadable === undefined ? parseBody(res.text) : undefined;
     log.debug('Entra ID token exchange', { method: 'POST', path, status: res.status, duration_ms: elapsed(started) });
@@ -118,7 +123,8 @@ export class RefreshTokenExchange implements AccessTokenSource {
 
     if (isRedirect(res.status)) {
       const error = redirectError({
-        target: `Entra ID token endpoint at ${this.cfg.authorityHost}`,
+        service: ENTRA,
+        target: `${ENTRA} at ${this.cfg.authorityHost}`,
         status: res.status,
         location: headerValue(res.headers, 'location'),
         requestUrl: this.tokenUrl,
@@ -133,6 +139,7 @@ export class RefreshTokenExchange implements AccessTokenSource {
       // Like an unreadable 2xx of the API to a read: asking again is safe (the refresh token
       // stays valid until a new one is read), and the answer may have been spoilt on the way.
       throw new PartnerCenterError(`${target} answered ${res.status} with ${res.unreadable}`, {
+        service: ENTRA,
         status: res.status,
         retryable: true,
       });
@@ -140,7 +147,10 @@ export class RefreshTokenExchange implements AccessTokenSource {
     const fields = typeof body === 'object' && body !== null ? (body as Record<string, unknown>) : {};
     const token = getIgnoringCase(fields, 'access_token');
     if (typeof token !== 'string' || !token) {
-      throw new AuthenticationError(`${target} answered ${res.status} without an access_token`, { status: res.status });
+      throw new AuthenticationError(`${target} answered ${res.status} without an access_token`, {
+        service: ENTRA,
+        status: res.status,
+      });
     }
     redactor.remember(token);
     const rotated = getIgnoringCase(fields, 'refresh_token');
@@ -175,32 +185,69 @@ export class RefreshTokenExchange implements AccessTokenSource {
     // leaves the transport (http.ts).
     const description =
       displayText(redactor.text(rawDescription.split(/\r?\n/)[0].trim())).replace(/\.+$/, '') || statusText(status);
+    // Entra ID's own ids for the failed request (what Microsoft support asks for), when it gives them.
+    const ids = { requestId: idField(fields, 'trace_id'), correlationId: idField(fields, 'correlation_id') };
     if (RETRYABLE_STATUSES.has(status)) {
-      return new PartnerCenterError(`Entra ID token endpoint returned ${status}: ${description}`, {
+      return new PartnerCenterError(`${ENTRA} returned ${status}: ${description}`, {
+        service: ENTRA,
         status,
         code: error,
         description,
         retryable: true,
         retryAfterMs: parseRetryAfterMs(retryAfter),
+        ...ids,
       });
     }
-    const hint = OAUTH_HINTS[error ?? ''] ?? 'Check tenant id, client id, client secret and refresh token.';
+    const known = OAUTH_HINTS[error ?? ''];
+    const hint = known?.hint ?? 'Check the tenant id, client id, client secret and refresh token.';
     return new AuthenticationError(
-      `Entra ID refused the refresh-token exchange for tenant ${this.cfg.tenantId} (${status}${error ? ` ${error}` : ''}): ${description}. ${hint}`,
-      { status, code: error, description },
+      `Microsoft Entra ID refused the refresh-token exchange for tenant ${this.cfg.tenantId} (${status}${error ? ` ${error}` : ''}): ${description}. ${hint} ${this.settingsUsed(known?.settings)}`,
+      { service: ENTRA, status, code: error, description, ...ids },
     );
+  }
+
+  /** "Settings used: refresh_token from …, …." for `settings` (all when undefined) that are set. */
+  private settingsUsed(settings: readonly SourcedOption[] = ALL_EXCHANGE_SETTINGS): string {
+    const set = settings.filter((s) => s !== 'clientSecret' || this.cfg.clientSecret !== undefined);
+    return `Settings used: ${set.map((s) => describeSource(this.cfg.sources[s])).join(', ')}.`;
   }
 }
 
-const OAUTH_HINTS: Record<string, string> = {
-  invalid_grant:
-    'The refresh token is invalid, expired or revoked, or belongs to another client or tenant: obtain a new App+User refresh token (Secure Application Model consent).',
-  invalid_client: 'The client id or client secret is wrong, or the app needs a client secret.',
-  unauthorized_client:
-    'This client id may not use the refresh-token grant here: check the app registration and the tenant id.',
-  invalid_request: 'Check the tenant id and the authority host.',
-  invalid_scope: 'The app registration lacks the delegated Partner Center permission (user_impersonation).',
+/** The settings the exchange uses, in the order a refusal lists them. */
+const ALL_EXCHANGE_SETTINGS: readonly SourcedOption[] = [
+  'refreshToken',
+  'clientId',
+  'clientSecret',
+  'tenantId',
+  'authorityHost',
+];
+
+/** Per OAuth error: the fix, and the settings that can be at fault. */
+const OAUTH_HINTS: Record<string, { hint: string; settings: readonly SourcedOption[] }> = {
+  invalid_grant: {
+    hint: 'The refresh token is invalid, expired or revoked, or belongs to another client or tenant: obtain a new App+User refresh token (Secure Application Model consent).',
+    settings: ['refreshToken', 'clientId', 'tenantId'],
+  },
+  invalid_client: {
+    hint: 'The client id or client secret is wrong, or the app needs a client secret.',
+    settings: ['clientId', 'clientSecret'],
+  },
+  unauthorized_client: {
+    hint: 'This client id may not use the refresh-token grant here: check the app registration and the tenant id.',
+    settings: ['clientId', 'tenantId'],
+  },
+  invalid_request: { hint: 'Check the tenant id and the authority host.', settings: ['tenantId', 'authorityHost'] },
+  invalid_scope: {
+    hint: 'The app registration lacks the delegated Partner Center permission (user_impersonation).',
+    settings: ['clientId'],
+  },
 };
+
+/** An id field of Entra ID's error body, when it is a short text. */
+function idField(fields: Record<string, unknown>, name: string): string | undefined {
+  const v = getIgnoringCase(fields, name);
+  return typeof v === 'string' && v.trim() && v.length <= 100 ? v.trim() : undefined;
+}
 
 function elapsed(started: number): number {
   return Math.round(performance.now() - started);

@@ -33,6 +33,7 @@ export class PartnerCenterClient {
     const redactor = new Redactor();
     this.transport = new ApiTransport({
       baseUrl: resolved.baseUrl,
+      baseUrlSource: resolved.sources.baseUrl,
       tokens: tokenSource(resolved, redactor),
       locale: resolved.locale,
       application: resolved.application,
@@ -113,6 +114,7 @@ function tokenSource(o: ResolvedOptions, redactor: Redactor): AccessTokenSource 
   }
   return new RefreshTokenExchange({
     authorityHost: o.authorityHost,
+    sources: o.sources,
     tenantId: c.tenantId,
     clientId: c.clientId,
     clientSecret: c.clientSecret,
@@ -136,7 +138,7 @@ function readProfile(res: ApiResponse): BillingProfile {
   } catch (e) {
     throw new PartnerCenterError(
       `Partner Center API returned ${res.status} with an unreadable billing profile (${(e as Error).message})${idsSuffix(res.requestId, res.correlationId)}`,
-      { status: res.status, requestId: res.requestId, correlationId: res.correlationId },
+      { service: 'Partner Center API', status: res.status, requestId: res.requestId, correlationId: res.correlationId },
     );
   }
 }

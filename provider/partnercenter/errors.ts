@@ -3,7 +3,14 @@
 // and never contains a token or secret (messages go through the Redactor before they get here).
 import { STATUS_CODES } from 'node:http';
 
+/**
+ * The service an error is about, so that a message names the party that failed: Entra ID refusing
+ * a refresh token is not Partner Center refusing it.
+ */
+export type ErrorService = 'Partner Center API' | 'Microsoft Entra ID token endpoint' | 'Azure CLI';
+
 export interface ErrorDetails {
+  service?: ErrorService;
   status?: number;
   code?: number | string;
   description?: string;
@@ -19,6 +26,7 @@ export interface ErrorDetails {
 }
 
 export class PartnerCenterError extends Error {
+  service?: ErrorService;
   status?: number;
   code?: number | string;
   description?: string;
@@ -31,6 +39,7 @@ export class PartnerCenterError extends Error {
   constructor(message: string, details: ErrorDetails = {}) {
     super(message, details.cause === undefined ? undefined : { cause: details.cause });
     this.name = new.target.name;
+    this.service = details.service;
     this.status = details.status;
     this.code = details.code;
     this.description = details.description;
@@ -47,6 +56,22 @@ export class ConflictError extends PartnerCenterError {}
 
 /** Credentials refused: by the token endpoint (OAuth error) or by the API (401/403). */
 export class AuthenticationError extends PartnerCenterError {}
+
+/**
+ * No answer came from `url`: nothing could connect (refused, unknown host, unreachable network),
+ * or the connection broke or timed out. `code` is the socket's error code (ECONNREFUSED,
+ * ETIMEDOUT…), never a code of the service. `sent` is false when the request never left this
+ * machine (nothing connected), so there is nothing for the service to have logged.
+ */
+export class NetworkError extends PartnerCenterError {
+  readonly url: string;
+  readonly sent: boolean;
+  constructor(message: string, url: string, sent: boolean, details: ErrorDetails = {}) {
+    super(message, details);
+    this.url = url;
+    this.sent = sent;
+  }
+}
 
 /** An option given to the client is missing or malformed; `field` names it. */
 export class ConfigurationError extends PartnerCenterError {
@@ -79,9 +104,17 @@ export function isConflict(status: number, code: number | string | undefined): b
   return status === 412 || (status === 400 && code !== undefined && String(code) === String(STALE_ETAG_CODE));
 }
 
+/** The ids suffix idsSuffix() ends a message with. */
+const IDS_SUFFIX = /( \[(?:request|correlation) id [^\]]*\])$/;
+
+/** `message` without the ids idsSuffix() put at its end, for a caller that lists them itself. */
+export function withoutIds(message: string): string {
+  return message.replace(IDS_SUFFIX, '');
+}
+
 /** Adds a note to an error's message (e.g. how many attempts were made), before the ids, and returns it. */
 export function withNote<E extends Error>(error: E, note: string): E {
-  const ids = /( \[(?:request|correlation) id [^\]]*\])$/.exec(error.message);
+  const ids = IDS_SUFFIX.exec(error.message);
   const head = ids ? error.message.slice(0, ids.index) : error.message;
   error.message = `${head} (${note})${ids ? ids[1] : ''}`;
   return error;

@@ -2,8 +2,9 @@
 // the retry loop, the status handling and the error messages are ours.
 import type { Got } from 'got';
 import type { IncomingHttpHeaders, IncomingMessage } from 'node:http';
-import { PartnerCenterError, idsSuffix, statusText } from './errors';
+import { NetworkError, PartnerCenterError, idsSuffix, statusText, type ErrorService } from './errors';
 import { MAX_JSON_DEPTH, jsonNestedDeeperThan } from './json-depth';
+import { describeSource, type SettingSource } from './options';
 import { ACCEPT_ENCODING, readBody } from './response-body';
 import { RETRYABLE_NETWORK_CODES, cancelled } from './retry';
 
@@ -104,34 +105,64 @@ export function errorCode(e: unknown): string | undefined {
   return typeof code === 'string' ? code : undefined;
 }
 
+/** What a request went to, for the error when no answer came. */
+export interface TransportTarget {
+  service: ErrorService;
+  /** The configured address (base URL or authority host), not the full request URL. */
+  url: string;
+  /** Where that address came from (options.ts `sources`), so the error names what to fix. */
+  source: SettingSource;
+}
+
 /**
- * A failure where no response arrived, as a PartnerCenterError. `target` says what we tried to
- * reach ("Partner Center at https://…"). Abort by the caller becomes CancelledError.
+ * Socket errors that mean nothing connected, so the request never left this machine: no id was
+ * sent to anyone, and the fix is the address or this machine's network.
+ */
+const NOT_CONNECTED: ReadonlySet<string> = new Set([
+  'ECONNREFUSED',
+  'ENOTFOUND',
+  'EAI_AGAIN',
+  'ENETUNREACH',
+  'EHOSTUNREACH',
+  'ENETDOWN',
+]);
+
+/**
+ * A failure where no response arrived, as a NetworkError naming the service, its address and
+ * where the address came from. Ids are kept only when the request may have gone out. Abort by
+ * the caller becomes CancelledError.
  */
 export function transportError(
   e: unknown,
-  target: string,
+  target: TransportTarget,
   signal?: AbortSignal,
   ids: { requestId?: string; correlationId?: string } = {},
 ): PartnerCenterError {
   if (signal?.aborted) return cancelled();
   if (e instanceof PartnerCenterError) return e;
   const code = errorCode(e) ?? 'unknown error';
-  const timedOut = code === 'ETIMEDOUT';
-  const reason = timedOut ? 'the request timed out' : e instanceof Error ? e.message : String(e);
-  const hint =
-    code === 'ECONNREFUSED' || code === 'ENOTFOUND'
-      ? ': check the URL, and that the service (or the emulator) is running'
-      : '';
-  return new PartnerCenterError(
-    `Could not reach ${target} (${code}: ${reason})${hint}${idsSuffix(ids.requestId, ids.correlationId)}`,
-    {
-      code,
-      requestId: ids.requestId,
-      correlationId: ids.correlationId,
-      retryable: RETRYABLE_NETWORK_CODES.has(code),
-      cause: e,
-    },
+  const reason = code === 'ETIMEDOUT' ? 'the request timed out' : e instanceof Error ? e.message : String(e);
+  const at = `the ${target.service} at ${target.url} (${code}: ${reason})`;
+  const details = { service: target.service, code, retryable: RETRYABLE_NETWORK_CODES.has(code), cause: e };
+  if (NOT_CONNECTED.has(code)) {
+    const check =
+      code === 'ECONNREFUSED'
+        ? 'nothing is listening there; check it, and that the service (or the emulator) is running'
+        : code === 'ENOTFOUND'
+          ? 'its host name does not resolve; check it'
+          : "check it, and this machine's network (DNS, proxy, firewall)";
+    return new NetworkError(
+      `Could not reach ${at}; no request was sent. The address is ${describeSource(target.source)}: ${check}.`,
+      target.url,
+      false,
+      details,
+    );
+  }
+  return new NetworkError(
+    `The connection to ${at} failed. The address is ${describeSource(target.source)}.${idsSuffix(ids.requestId, ids.correlationId)}`,
+    target.url,
+    true,
+    { ...details, requestId: ids.requestId, correlationId: ids.correlationId },
   );
 }
 
@@ -151,6 +182,7 @@ export function redirectTarget(location: string | undefined, requestUrl: string)
 }
 
 export interface RefusedRedirect {
+  service: ErrorService;
   /** Who answered, e.g. "Partner Center API at https://…". */
   target: string;
   status: number;
@@ -175,7 +207,7 @@ export function redirectError(r: RefusedRedirect): PartnerCenterError {
   return new PartnerCenterError(
     `${r.target} answered ${r.status} (${statusText(r.status)}), a redirect ${to}. The provider does not follow redirects, ` +
       `so that ${r.credentials} never reach another address. ${r.hint}${idsSuffix(r.requestId, r.correlationId)}`,
-    { status: r.status, requestId: r.requestId, correlationId: r.correlationId, retryable: false },
+    { service: r.service, status: r.status, requestId: r.requestId, correlationId: r.correlationId, retryable: false },
   );
 }
 

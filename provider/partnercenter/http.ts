@@ -6,7 +6,7 @@ import type { AccessTokenSource } from './auth';
 import { errorFromApiResponse } from './api-fault';
 import { htmlTitle } from './html';
 import { MAX_SHOWN_TOKEN, displayText } from './display-text';
-import { CancelledError, PartnerCenterError, idsSuffix, withNote } from './errors';
+import { CancelledError, PartnerCenterError, idsSuffix, withNote, type ErrorService } from './errors';
 import {
   errorCode,
   headerValue,
@@ -16,10 +16,14 @@ import {
   sendAttempt,
   transportError,
   type HttpResult,
+  type TransportTarget,
 } from './got-attempt';
 import type { ClientLogger } from './logger';
+import type { SettingSource } from './options';
 import type { Redactor } from './redact';
 import { MAY_HAVE_ARRIVED, backoffDelayMs, cancelled, sleep, type RetryPolicy } from './retry';
+
+const API: ErrorService = 'Partner Center API';
 
 export interface ApiRequest {
   method: 'GET' | 'PUT';
@@ -38,6 +42,8 @@ export interface ApiResponse {
 
 export interface ApiTransportConfig {
   baseUrl: string;
+  /** Where baseUrl came from (options.ts `sources`), for the error when nothing answers there. */
+  baseUrlSource: SettingSource;
   tokens: AccessTokenSource;
   locale: string;
   application: string;
@@ -96,7 +102,7 @@ export class ApiTransport {
       if (signal?.aborted) throw fail(cancelled());
       // A failed attempt, answered or not (no response, token failure), is one error to decide on.
       const res = await attemptOnce(attempt, deadline).catch((e: unknown) => ({
-        error: e instanceof PartnerCenterError ? e : transportError(e, `Partner Center at ${this.cfg.baseUrl}`, signal),
+        error: e instanceof PartnerCenterError ? e : transportError(e, this.target(), signal),
       }));
       if (!('error' in res)) return res;
       const { error } = res;
@@ -133,6 +139,10 @@ export class ApiTransport {
         throw fail(e as PartnerCenterError); // cancelled while waiting: an earlier attempt may have landed
       }
     }
+  }
+
+  private target(): TransportTarget {
+    return { service: API, url: this.cfg.baseUrl, source: this.cfg.baseUrlSource };
   }
 
   /** One attempt: a response (2xx) or the error describing a non-2xx one. Throws when no response came. */
@@ -183,7 +193,7 @@ export class ApiTransport {
         error: errorCode(e),
         duration_ms: Math.round(performance.now() - started),
       });
-      const error = transportError(e, `Partner Center at ${this.cfg.baseUrl}`, signal, { requestId, correlationId });
+      const error = transportError(e, this.target(), signal, { requestId, correlationId });
       // The write may have arrived when the connection broke or timed out after sending, or when
       // the caller cancelled it in flight; not when nothing could connect (refused, unknown host).
       if (write && (error instanceof CancelledError || MAY_HAVE_ARRIVED.has(String(error.code))))
@@ -234,6 +244,7 @@ export class ApiTransport {
     }
     if (isRedirect(res.status)) {
       const error = redirectError({
+        service: API,
         target: `Partner Center API at ${this.cfg.baseUrl}`,
         status: res.status,
         location: headerValue(res.headers, 'location'),
@@ -286,7 +297,9 @@ function unreadableSuccess(
     `Partner Center API answered ${status} with ${problem} instead of a JSON object` +
     (write ? '; the update may have been applied' : '') +
     idsSuffix(ids.requestId, ids.correlationId);
-  return { error: new PartnerCenterError(message, { status, ...ids, retryable: !write, outcomeUnknown: write }) };
+  return {
+    error: new PartnerCenterError(message, { service: API, status, ...ids, retryable: !write, outcomeUnknown: write }),
+  };
 }
 
 /** Why a 2xx body is not the JSON object the API documents, or undefined when it is one. */

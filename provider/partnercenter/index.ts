@@ -7,7 +7,16 @@ export { tenantOfToken, type CredentialsTenant } from './token-claims';
 export type { ClientLogger } from './logger';
 export type { RetryOptions } from './retry';
 export { DEFAULT_RETRY_POLICY } from './retry';
-export { PartnerCenterError, ConflictError, AuthenticationError, ConfigurationError, CancelledError } from './errors';
+export {
+  PartnerCenterError,
+  ConflictError,
+  AuthenticationError,
+  ConfigurationError,
+  CancelledError,
+  NetworkError,
+  withoutIds,
+  type ErrorService,
+} from './errors';
 export { profileFromWire, profileToWire } from './wire';
 export {
   ADDRESS_FIELDS,

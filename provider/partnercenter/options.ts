@@ -35,7 +35,45 @@ export interface PartnerCenterClientOptions {
   application?: string;
   log?: ClientLogger;
   retry?: RetryOptions;
+  /**
+   * Where each setting came from, so that an error names what to fix: the provider gives its
+   * attribute names and `the provider block`, `PARTNERCENTER_BASE_URL (environment)` or the
+   * cloud's default. Default: the option's own name, from "the client options" or, for a URL not
+   * given, the cloud's default.
+   */
+  sources?: Partial<Record<SourcedOption, SettingSource>>;
 }
+
+/** A setting as the user knows it (`base_url`) and where its value came from. */
+export interface SettingSource {
+  name: string;
+  origin: string;
+}
+
+/** "base_url from PARTNERCENTER_BASE_URL (environment)". */
+export function describeSource(s: SettingSource): string {
+  return `${s.name} from ${s.origin}`;
+}
+
+/** The options whose origin an error may name. */
+export type SourcedOption =
+  | 'baseUrl'
+  | 'authorityHost'
+  | 'tenantId'
+  | 'clientId'
+  | 'clientSecret'
+  | 'refreshToken'
+  | 'accessToken';
+
+export const SOURCED_OPTIONS: readonly SourcedOption[] = [
+  'baseUrl',
+  'authorityHost',
+  'tenantId',
+  'clientId',
+  'clientSecret',
+  'refreshToken',
+  'accessToken',
+];
 
 export type Credentials =
   | { kind: 'accessToken'; accessToken: string }
@@ -51,6 +89,7 @@ export interface ResolvedOptions {
   application: string;
   log: ClientLogger;
   policy: RetryPolicy;
+  sources: Record<SourcedOption, SettingSource>;
 }
 
 /** Why a base URL is refused; `checkBaseUrl` tests them in this order. */
@@ -185,6 +224,19 @@ function azureCliCredentials(opts: PartnerCenterClientOptions): Credentials {
   return { kind: 'azureCli', tenantId, azPath: given(opts.azPath), env: opts.azEnvironment ?? process.env };
 }
 
+/** Every option's origin: the caller's, else the option's name from the options or the cloud's default. */
+function resolveSources(opts: PartnerCenterClientOptions, cloud: Cloud): Record<SourcedOption, SettingSource> {
+  const out = {} as Record<SourcedOption, SettingSource>;
+  for (const option of SOURCED_OPTIONS) {
+    const defaulted = given(opts[option]) === undefined && (option === 'baseUrl' || option === 'authorityHost');
+    out[option] = opts.sources?.[option] ?? {
+      name: option,
+      origin: defaulted ? `the default of environment "${cloud.name}"` : 'the client options',
+    };
+  }
+  return out;
+}
+
 export function resolveOptions(opts: PartnerCenterClientOptions): ResolvedOptions {
   const environment = opts.environment ?? 'public';
   if (!isCloudName(environment)) {
@@ -207,5 +259,6 @@ export function resolveOptions(opts: PartnerCenterClientOptions): ResolvedOption
     application: given(opts.application) ?? APPLICATION_NAME,
     log: opts.log ?? SILENT_LOGGER,
     policy: resolveRetryPolicy(opts.retry),
+    sources: resolveSources(opts, cloud),
   };
 }

@@ -1,28 +1,58 @@
-// Turns failures into diagnostics a user can act on. API errors carry the API's code and
-// description, the HTTP status and the request/correlation ids (what Microsoft support asks
-// for). Client error messages are already redacted; nothing here adds a token or secret.
+// Turns failures into diagnostics a user can act on, titled by the party that failed: the
+// Partner Center API, the Microsoft Entra ID token endpoint, the Azure CLI, or the network on the
+// way. API errors carry the API's code and description, the HTTP status and the request/correlation
+// ids (what Microsoft support asks for), each shown once; a socket error is never shown as an API
+// code. Client error messages are already redacted; nothing here adds a token or secret.
 import type { Diagnostic } from '../plugin/kit';
-import { AuthenticationError, CancelledError, PartnerCenterError } from '../partnercenter';
+import {
+  AuthenticationError,
+  AzureCliError,
+  CancelledError,
+  NetworkError,
+  PartnerCenterError,
+  withoutIds,
+} from '../partnercenter';
 import { ProviderNotReadyError } from '../provider-client';
 import { formatChanges, type FieldChange } from './billing-profile-diff';
+
+const ENTRA = 'Microsoft Entra ID token endpoint';
+
+/** The ids of the failed call, labelled by whose they are; the message itself no longer lists them. */
+function idFacts(e: PartnerCenterError): string[] {
+  const lines: string[] = [];
+  if (e.service === ENTRA) {
+    if (e.requestId) lines.push(`Trace id (Entra ID): ${e.requestId}`);
+    if (e.correlationId) lines.push(`Correlation id (Entra ID): ${e.correlationId}`);
+  } else {
+    if (e.requestId) lines.push(`Request id (MS-RequestId): ${e.requestId}`);
+    if (e.correlationId) lines.push(`Correlation id (MS-CorrelationId): ${e.correlationId}`);
+  }
+  return lines;
+}
 
 function apiFacts(e: PartnerCenterError): string {
   const lines: string[] = [];
   if (e.status !== undefined) lines.push(`HTTP status: ${e.status}`);
   if (e.code !== undefined) lines.push(`API error code: ${e.code}`);
-  // The client's message above already quotes the description (api-fault.ts, auth.ts): listed
-  // again here, a long one was shown twice.
+  // The client's message above already quotes the description (api-fault.ts): listed again
+  // here, a long one was shown twice.
   if (e.description && !e.message.includes(e.description.replace(/[.\s]+$/, '')))
     lines.push(`API description: ${e.description}`);
-  if (e.requestId) lines.push(`Request id (MS-RequestId): ${e.requestId}`);
-  if (e.correlationId) lines.push(`Correlation id (MS-CorrelationId): ${e.correlationId}`);
-  return lines.join('\n');
+  return [...lines, ...idFacts(e)].join('\n');
 }
 
 export const OUTCOME_UNKNOWN =
   'The update may have reached Partner Center without its answer coming back (a lost, unreadable or timed-out answer, or a cancel in flight), ' +
   'so it may have been applied without being recorded in the state. Any retry of it carried the same request id (MS-RequestId). ' +
   'Run plan to compare the live profile with your configuration: if the change is there, the plan is empty; if not, apply again.';
+
+/** The message (its ids left to the facts), the outcome note, the facts: the parts that exist. */
+function detail(err: PartnerCenterError, facts: string, ...more: string[]): string {
+  const parts = [withoutIds(err.message)];
+  if (err.outcomeUnknown) parts.push(OUTCOME_UNKNOWN);
+  if (facts) parts.push(facts);
+  return [...parts, ...more].join('\n\n');
+}
 
 /** `action` completes "… while <action>", e.g. "reading the billing profile". */
 export function errorDiagnostic(err: unknown, action: string): Diagnostic {
@@ -40,22 +70,43 @@ export function errorDiagnostic(err: unknown, action: string): Diagnostic {
       detail: err.outcomeUnknown ? `${err.message}\n\n${OUTCOME_UNKNOWN}` : err.message,
     };
   }
-  if (err instanceof AuthenticationError) {
-    const facts = apiFacts(err);
+  if (err instanceof NetworkError) {
+    const service = err.service ?? 'Partner Center API';
     return {
       severity: 'error',
-      summary: `Partner Center refused the credentials while ${action}`,
-      detail:
-        `${err.message}\n\n${facts ? `${facts}\n\n` : ''}` +
-        'Check the provider credentials (refresh_token with client_id and tenant_id, or access_token): they must be App+User (delegated) credentials of a user with a billing role in the partner tenant.',
+      summary: err.sent
+        ? `Network error: no answer from the ${service} while ${action}`
+        : `Network error: could not reach the ${service} while ${action}`,
+      detail: detail(err, idFacts(err).join('\n')),
+    };
+  }
+  if (err instanceof AzureCliError) {
+    return { severity: 'error', summary: `Azure CLI sign-in failed while ${action}`, detail: err.message };
+  }
+  if (err instanceof PartnerCenterError && err.service === ENTRA) {
+    // Its message holds the status, the OAuth error and Entra ID's description, once each.
+    return {
+      severity: 'error',
+      summary:
+        err instanceof AuthenticationError
+          ? `Microsoft Entra ID refused the sign-in while ${action}`
+          : `Microsoft Entra ID token endpoint error while ${action}`,
+      detail: detail(err, idFacts(err).join('\n')),
+    };
+  }
+  if (err instanceof AuthenticationError) {
+    return {
+      severity: 'error',
+      summary: `Partner Center API refused the credentials while ${action}`,
+      detail: detail(
+        err,
+        apiFacts(err),
+        'Check the provider credentials (refresh_token with client_id and tenant_id, access_token, or the Azure CLI sign-in): they must be App+User (delegated) credentials of a user with a billing role in the partner tenant.',
+      ),
     };
   }
   if (err instanceof PartnerCenterError) {
-    const facts = apiFacts(err);
-    const parts = [err.message];
-    if (err.outcomeUnknown) parts.push(OUTCOME_UNKNOWN);
-    if (facts) parts.push(facts);
-    return { severity: 'error', summary: `Partner Center API error while ${action}`, detail: parts.join('\n\n') };
+    return { severity: 'error', summary: `Partner Center API error while ${action}`, detail: detail(err, apiFacts(err)) };
   }
   const message = err instanceof Error ? err.message : String(err);
   return { severity: 'error', summary: `Unexpected error while ${action}`, detail: message };

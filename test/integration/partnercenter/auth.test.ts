@@ -103,7 +103,7 @@ describe('refresh-token exchange', () => {
       .catch((e: unknown) => e);
     expect(error).toBeInstanceOf(PartnerCenterError);
     expect((error as Error).message).toMatch(
-      /^Could not reach the Entra ID token endpoint at http:\/\/127\.0\.0\.1:1 \(ECONNREFUSED/,
+      /^Could not reach the Microsoft Entra ID token endpoint at http:\/\/127\.0\.0\.1:1 \(ECONNREFUSED.*The address is authorityHost from the client options: nothing is listening there/,
     );
   });
 });

@@ -2,6 +2,7 @@
 // and the cases that must not be retried. Waits are kept short through the retry options.
 import {
   CancelledError,
+  NetworkError,
   PartnerCenterClient,
   PartnerCenterError,
   type PartnerCenterClientOptions,
@@ -148,10 +149,16 @@ it('does not retry a refused connection and says what to check', async () => {
     log: { debug: (_m, f) => lines.push(f ?? {}), trace() {} },
   });
   const error = await c.getBillingProfile().catch((e: unknown) => e);
-  expect(error).toBeInstanceOf(PartnerCenterError);
+  expect(error).toBeInstanceOf(NetworkError);
+  expect(error).toMatchObject({ service: 'Partner Center API', code: 'ECONNREFUSED', sent: false });
   expect((error as Error).message).toMatch(
-    new RegExp(`^Could not reach Partner Center at ${url} \\(ECONNREFUSED.*check the URL`),
+    new RegExp(
+      `^Could not reach the Partner Center API at ${url} \\(ECONNREFUSED.*no request was sent\\. The address is baseUrl from the client options: nothing is listening there; check it`,
+    ),
   );
+  // It never left this machine: no ids to quote.
+  expect(error).toMatchObject({ requestId: undefined, correlationId: undefined });
+  expect((error as Error).message).not.toMatch(/request id|correlation id/);
   expect(lines.filter((f) => f.attempt !== undefined)).toHaveLength(1);
   emu = await startEmulator(); // for afterEach
 });

@@ -230,7 +230,7 @@ describe('a token whose tenant cannot be read (not a JWT)', () => {
       { state, private: NONE },
       ctx({ accessToken: 'opaque-access-token-1234' }),
     );
-    expect(res.diagnostics[0].summary).toMatch(/Partner Center refused the credentials/);
+    expect(res.diagnostics[0].summary).toMatch(/Partner Center API refused the credentials/);
     expect((await admin.since(before)).api.map((c) => c.status)).toEqual([401]);
   });
 });
