@@ -21,7 +21,7 @@ export const emulatorSpec: CommandSpec = {
     {
       name: 'tenant-id',
       value: 'ID',
-      help: `tenant the token endpoint accepts (default ${EMULATOR_DEFAULTS.tenantId})`,
+      help: `the default partner tenant (default ${EMULATOR_DEFAULTS.tenantId}); more with POST /_emulator/tenants`,
     },
     { name: 'client-id', value: 'ID', help: `client id it accepts (default ${EMULATOR_DEFAULTS.clientId})` },
     { name: 'client-secret', value: 'S', help: 'client secret it then requires (default: none, a public client)' },
