@@ -41,8 +41,9 @@ async function main(): Promise<void> {
   const o = parseOptions(process.argv.slice(2), ROOT);
   const started = Date.now();
   const loadAtStart = loadavg();
-  const terraform = findOrBuildEngine('terraform');
-  const tofu = findEngine('tofu');
+  // The pinned builds first: the numbers compare with earlier runs on the same versions.
+  const terraform = findOrBuildEngine('terraform', 'pinned', progress);
+  const tofu = findEngine('tofu', 'pinned');
   if (!tofu) progress('OpenTofu not found (npm run engines builds it): its rows are skipped');
   const goProvider = o.skipGo ? undefined : ensureGoProvider();
   const work = mkdtempSync(path.join(os.tmpdir(), 'bench-'));

@@ -31,9 +31,9 @@ export function probeVersion(binary: string): string | undefined {
   }
 }
 
-/** The first executable `name` on PATH. */
-export function findOnPath(name: string): string | undefined {
-  for (const dir of (process.env.PATH ?? '').split(path.delimiter)) {
+/** The first executable `name` on PATH (`pathEnv`, default this process's). */
+export function findOnPath(name: string, pathEnv: string = process.env.PATH ?? ''): string | undefined {
+  for (const dir of pathEnv.split(path.delimiter)) {
     if (!dir) continue;
     const candidate = path.join(dir, name);
     try {

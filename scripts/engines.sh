@@ -6,6 +6,13 @@
 # each engine under the binary name the JSON gives (terraform, tofu, tofu-1.12.6, ...).
 # A binary already there with the right version is reused; the first build takes minutes.
 #
+#   bash scripts/engines.sh                 builds every pinned engine (npm run engines)
+#   bash scripts/engines.sh tofu [...]      builds only these binaries (tofu, terraform, tofu-1.12.6)
+#
+# Each entry's "estimate" (packages compiled from an empty Go build cache, as `go list -deps`
+# counts them; minutes on two cores; GB that Go's module and build caches grow by) is printed
+# before its build, so nobody is surprised by a 5-minute, 4 GB step.
+#
 # Two ways to build, named by each entry's "build":
 #   go-install     `go install module@version` (Terraform 1.8.5, OpenTofu 1.6.3).
 #   module-source  OpenTofu >= 1.7: its go.mod has replace directives, which go install refuses.
@@ -20,11 +27,14 @@ BIN_DIR="$ENGINES_DIR/bin"
 log() { printf 'engines: %s\n' "$*" >&2; }
 die() { printf 'engines: ERROR: %s\n' "$*" >&2; exit 1; }
 
-# One line per pinned engine: "name version binary build".
+# One line per pinned engine: "name version binary build packages minutes cacheGB".
 pinned_engines() {
   node -e '
     const { engines } = require(process.argv[1]);
-    for (const e of engines) console.log([e.name, e.version, e.binary, e.build].join(" "));
+    for (const e of engines) {
+      const x = e.estimate ?? {};
+      console.log([e.name, e.version, e.binary, e.build, x.packages ?? "?", x.minutes ?? "?", x.cacheGB ?? "?"].join(" "));
+    }
   ' "$VERSIONS_FILE"
 }
 
@@ -69,31 +79,33 @@ module_of() {
   esac
 }
 
-# Reads `go build -v` / `go install -v` output (one package per line) and logs progress every
-# 100 packages, so a build of minutes does not look stuck.
+# Reads `go build -v` / `go install -v` output (one package per line, among "go: downloading"
+# lines, which are not packages) and logs progress every 100 packages, so a build of minutes does
+# not look stuck.
 progress() {
-  local name=$1 start=$2 count=0
-  while IFS= read -r _; do
+  local name=$1 start=$2 total=$3 count=0 line
+  while IFS= read -r line; do
+    [[ $line == "go: "* ]] && continue
     count=$((count + 1))
-    if (( count % 100 == 0 )); then log "  $name: $count packages compiled ($((SECONDS - start)) s)"; fi
+    if (( count % 100 == 0 )); then log "  $name: $count of about $total packages compiled ($((SECONDS - start)) s)"; fi
   done
 }
 
 # Each build writes into a private folder, then moves the binary into place, so an interrupted
 # build never leaves a half-written binary that a later run would mistake for a good one.
 build_go_install() {
-  local name=$1 version=$2 out=$3 work=$4 build_log=$5
+  local name=$1 version=$2 out=$3 work=$4 build_log=$5 total=$6
   local module
   module=$(module_of "$name")
   [[ $name == tofu ]] && module="$module/cmd/tofu"
   GOBIN="$work" GOFLAGS="${GOFLAGS:-} -buildvcs=false" go install -v "$module@v$version" 2>&1 |
-    tee "$build_log" | progress "$name" "$SECONDS" || return 1
+    tee "$build_log" | progress "$name" "$SECONDS" "$total" || return 1
   [[ -x "$work/$name" ]] || return 1
   mv -f "$work/$name" "$out"
 }
 
 build_module_source() {
-  local name=$1 version=$2 out=$3 work=$4 build_log=$5
+  local name=$1 version=$2 out=$3 work=$4 build_log=$5 total=$6
   local module dir
   module=$(module_of "$name")
   # The module cache copy is read-only, and -mod=mod may rewrite go.mod/go.sum: build in a copy.
@@ -107,13 +119,13 @@ build_module_source() {
     cd "$work/src"
     GOFLAGS="${GOFLAGS:-} -buildvcs=false" go build -v -mod=mod \
       -ldflags "-X $module/version.dev=no" -o "$work/$name" "./cmd/$name"
-  ) 2>&1 | tee -a "$build_log" | progress "$name" "$SECONDS" || return 1
+  ) 2>&1 | tee -a "$build_log" | progress "$name" "$SECONDS" "$total" || return 1
   [[ -x "$work/$name" ]] || return 1
   mv -f "$work/$name" "$out"
 }
 
 ensure() {
-  local name=$1 version=$2 binary=$3 method=$4
+  local name=$1 version=$2 binary=$3 method=$4 packages=$5 minutes=$6 cache_gb=$7
   local out="$BIN_DIR/$binary"
   if is_current "$out" "$version"; then
     log "$name v$version: cached at $out"
@@ -129,15 +141,15 @@ ensure() {
   rm -rf "$work"
   mkdir -p "$work"
   : >"$build_log"
-  log "building $name v$version ($method) with $(go env GOVERSION): the first build compiles ~1000 packages and takes several minutes (log: $build_log)"
+  log "building $name v$version ($method) with $(go env GOVERSION): about $packages packages, about $minutes minutes on two cores, up to about $cache_gb GB more in Go's module cache ($(go env GOMODCACHE)) and build cache ($(go env GOCACHE)); modules come from the Go module proxy ($(go env GOPROXY)) (log: $build_log)"
   local start=$SECONDS
-  if ! "build_${method//-/_}" "$name" "$version" "$out" "$work" "$build_log"; then
+  if ! "build_${method//-/_}" "$name" "$version" "$out" "$work" "$build_log" "$packages"; then
     tail -n 30 "$build_log" >&2 || true
     rm -rf "$work"
     die "building $name v$version failed (full log: $build_log)"
   fi
   rm -rf "$work"
-  log "built $name v$version in $((SECONDS - start)) s: $out"
+  log "built $name v$version in $((SECONDS - start)) s ($(grep -vc '^go: ' "$build_log" || true) packages compiled): $out"
   is_current "$out" "$version" ||
     die "$out was built but reports version '$(engine_version "$out")', expected $version"
 }
@@ -152,8 +164,15 @@ main() {
   local entries
   entries=$(pinned_engines) || die "cannot read $VERSIONS_FILE"
   [[ -n $entries ]] || die "$VERSIONS_FILE names no engine"
-  while read -r name version binary method; do
-    ensure "$name" "$version" "$binary" "$method"
+  # Only the binaries named on the command line, when any are (the demo builds just the one it needs).
+  local wanted=" $* " known
+  known=$(awk '{ print $3 }' <<<"$entries" | tr '\n' ' ')
+  for arg in "$@"; do
+    [[ " $known " == *" $arg "* ]] || die "unknown engine '$arg': the pinned builds are ${known% } ($VERSIONS_FILE)"
+  done
+  while read -r name version binary method packages minutes cache_gb; do
+    if (($# > 0)) && [[ $wanted != *" $binary "* ]]; then continue; fi
+    ensure "$name" "$version" "$binary" "$method" "$packages" "$minutes" "$cache_gb"
   done <<<"$entries"
   log "engines ready in $BIN_DIR (tests read PARTNERCENTER_ENGINES_DIR=$ENGINES_DIR)"
 }
