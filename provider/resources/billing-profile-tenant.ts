@@ -178,9 +178,11 @@ export function upgradeBillingProfileState(
 const NOTHING_READ = 'Nothing was read or written, and the state was left as it was.';
 const NOTHING_WRITTEN = 'Nothing was written.';
 
+type Resource = ResourceDefinition<ProviderClient>;
+
 /** `resource` with its state bound to the partner tenant (see the top of this file). */
-export function boundToTenant(resource: ResourceDefinition<ProviderClient>): ResourceDefinition<ProviderClient> {
-  const innerImport = resource.import?.bind(resource);
+export function boundToTenant(resource: Resource & Required<Pick<Resource, 'import'>>): Resource {
+  const innerImport = resource.import.bind(resource);
   return {
     ...resource,
     identity: billingProfileIdentity,
@@ -229,7 +231,6 @@ export function boundToTenant(resource: ResourceDefinition<ProviderClient>): Res
     },
 
     async import(id, ctx, identity) {
-      if (!innerImport) return { state: null, diagnostics: [] };
       // An invalid id is refused as before, without a token.
       if (!identity && id !== BILLING_PROFILE_ID) return innerImport(id, ctx);
       const wanted = boundTenant(identity);
