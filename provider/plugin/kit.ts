@@ -142,7 +142,7 @@ export interface ResourceDefinition<Client = unknown> {
     ctx: ResourceContext<Client>,
   ): Promise<{ state: ObjectValue | null; private?: Uint8Array; diagnostics: Diagnostic[] } & IdentityAnswer>;
   /**
-   * Plan a create (prior null) or update. Not called for destroy. `proposed` is the engine's
+   * Plan a create (prior null) or update. Not called for destroy (see planDestroy). `proposed` is the engine's
    * proposed new state (config merged with prior computed values). `planFromProposed` (plan-helpers.ts)
    * gives the standard behaviour; a resource may call it and then adjust.
    */
@@ -175,6 +175,11 @@ export interface ResourceDefinition<Client = unknown> {
     plannedIdentity?: ObjectValue;
     diagnostics: Diagnostic[];
   }>;
+  /**
+   * A planned destroy (the kit declares the plan_destroy capability): the plan is null; the
+   * diagnostics are shown with it, before anything is applied. No API call is expected here.
+   */
+  planDestroy?(req: { prior: ObjectValue; priorPrivate: Uint8Array }, ctx: CallContext): Diagnostic[];
   /** Create (prior null), update, or delete (planned null: return state null). */
   apply(
     req: {

@@ -29,17 +29,20 @@ export interface FieldSpec {
    * Everything else (names, address lines, postal codes, PO number, tax id) is compared exactly.
    */
   caseInsensitive?: boolean;
-  /** Changed only in the Partner Center dashboard; setting it in config is a plan-time error. */
+  /** Changed only in the Partner Center dashboard: computed-only, so the engine refuses it in a config. */
   readOnly?: boolean;
   /** Length limits the API enforces (docs/architecture.md §5.2). */
   minLength?: number;
   maxLength?: number;
   email?: boolean;
+  /** What the field is: the data source's description, and the start of the resource's. */
   description: string;
+  /** How to set it in a resource config (only in the resource's description). */
+  resourceNote?: string;
 }
 
-const DASHBOARD =
-  'It is changed in the Partner Center dashboard (Settings > Billing profile), not by this provider; leave it out of the configuration.';
+/** Where a read-only field is changed (both descriptions say it; billing-profile-schema.ts). */
+export const DASHBOARD = 'It is changed in the Partner Center dashboard (Settings > Billing profile).';
 
 function top(
   attr: string,
@@ -68,41 +71,42 @@ function inContact(
 export const FIELDS: readonly FieldSpec[] = [
   top('purchase_order_number', 'purchaseOrderNumber', {
     maxLength: 200,
-    description:
-      'Purchase order number printed on invoices (up to 200 characters). Set to "" to clear it; leave it out to leave it unmanaged.',
+    description: 'Purchase order number printed on invoices (up to 200 characters).',
+    resourceNote: 'Set to "" to clear it; leave it out to leave it unmanaged.',
   }),
   top('tax_id', 'taxId', {
     maxLength: 200,
-    description:
-      'Tax identifier of the partner, e.g. a VAT number (up to 200 characters). Set to "" to clear it; leave it out to leave it unmanaged.',
+    description: 'Tax identifier of the partner, e.g. a VAT number (up to 200 characters).',
+    resourceNote: 'Set to "" to clear it; leave it out to leave it unmanaged.',
   }),
   top('company_name', 'companyName', {
     readOnly: true,
-    description: `Read-only. Company name on the billing profile. ${DASHBOARD}`,
+    description: 'Company name on the billing profile.',
   }),
   top('billing_currency', 'billingCurrency', {
     readOnly: true,
     caseInsensitive: true,
-    description: `Read-only. ISO 4217 currency the partner is billed in, e.g. "USD". ${DASHBOARD}`,
+    description: 'ISO 4217 currency the partner is billed in, e.g. "USD".',
   }),
   top('billing_day', 'billingDay', {
     kind: 'number',
     readOnly: true,
-    description: `Read-only. Day of the month the billing cycle starts, when the API reports one. ${DASHBOARD}`,
+    description: 'Day of the month the billing cycle starts, when the API reports one.',
   }),
   top('profile_type', 'profileType', {
     readOnly: true,
-    description: `Read-only. Kind of profile as the API reports it (e.g. "billing_profile"). ${DASHBOARD}`,
+    description: 'Kind of profile as the API reports it (e.g. "billing_profile").',
   }),
   inAddress('address_line1', 'addressLine1', {
     minLength: 1,
     maxLength: 200,
-    description:
-      'First line of the billing address (1 to 200 characters; the API requires it, so it cannot be cleared).',
+    description: 'First line of the billing address (1 to 200 characters).',
+    resourceNote: 'The API requires it, so it cannot be cleared.',
   }),
   inAddress('address_line2', 'addressLine2', {
     maxLength: 200,
-    description: 'Second line of the billing address (up to 200 characters). Set to "" to clear it.',
+    description: 'Second line of the billing address (up to 200 characters).',
+    resourceNote: 'Set to "" to clear it.',
   }),
   inAddress('city', 'city', { maxLength: 200, description: 'City of the billing address (up to 200 characters).' }),
   inAddress('state', 'state', {
@@ -134,7 +138,7 @@ export const FIELDS: readonly FieldSpec[] = [
   inAddress('country', 'country', {
     readOnly: true,
     caseInsensitive: true,
-    description: `Read-only. ISO 3166 two-letter country of the billing address, e.g. "US"; it is tied to the partner tenant. ${DASHBOARD}`,
+    description: 'ISO 3166 two-letter country of the billing address, e.g. "US"; it is tied to the partner tenant.',
   }),
   inContact('first_name', 'firstName', {
     maxLength: 50,

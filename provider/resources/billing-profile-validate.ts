@@ -3,7 +3,7 @@
 // once known), except where the caller asks to treat "set to something unknown" as set.
 import type { AttributePath, Diagnostic } from '../plugin/kit';
 import { isUnknown, type ObjectValue } from '../plugin/cty/types';
-import { FIELDS, type FieldSpec } from './billing-profile-fields';
+import { FIELDS, GROUPS, fieldsOfGroup, type FieldSpec, type GroupName } from './billing-profile-fields';
 import { fieldValueIn } from './billing-profile-state';
 import { RESOURCE_TYPE } from './billing-profile-schema';
 import { codePointLength, firstRefusedCharacter } from './billing-profile-text';
@@ -101,6 +101,32 @@ export function validateBillingProfileConfig(config: ObjectValue, opts: Validate
         detail: problem,
         path: attributePath(f),
       });
+  }
+  return diags;
+}
+
+/**
+ * A nested object set in config that manages no attribute. The engine drops an attribute name
+ * the schema does not have from `{ … }` without an error, so `primary_contact = { emial = "…" }`
+ * reaches us as an object of nulls: warn, naming the attribute names it can hold.
+ */
+export function emptyGroupWarnings(config: ObjectValue): Diagnostic[] {
+  const diags: Diagnostic[] = [];
+  for (const g of Object.keys(GROUPS) as GroupName[]) {
+    const obj = config[g] ?? null;
+    if (obj === null || isUnknown(obj)) continue;
+    const fields = fieldsOfGroup(g);
+    if (fields.some((f) => fieldValueIn(config, f) !== null)) continue;
+    const names = fields.filter((f) => !f.readOnly).map((f) => f.attr);
+    diags.push({
+      severity: 'warning',
+      summary: `${g} is set but manages no attribute`,
+      detail:
+        `"${g}" is set in the ${RESOURCE_TYPE} configuration, but none of its attributes is, so nothing in it is managed. ` +
+        `An attribute name it does not have (a typo such as "emial") is dropped by Terraform/OpenTofu without an error. ` +
+        `Its attributes are: ${names.join(', ')}. Correct the names inside ${g} = { … }, or remove "${g}".`,
+      path: [g],
+    });
   }
   return diags;
 }

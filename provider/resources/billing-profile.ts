@@ -13,7 +13,7 @@ import { WRITABLE_FIELDS } from './billing-profile-fields';
 import { BILLING_PROFILE_ID, RESOURCE_TYPE, billingProfileSchema } from './billing-profile-schema';
 import { profileToState, stateToProfile } from './billing-profile-state';
 import { diffProfiles, mergeManaged, plannedValuesNotHeld, readKeepingPriorSpelling } from './billing-profile-diff';
-import { validateBillingProfileConfig } from './billing-profile-validate';
+import { emptyGroupWarnings, validateBillingProfileConfig } from './billing-profile-validate';
 import { planBillingProfile } from './billing-profile-plan';
 import { conflictDiagnostic, errorDiagnostic, notHeldDiagnostic } from './billing-profile-errors';
 import { boundToTenant } from './billing-profile-tenant';
@@ -25,6 +25,16 @@ export function apiOf(ctx: Ctx): BillingProfileApi {
   if (!ctx.client) throw new ProviderNotReadyError('The provider was not configured before this call.');
   return ctx.client.billingProfiles();
 }
+
+/** Shown when a destroy is planned, before anything is applied (docs/architecture.md §3.3). */
+const PLANNED_DELETE_WARNING: Diagnostic = {
+  severity: 'warning',
+  summary: 'Destroying the billing profile removes it from state only',
+  detail:
+    'This removes the billing profile from state only; Partner Center keeps the profile, with its current values. ' +
+    `A Partner Center billing profile cannot be deleted: applying this destroy of the ${RESOURCE_TYPE} resource ` +
+    'changes nothing in Partner Center, whatever the plan shows going to null.',
+};
 
 const DELETE_WARNING: Diagnostic = {
   severity: 'warning',
@@ -122,7 +132,8 @@ export const billingProfileResource: ResourceDefinition<ProviderClient> = boundT
   schema: billingProfileSchema,
 
   validate(config) {
-    return validateBillingProfileConfig(config);
+    // The engine validates before every plan, so this warning shows in validate and in plan.
+    return [...validateBillingProfileConfig(config), ...emptyGroupWarnings(config)];
   },
 
   async read(req, ctx) {
@@ -142,6 +153,10 @@ export const billingProfileResource: ResourceDefinition<ProviderClient> = boundT
     if (req.prior === null) return planAdoption(req, ctx);
     const { planned, diagnostics } = planBillingProfile(req.prior, req.config);
     return { planned, plannedPrivate: req.priorPrivate, diagnostics };
+  },
+
+  planDestroy() {
+    return [PLANNED_DELETE_WARNING];
   },
 
   async apply(req, ctx) {

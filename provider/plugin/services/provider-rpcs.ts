@@ -7,9 +7,12 @@ import { validateProviderSchemas } from '../schema-validate';
 import { decodeConfig, encodeOutgoing } from './dynamic-values';
 import type { ProviderRuntime } from './runtime';
 
-/** Destroys are planned by the engine (no PlanResourceChange for them); schema is cacheable. */
+/**
+ * Destroys are planned by the provider too (PlanResourceChange with a null proposed state), so a
+ * resource can warn about a destroy at plan time (ResourceDefinition.planDestroy); schema is cacheable.
+ */
 export const SERVER_CAPABILITIES: pb.ServerCapabilities = {
-  plan_destroy: false,
+  plan_destroy: true,
   get_provider_schema_optional: true,
   move_resource_state: false,
   generate_resource_config: false,

@@ -129,8 +129,13 @@ export function resourceRpcs(runtime: ProviderRuntime) {
       const proposed = decodeState(req.proposed_new_state, r.type);
       const base = { requires_replace: [], legacy_type_system: false, planned_private: req.prior_private };
       if (proposed === null) {
-        // A destroy (only sent when plan_destroy is on, which it is not): plan null.
-        return { ...base, planned_state: encodeDynamic(null, r.type), diagnostics: [] };
+        // A planned destroy (capability plan_destroy): plan null, with the resource's warnings.
+        // Config is null here; a null prior (nothing to destroy) needs no words.
+        const diagnostics =
+          prior === null
+            ? []
+            : (r.def.planDestroy?.({ prior, priorPrivate: req.prior_private }, runtime.callContext()) ?? []);
+        return { ...base, planned_state: encodeDynamic(null, r.type), diagnostics: toProtoDiagnostics(diagnostics) };
       }
       const config = decodeConfig(req.config, r.type);
       const priorIdentity = r.identityType ? decodeIdentity(req.prior_identity, r.identityType) : null;

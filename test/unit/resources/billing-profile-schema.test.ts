@@ -51,39 +51,45 @@ describe('billing profile schema', () => {
     expect(resourceAttrs.billing_day.type).toBe('number');
   });
 
-  it('makes id, etag and tenant_id computed-only, everything else optional+computed', () => {
+  const READ_ONLY = ['address.country', 'billing_currency', 'billing_day', 'company_name', 'profile_type'];
+
+  it('makes id, etag, tenant_id and the read-only fields computed-only, everything else optional+computed', () => {
     for (const [name, a] of Object.entries(resourceAttrs)) {
-      const expected = ['id', 'etag', 'tenant_id'].includes(name)
+      const expected = ['id', 'etag', 'tenant_id', ...READ_ONLY].includes(name)
         ? { optional: undefined, computed: true }
         : { optional: true, computed: true };
       expect([name, { optional: a.optional, computed: a.computed }]).toEqual([name, expected]);
     }
   });
 
-  it('marks the read-only fields in their descriptions (they are rejected by validation, not by the engine)', () => {
+  it('marks the read-only fields in their descriptions, saying where they are changed', () => {
     const readOnly = Object.entries(resourceAttrs)
       .filter(([, a]) => a.description.startsWith('Read-only.'))
       .map(([n]) => n);
-    expect(readOnly.sort()).toEqual([
-      'address.country',
-      'billing_currency',
-      'billing_day',
-      'company_name',
-      'profile_type',
-    ]);
+    expect(readOnly.sort()).toEqual(READ_ONLY);
+    for (const name of READ_ONLY) expect(resourceAttrs[name].description).toContain('Partner Center dashboard');
   });
 
-  it('gives the data source the same attributes, all computed-only', () => {
+  it('gives the data source the same attributes, all computed-only, with descriptions of its own', () => {
     const ds = Object.fromEntries(flatten(billingProfileDataSourceSchema.block.attributes));
     expect(Object.keys(ds).sort()).toEqual(Object.keys(resourceAttrs).sort());
+    // Sentences about managing the resource say nothing true of a read.
+    const resourceOnly = [
+      'managed',
+      'Set to ""',
+      'If-Match',
+      'leave it out',
+      'Read-only.',
+      'cannot be cleared',
+      'refused',
+    ];
     for (const [name, a] of Object.entries(ds)) {
-      expect([name, a.computed, a.optional, a.description]).toEqual([
-        name,
-        true,
-        undefined,
-        resourceAttrs[name].description,
-      ]);
+      expect([name, a.computed, a.optional, a.description.length > 10]).toEqual([name, true, undefined, true]);
+      for (const phrase of resourceOnly) expect([name, a.description.includes(phrase)]).toEqual([name, false]);
     }
+    for (const name of ['purchase_order_number', 'address', 'primary_contact', 'etag', 'address.address_line2'])
+      expect([name, ds[name].description]).not.toEqual([name, resourceAttrs[name].description]);
+    for (const name of READ_ONLY) expect(ds[name].description).toContain('Partner Center dashboard');
   });
 });
 

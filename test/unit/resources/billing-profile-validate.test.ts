@@ -1,5 +1,9 @@
 import { WRITABLE_FIELDS, type FieldSpec } from '../../../provider/resources/billing-profile-fields';
-import { attributePath, validateBillingProfileConfig } from '../../../provider/resources/billing-profile-validate';
+import {
+  attributePath,
+  emptyGroupWarnings,
+  validateBillingProfileConfig,
+} from '../../../provider/resources/billing-profile-validate';
 import { UNKNOWN } from '../../../provider/plugin/cty/types';
 import { config } from '../../support/billing-profile-fixtures';
 
@@ -143,5 +147,30 @@ describe('validateBillingProfileConfig: control characters', () => {
     const diags = validateBillingProfileConfig(config({}, { address: { first_name: `${'n'.repeat(60)}\n` } }));
     expect(diags).toHaveLength(1);
     expect(diags[0].detail).toContain('U+000A');
+  });
+});
+
+describe('emptyGroupWarnings', () => {
+  // The engine drops an attribute name the schema does not have from { … }: emial = "…" reaches
+  // the provider as an object whose attributes are all null.
+  const allNull = (names: string[]) => Object.fromEntries(names.map((n) => [n, null]));
+  const CONTACT = allNull(['first_name', 'last_name', 'email', 'phone_number']);
+
+  it('warns, naming the object and its attributes, when a set object manages no attribute', () => {
+    const diags = emptyGroupWarnings({ primary_contact: CONTACT, address: null });
+    expect(diags).toEqual([
+      expect.objectContaining({
+        severity: 'warning',
+        summary: 'primary_contact is set but manages no attribute',
+        path: ['primary_contact'],
+      }),
+    ]);
+    expect(diags[0].detail).toContain('Its attributes are: first_name, last_name, email, phone_number.');
+  });
+
+  it('says nothing for an object left out, an unknown one, or one that manages an attribute', () => {
+    expect(emptyGroupWarnings({ primary_contact: null, address: UNKNOWN })).toEqual([]);
+    expect(emptyGroupWarnings({ primary_contact: { ...CONTACT, email: 'a@b.example' } })).toEqual([]);
+    expect(emptyGroupWarnings({ primary_contact: { ...CONTACT, email: UNKNOWN } })).toEqual([]);
   });
 });

@@ -9,41 +9,17 @@ import * as cdktn from 'cdktn';
 
 export interface BillingProfileConfig extends cdktn.TerraformMetaArguments {
   /**
-  * Billing address. Only the attributes set here are managed; the others keep their current values. `country` is read-only.
+  * Billing address. Only the attributes set here are managed; the others keep their current values. `country` is read-only. An attribute name the schema does not have is dropped by the engine without an error, so the provider warns when the object manages no attribute.
   *
   * Docs at Terraform Registry: {@link https://terraform.local/providers/partnercenter/partnercenter/0.1.0/docs/resources/billing_profile#address BillingProfile#address}
   */
   readonly address?: BillingProfileAddress;
   /**
-  * Read-only. ISO 4217 currency the partner is billed in, e.g. "USD". It is changed in the Partner Center dashboard (Settings > Billing profile), not by this provider; leave it out of the configuration.
-  *
-  * Docs at Terraform Registry: {@link https://terraform.local/providers/partnercenter/partnercenter/0.1.0/docs/resources/billing_profile#billing_currency BillingProfile#billing_currency}
-  */
-  readonly billingCurrency?: string;
-  /**
-  * Read-only. Day of the month the billing cycle starts, when the API reports one. It is changed in the Partner Center dashboard (Settings > Billing profile), not by this provider; leave it out of the configuration.
-  *
-  * Docs at Terraform Registry: {@link https://terraform.local/providers/partnercenter/partnercenter/0.1.0/docs/resources/billing_profile#billing_day BillingProfile#billing_day}
-  */
-  readonly billingDay?: number;
-  /**
-  * Read-only. Company name on the billing profile. It is changed in the Partner Center dashboard (Settings > Billing profile), not by this provider; leave it out of the configuration.
-  *
-  * Docs at Terraform Registry: {@link https://terraform.local/providers/partnercenter/partnercenter/0.1.0/docs/resources/billing_profile#company_name BillingProfile#company_name}
-  */
-  readonly companyName?: string;
-  /**
-  * Primary billing contact. Only the attributes set here are managed; the others keep their current values.
+  * Primary billing contact. Only the attributes set here are managed; the others keep their current values. An attribute name the schema does not have is dropped by the engine without an error, so the provider warns when the object manages no attribute.
   *
   * Docs at Terraform Registry: {@link https://terraform.local/providers/partnercenter/partnercenter/0.1.0/docs/resources/billing_profile#primary_contact BillingProfile#primary_contact}
   */
   readonly primaryContact?: BillingProfilePrimaryContact;
-  /**
-  * Read-only. Kind of profile as the API reports it (e.g. "billing_profile"). It is changed in the Partner Center dashboard (Settings > Billing profile), not by this provider; leave it out of the configuration.
-  *
-  * Docs at Terraform Registry: {@link https://terraform.local/providers/partnercenter/partnercenter/0.1.0/docs/resources/billing_profile#profile_type BillingProfile#profile_type}
-  */
-  readonly profileType?: string;
   /**
   * Purchase order number printed on invoices (up to 200 characters). Set to "" to clear it; leave it out to leave it unmanaged.
   *
@@ -59,7 +35,7 @@ export interface BillingProfileConfig extends cdktn.TerraformMetaArguments {
 }
 export interface BillingProfileAddress {
   /**
-  * First line of the billing address (1 to 200 characters; the API requires it, so it cannot be cleared).
+  * First line of the billing address (1 to 200 characters). The API requires it, so it cannot be cleared.
   *
   * Docs at Terraform Registry: {@link https://terraform.local/providers/partnercenter/partnercenter/0.1.0/docs/resources/billing_profile#address_line1 BillingProfile#address_line1}
   */
@@ -76,12 +52,6 @@ export interface BillingProfileAddress {
   * Docs at Terraform Registry: {@link https://terraform.local/providers/partnercenter/partnercenter/0.1.0/docs/resources/billing_profile#city BillingProfile#city}
   */
   readonly city?: string;
-  /**
-  * Read-only. ISO 3166 two-letter country of the billing address, e.g. "US"; it is tied to the partner tenant. It is changed in the Partner Center dashboard (Settings > Billing profile), not by this provider; leave it out of the configuration.
-  *
-  * Docs at Terraform Registry: {@link https://terraform.local/providers/partnercenter/partnercenter/0.1.0/docs/resources/billing_profile#country BillingProfile#country}
-  */
-  readonly country?: string;
   /**
   * First name of the person the billing address is for (up to 50 characters).
   *
@@ -129,7 +99,6 @@ export function billingProfileAddressToTerraform(struct?: BillingProfileAddress 
     address_line1: cdktn.stringToTerraform(struct!.addressLine1),
     address_line2: cdktn.stringToTerraform(struct!.addressLine2),
     city: cdktn.stringToTerraform(struct!.city),
-    country: cdktn.stringToTerraform(struct!.country),
     first_name: cdktn.stringToTerraform(struct!.firstName),
     last_name: cdktn.stringToTerraform(struct!.lastName),
     phone_number: cdktn.stringToTerraform(struct!.phoneNumber),
@@ -159,12 +128,6 @@ export function billingProfileAddressToHclTerraform(struct?: BillingProfileAddre
     },
     city: {
       value: cdktn.stringToHclTerraform(struct!.city),
-      isBlock: false,
-      type: "simple",
-      storageClassType: "string",
-    },
-    country: {
-      value: cdktn.stringToHclTerraform(struct!.country),
       isBlock: false,
       type: "simple",
       storageClassType: "string",
@@ -241,10 +204,6 @@ export class BillingProfileAddressOutputReference extends cdktn.ComplexObject {
       hasAnyValues = true;
       internalValueResult.city = this._city;
     }
-    if (this._country !== undefined) {
-      hasAnyValues = true;
-      internalValueResult.country = this._country;
-    }
     if (this._firstName !== undefined) {
       hasAnyValues = true;
       internalValueResult.firstName = this._firstName;
@@ -279,7 +238,6 @@ export class BillingProfileAddressOutputReference extends cdktn.ComplexObject {
       this._addressLine1 = undefined;
       this._addressLine2 = undefined;
       this._city = undefined;
-      this._country = undefined;
       this._firstName = undefined;
       this._lastName = undefined;
       this._phoneNumber = undefined;
@@ -297,7 +255,6 @@ export class BillingProfileAddressOutputReference extends cdktn.ComplexObject {
       this._addressLine1 = value.addressLine1;
       this._addressLine2 = value.addressLine2;
       this._city = value.city;
-      this._country = value.country;
       this._firstName = value.firstName;
       this._lastName = value.lastName;
       this._phoneNumber = value.phoneNumber;
@@ -355,20 +312,9 @@ export class BillingProfileAddressOutputReference extends cdktn.ComplexObject {
     return this._city;
   }
 
-  // country - computed: true, optional: true, required: false
-  private _country?: string;
+  // country - computed: true, optional: false, required: false
   public get country() {
     return this.getStringAttribute('country');
-  }
-  public set country(value: string) {
-    this._country = value;
-  }
-  public resetCountry() {
-    this._country = undefined;
-  }
-  // Temporarily expose input value. Use with caution.
-  public get countryInput() {
-    return this._country;
   }
 
   // first_name - computed: true, optional: true, required: false
@@ -719,11 +665,7 @@ export class BillingProfile extends cdktn.TerraformResource {
       forEach: config.forEach
     });
     this._address.internalValue = config.address;
-    this._billingCurrency = config.billingCurrency;
-    this._billingDay = config.billingDay;
-    this._companyName = config.companyName;
     this._primaryContact.internalValue = config.primaryContact;
-    this._profileType = config.profileType;
     this._purchaseOrderNumber = config.purchaseOrderNumber;
     this._taxId = config.taxId;
   }
@@ -748,52 +690,19 @@ export class BillingProfile extends cdktn.TerraformResource {
     return this._address.internalValue;
   }
 
-  // billing_currency - computed: true, optional: true, required: false
-  private _billingCurrency?: string;
+  // billing_currency - computed: true, optional: false, required: false
   public get billingCurrency() {
     return this.getStringAttribute('billing_currency');
   }
-  public set billingCurrency(value: string) {
-    this._billingCurrency = value;
-  }
-  public resetBillingCurrency() {
-    this._billingCurrency = undefined;
-  }
-  // Temporarily expose input value. Use with caution.
-  public get billingCurrencyInput() {
-    return this._billingCurrency;
-  }
 
-  // billing_day - computed: true, optional: true, required: false
-  private _billingDay?: number;
+  // billing_day - computed: true, optional: false, required: false
   public get billingDay() {
     return this.getNumberAttribute('billing_day');
   }
-  public set billingDay(value: number) {
-    this._billingDay = value;
-  }
-  public resetBillingDay() {
-    this._billingDay = undefined;
-  }
-  // Temporarily expose input value. Use with caution.
-  public get billingDayInput() {
-    return this._billingDay;
-  }
 
-  // company_name - computed: true, optional: true, required: false
-  private _companyName?: string;
+  // company_name - computed: true, optional: false, required: false
   public get companyName() {
     return this.getStringAttribute('company_name');
-  }
-  public set companyName(value: string) {
-    this._companyName = value;
-  }
-  public resetCompanyName() {
-    this._companyName = undefined;
-  }
-  // Temporarily expose input value. Use with caution.
-  public get companyNameInput() {
-    return this._companyName;
   }
 
   // etag - computed: true, optional: false, required: false
@@ -822,20 +731,9 @@ export class BillingProfile extends cdktn.TerraformResource {
     return this._primaryContact.internalValue;
   }
 
-  // profile_type - computed: true, optional: true, required: false
-  private _profileType?: string;
+  // profile_type - computed: true, optional: false, required: false
   public get profileType() {
     return this.getStringAttribute('profile_type');
-  }
-  public set profileType(value: string) {
-    this._profileType = value;
-  }
-  public resetProfileType() {
-    this._profileType = undefined;
-  }
-  // Temporarily expose input value. Use with caution.
-  public get profileTypeInput() {
-    return this._profileType;
   }
 
   // purchase_order_number - computed: true, optional: true, required: false
@@ -882,11 +780,7 @@ export class BillingProfile extends cdktn.TerraformResource {
   protected synthesizeAttributes(): { [name: string]: any } {
     return {
       address: billingProfileAddressToTerraform(this._address.internalValue),
-      billing_currency: cdktn.stringToTerraform(this._billingCurrency),
-      billing_day: cdktn.numberToTerraform(this._billingDay),
-      company_name: cdktn.stringToTerraform(this._companyName),
       primary_contact: billingProfilePrimaryContactToTerraform(this._primaryContact.internalValue),
-      profile_type: cdktn.stringToTerraform(this._profileType),
       purchase_order_number: cdktn.stringToTerraform(this._purchaseOrderNumber),
       tax_id: cdktn.stringToTerraform(this._taxId),
     };
@@ -900,35 +794,11 @@ export class BillingProfile extends cdktn.TerraformResource {
         type: "struct",
         storageClassType: "BillingProfileAddress",
       },
-      billing_currency: {
-        value: cdktn.stringToHclTerraform(this._billingCurrency),
-        isBlock: false,
-        type: "simple",
-        storageClassType: "string",
-      },
-      billing_day: {
-        value: cdktn.numberToHclTerraform(this._billingDay),
-        isBlock: false,
-        type: "simple",
-        storageClassType: "number",
-      },
-      company_name: {
-        value: cdktn.stringToHclTerraform(this._companyName),
-        isBlock: false,
-        type: "simple",
-        storageClassType: "string",
-      },
       primary_contact: {
         value: billingProfilePrimaryContactToHclTerraform(this._primaryContact.internalValue),
         isBlock: true,
         type: "struct",
         storageClassType: "BillingProfilePrimaryContact",
-      },
-      profile_type: {
-        value: cdktn.stringToHclTerraform(this._profileType),
-        isBlock: false,
-        type: "simple",
-        storageClassType: "string",
       },
       purchase_order_number: {
         value: cdktn.stringToHclTerraform(this._purchaseOrderNumber),
