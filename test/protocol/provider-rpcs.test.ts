@@ -59,7 +59,7 @@ describe('schema and metadata', () => {
     const res: pb.GetProviderSchemaResponse = await rpc('GetProviderSchema');
     expect(res.diagnostics).toEqual([]);
     expect(res.server_capabilities).toEqual({
-      plan_destroy: false,
+      plan_destroy: true,
       get_provider_schema_optional: true,
       move_resource_state: false,
       generate_resource_config: false,
