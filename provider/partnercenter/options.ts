@@ -57,13 +57,7 @@ export function describeSource(s: SettingSource): string {
 
 /** The options whose origin an error may name. */
 export type SourcedOption =
-  | 'baseUrl'
-  | 'authorityHost'
-  | 'tenantId'
-  | 'clientId'
-  | 'clientSecret'
-  | 'refreshToken'
-  | 'accessToken';
+  'baseUrl' | 'authorityHost' | 'tenantId' | 'clientId' | 'clientSecret' | 'refreshToken' | 'accessToken';
 
 export const SOURCED_OPTIONS: readonly SourcedOption[] = [
   'baseUrl',

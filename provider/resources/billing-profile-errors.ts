@@ -106,7 +106,11 @@ export function errorDiagnostic(err: unknown, action: string): Diagnostic {
     };
   }
   if (err instanceof PartnerCenterError) {
-    return { severity: 'error', summary: `Partner Center API error while ${action}`, detail: detail(err, apiFacts(err)) };
+    return {
+      severity: 'error',
+      summary: `Partner Center API error while ${action}`,
+      detail: detail(err, apiFacts(err)),
+    };
   }
   const message = err instanceof Error ? err.message : String(err);
   return { severity: 'error', summary: `Unexpected error while ${action}`, detail: message };
