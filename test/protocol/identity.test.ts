@@ -5,35 +5,13 @@
 import { UNKNOWN, type ObjectValue } from '../../provider/plugin/cty/types';
 import * as pb from '../../provider/plugin/proto/tfplugin6';
 import { ProtoReader } from '../../provider/plugin/proto/wire';
-import { makeClientCert, type ClientCert } from './support/client-cert';
-import { call, connect, parseHandshake, type EngineClient } from './support/grpc-client';
-import { launchProvider, stopProvider, type ProviderProcess } from './support/launcher';
-import { bytes, dv, fromDv, fromIdv, idv, providerType, text } from './support/values';
+import { useConnectedProvider, summaries } from './support/connected';
+import { bytes, dv, fromDv, fromIdv, idv, text } from './support/values';
 
 const TYPE = 'kitfixture_thing';
 const STORE = 'store.json'; // the launcher's store file name
-let clientCert: ClientCert;
-let provider: ProviderProcess;
-let engine: EngineClient;
-
-beforeAll(async () => {
-  clientCert = makeClientCert();
-  provider = launchProvider({ clientCert });
-  engine = connect(parseHandshake(await provider.firstLine), clientCert);
-  const configured = await call(engine.provider, 'ConfigureProvider', {
-    terraform_version: '1.12.6',
-    config: dv({}, providerType),
-  });
-  expect(configured.diagnostics).toEqual([]);
-});
-
-afterAll(async () => {
-  engine.close();
-  await stopProvider(provider);
-});
-
-const rpc = <T = any>(method: string, req: object = {}) => call<T>(engine.provider, method, req);
-const summaries = (res: { diagnostics: pb.Diagnostic[] }) => res.diagnostics.map((d) => d.summary);
+const fixture = useConnectedProvider({ terraformVersion: '1.12.6' });
+const { rpc } = fixture;
 
 /** Plan and apply a create; returns every answer. */
 async function create(config: ObjectValue) {
@@ -74,7 +52,7 @@ describe('schemas', () => {
 
   test('GetProviderSchema keeps the 6.5 shape engines without identity read (fields 1-6 only, no identity in the block)', async () => {
     const raw = await new Promise<Buffer>((resolve, reject) =>
-      engine.provider.makeUnaryRequest(
+      fixture.engine.provider.makeUnaryRequest(
         '/tfplugin6.Provider/GetProviderSchema',
         () => Buffer.alloc(0),
         (b: Buffer) => b,

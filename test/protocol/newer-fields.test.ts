@@ -9,16 +9,10 @@ import type { ObjectValue } from '../../provider/plugin/cty/types';
 import type { MessageCodec } from '../../provider/plugin/proto/message';
 import * as pb from '../../provider/plugin/proto/tfplugin6';
 import { ProtoWriter, WireType } from '../../provider/plugin/proto/wire';
-import { makeClientCert, type ClientCert } from './support/client-cert';
-import { call, connect, parseHandshake, type EngineClient } from './support/grpc-client';
-import { launchProvider, stopProvider, type ProviderProcess } from './support/launcher';
+import { useConnectedProvider } from './support/connected';
 import { bytes, dataSourceType, dv, fromDv, fromIdv, idv, providerType, text } from './support/values';
 
 const TYPE = 'kitfixture_thing';
-let clientCert: ClientCert;
-let provider: ProviderProcess;
-let engine: EngineClient;
-
 /** Every flag of ClientCapabilities as of 6.11. */
 const ALL_CAPABILITIES: pb.ClientCapabilities = {
   deferral_allowed: true,
@@ -27,29 +21,13 @@ const ALL_CAPABILITIES: pb.ClientCapabilities = {
   computed_blocks_allowed: true,
 };
 
-beforeAll(async () => {
-  clientCert = makeClientCert();
-  provider = launchProvider({ clientCert });
-  engine = connect(parseHandshake(await provider.firstLine), clientCert);
-  const configured = await call(engine.provider, 'ConfigureProvider', {
-    terraform_version: '1.16.0',
-    config: dv({}, providerType),
-    client_capabilities: ALL_CAPABILITIES,
-  });
-  expect(configured.diagnostics).toEqual([]);
-});
-
-afterAll(async () => {
-  engine.close();
-  await stopProvider(provider);
-});
-
-const rpc = <T = any>(method: string, req: object = {}) => call<T>(engine.provider, method, req);
+const fixture = useConnectedProvider({ terraformVersion: '1.16.0', clientCapabilities: ALL_CAPABILITIES });
+const { rpc } = fixture;
 
 /** The encoded request with `extra` appended: fields the codec has no entry for. */
 function rawCall<Req>(method: string, codec: MessageCodec<Req>, req: Req, extra: Uint8Array): Promise<Buffer> {
   return new Promise((resolve, reject) =>
-    engine.provider.makeUnaryRequest(
+    fixture.engine.provider.makeUnaryRequest(
       `/tfplugin6.Provider/${method}`,
       (r: Req) => Buffer.concat([Buffer.from(codec.encode(r)), Buffer.from(extra)]),
       (b: Buffer) => b,

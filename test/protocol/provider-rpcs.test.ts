@@ -6,33 +6,14 @@ import { parseTypeJson } from '../../provider/plugin/cty/type-json';
 import { Decimal, UNKNOWN, type ObjectValue } from '../../provider/plugin/cty/types';
 import { containsUnknown } from '../../provider/plugin/cty/values';
 import * as pb from '../../provider/plugin/proto/tfplugin6';
-import { makeClientCert, type ClientCert } from './support/client-cert';
+import { useConnectedProvider } from './support/connected';
 import { call, connect, parseHandshake, type EngineClient } from './support/grpc-client';
 import { launchProvider, stopProvider, type ProviderProcess } from './support/launcher';
 import { bytes, dataSourceType, dv, fromDv, providerType, text } from './support/values';
 
 const TYPE = 'kitfixture_thing';
-let clientCert: ClientCert;
-let provider: ProviderProcess;
-let engine: EngineClient;
-
-beforeAll(async () => {
-  clientCert = makeClientCert();
-  provider = launchProvider({ clientCert });
-  engine = connect(parseHandshake(await provider.firstLine), clientCert);
-  const configured = await call(engine.provider, 'ConfigureProvider', {
-    terraform_version: '1.8.5',
-    config: dv({}, providerType),
-  });
-  expect(configured.diagnostics).toEqual([]);
-});
-
-afterAll(async () => {
-  engine.close();
-  await stopProvider(provider);
-});
-
-const rpc = <T = any>(method: string, req: object = {}) => call<T>(engine.provider, method, req);
+const fixture = useConnectedProvider({ terraformVersion: '1.8.5' });
+const { rpc } = fixture;
 
 /** The create flow: plan from a config, apply the plan; returns the new state and private. */
 async function create(config: ObjectValue): Promise<{ state: ObjectValue; private: Uint8Array }> {
@@ -104,7 +85,7 @@ describe('schema and metadata', () => {
 describe('validation', () => {
   test('ValidateProviderConfig puts its diagnostics in field 2, with severity and path', async () => {
     const raw = await new Promise<Buffer>((resolve, reject) =>
-      engine.provider.makeUnaryRequest(
+      fixture.engine.provider.makeUnaryRequest(
         '/tfplugin6.Provider/ValidateProviderConfig',
         (req: pb.ValidateProviderConfigRequest) => Buffer.from(pb.ValidateProviderConfigRequest.encode(req)),
         (b: Buffer) => b,
@@ -285,7 +266,7 @@ describe('plan and apply', () => {
     });
     expect(apply.diagnostics).toEqual([]);
     expect(Array.from(apply.new_state.msgpack)).toEqual([0xc0]);
-    expect(JSON.parse(readFileSync(provider.storePath, 'utf8'))[state.id as string]).toBeUndefined();
+    expect(JSON.parse(readFileSync(fixture.provider.storePath, 'utf8'))[state.id as string]).toBeUndefined();
   });
 
   test('a state that does not match the schema becomes an error and is not sent', async () => {
@@ -328,9 +309,9 @@ describe('plan and apply', () => {
 describe('read, import, data source', () => {
   test('read returns the live object and echoes private state when the resource returns none', async () => {
     const { state } = await create({ name: 'f', size: 5 });
-    const store = JSON.parse(readFileSync(provider.storePath, 'utf8'));
+    const store = JSON.parse(readFileSync(fixture.provider.storePath, 'utf8'));
     store[state.id as string] = store[state.id as string].replace('"size":5', '"size":6'); // drift
-    writeFileSync(provider.storePath, JSON.stringify(store));
+    writeFileSync(fixture.provider.storePath, JSON.stringify(store));
     const read = await rpc('ReadResource', { type_name: TYPE, current_state: dv(state), private: bytes('keep-me') });
     expect(read.diagnostics).toEqual([]);
     expect(text(read.private)).toBe('keep-me');
@@ -440,7 +421,7 @@ describe('concurrency and cancellation', () => {
   test('StopProvider answers while a call is in flight and aborts it; later calls work', async () => {
     const waiting = rpc('ReadResource', { type_name: TYPE, current_state: dv({ id: 'w', name: 'wait-for-stop' }) });
     const end = Date.now() + 5000;
-    while (!provider.stderr().includes('waiting for StopProvider') && Date.now() < end)
+    while (!fixture.provider.stderr().includes('waiting for StopProvider') && Date.now() < end)
       await new Promise((r) => setTimeout(r, 20));
     expect(await rpc('StopProvider')).toEqual({ Error: '' });
     const read = await waiting;
@@ -456,8 +437,8 @@ describe('without a working configuration', () => {
   let fresh: ProviderProcess;
   let client: EngineClient;
   beforeAll(async () => {
-    fresh = launchProvider({ clientCert, env: { KIT_FIXTURE_STORE: undefined } });
-    client = connect(parseHandshake(await fresh.firstLine), clientCert);
+    fresh = launchProvider({ clientCert: fixture.clientCert, env: { KIT_FIXTURE_STORE: undefined } });
+    client = connect(parseHandshake(await fresh.firstLine), fixture.clientCert);
   });
   afterAll(async () => {
     client.close();
