@@ -15,29 +15,15 @@
 import { spawnSync } from 'node:child_process';
 import { chmodSync, mkdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { build, type BuildOptions } from 'esbuild';
+import { build } from 'esbuild';
 import ts from 'typescript';
-import { buildBundle, DEFAULT_BUNDLE, DEFAULT_ENTRY } from './build-provider';
-import { lazyIntlPlugin } from './build/lazy-intl-plugin';
+import { buildBundle, DEFAULT_BUNDLE, DEFAULT_ENTRY, NODE_BUNDLE } from './build-provider';
 import { reachableDeclarations } from './build/declarations';
 
 const ROOT = path.resolve(__dirname, '..');
 const DIST = path.join(ROOT, 'dist');
 export const CLI_BUNDLE = path.join(DIST, 'cli', 'cli.cjs');
 export const EMULATOR_DIR = path.join(DIST, 'emulator');
-
-/** esbuild settings shared by the CLI and emulator bundles (those of the provider bundle). */
-const NODE_BUNDLE: BuildOptions = {
-  bundle: true,
-  platform: 'node',
-  format: 'cjs',
-  target: 'node20',
-  minifyWhitespace: true,
-  minifySyntax: true,
-  legalComments: 'eof',
-  logLevel: 'silent',
-  plugins: [lazyIntlPlugin],
-};
 
 async function buildProvider(): Promise<void> {
   await buildBundle({ entry: DEFAULT_ENTRY, outfile: DEFAULT_BUNDLE });

@@ -4,7 +4,7 @@
 // starts faster than resolving node_modules.
 //
 //   tsx scripts/build-provider.ts [--entry <file>] [--out <file>]
-import { build } from 'esbuild';
+import { build, type BuildOptions as EsbuildOptions } from 'esbuild';
 import { existsSync, renameSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { DEFAULT_BUNDLE } from '../provider/cli/install';
@@ -16,6 +16,21 @@ export const DEFAULT_ENTRY = path.join(ROOT, 'provider', 'main.ts');
 // The bundle's place is the installer's default (provider/cli/install.ts), which ships and so
 // may not import scripts/ (docs/architecture.md §1, R5).
 export { DEFAULT_BUNDLE };
+
+/** esbuild settings of every Node bundle: this provider bundle, and the CLI and emulator bundles of
+ * scripts/build-package.ts. */
+export const NODE_BUNDLE: EsbuildOptions = {
+  bundle: true,
+  platform: 'node',
+  format: 'cjs',
+  target: 'node20',
+  // Whitespace + syntax only: identifiers stay readable in stack traces the provider logs.
+  minifyWhitespace: true,
+  minifySyntax: true,
+  legalComments: 'eof',
+  logLevel: 'silent',
+  plugins: [lazyIntlPlugin],
+};
 
 export interface BuildOptions {
   entry: string;
@@ -32,16 +47,7 @@ export async function buildBundle({ entry, outfile }: BuildOptions): Promise<{ o
   const result = await build({
     entryPoints: [entryPath],
     outfile: tmpPath,
-    bundle: true,
-    platform: 'node',
-    format: 'cjs',
-    target: 'node20',
-    // Whitespace + syntax only: identifiers stay readable in stack traces the provider logs.
-    minifyWhitespace: true,
-    minifySyntax: true,
-    legalComments: 'eof',
-    logLevel: 'silent',
-    plugins: [lazyIntlPlugin],
+    ...NODE_BUNDLE,
   });
   renameSync(tmpPath, outPath);
   for (const w of result.warnings) console.warn(`build-provider: warning: ${w.text}`);
