@@ -8,21 +8,19 @@
 // controls: without `ephemeral` the same variables land in the saved plan, and a value given
 // with -var lands in the engine's log (its command line), so the scans would find a leak.
 import { randomBytes } from 'node:crypto';
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import { EmulatorAdmin } from '../../emulator/admin-client';
 import { providerEnvFor, startEmulator, type RunningEmulator } from '../../emulator/server';
 import { SOURCE_ADDRESS } from '../../provider/meta';
 import { PROVIDER_BUNDLE, requireBundle } from '../support/bundles';
 import { engineLabel, enginesWith } from '../support/engines';
-import { isZip, zipEntries } from '../support/zip-entries';
+import { artifactsOf, leaks } from '../support/secret-scan';
 import { flatOutput, TfWorkdir, type RunResult } from '../support/tf-workdir';
 
 /** First releases with ephemeral input variables. */
 const EPHEMERAL_VARIABLES = { terraform: '1.10.0', tofu: '1.11.0' };
 const STEP_TIMEOUT = 180_000;
-/** Any emulator access token, or a piece of one. */
-const EMULATOR_TOKEN = /eyJ[\w-]{8,}\.eyJ[\w-]{8,}/; // a JWT's header and payload
 
 function configuration(ephemeral: boolean, purchaseOrder: string): string {
   const flag = ephemeral ? '\n  ephemeral = true' : '';
@@ -54,30 +52,6 @@ resource "partnercenter_billing_profile" "this" {
   purchase_order_number = "${purchaseOrder}"
 }
 `;
-}
-
-interface Artifact {
-  name: string;
-  text: string;
-}
-
-/** A file as text, and each entry of it when it is a zip (a saved plan). */
-function artifactsOf(file: string, name: string): Artifact[] {
-  const buf = readFileSync(file);
-  const out = [{ name, text: buf.toString('latin1') }];
-  if (isZip(buf))
-    for (const z of zipEntries(buf)) out.push({ name: `${name}!${z.name}`, text: z.data.toString('latin1') });
-  return out;
-}
-
-/** "<artifact>: <what>" for every secret found. */
-function leaks(artifacts: Artifact[], secrets: Record<string, string>): string[] {
-  const found: string[] = [];
-  for (const a of artifacts) {
-    for (const [what, value] of Object.entries(secrets)) if (a.text.includes(value)) found.push(`${a.name}: ${what}`);
-    if (EMULATOR_TOKEN.test(a.text)) found.push(`${a.name}: emulator access token`);
-  }
-  return found;
 }
 
 for (const engine of enginesWith('ephemeral input variables', EPHEMERAL_VARIABLES)) {

@@ -6,48 +6,14 @@
 // the client secret and any access token the emulator issued (JWTs: they start `eyJ`, as does
 // their payload).
 import { randomBytes } from 'node:crypto';
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { runDemo } from '../support/demo-run';
 import { listEngines } from '../support/engines';
-import { isZip, zipEntries } from '../support/zip-entries';
+import { filesUnder, leaks, type Artifact } from '../support/secret-scan';
 
 const RUN_TIMEOUT = 240_000;
-/** Any emulator access token (a JWT: base64url JSON header and payload), or a piece of one. */
-const EMULATOR_TOKEN = /eyJ[\w-]{8,}\.eyJ[\w-]{8,}/;
-
-interface Artifact {
-  name: string;
-  text: string;
-}
-
-/** Every regular file under `dir` (symlinks not followed), zip archives opened up. */
-function filesUnder(dir: string, rel = ''): Artifact[] {
-  const out: Artifact[] = [];
-  for (const entry of readdirSync(path.join(dir, rel), { withFileTypes: true })) {
-    const name = path.join(rel, entry.name);
-    if (entry.isDirectory()) out.push(...filesUnder(dir, name));
-    if (!entry.isFile()) continue;
-    const buf = readFileSync(path.join(dir, name));
-    out.push({ name, text: buf.toString('latin1') });
-    if (isZip(buf)) {
-      for (const z of zipEntries(buf)) out.push({ name: `${name}!${z.name}`, text: z.data.toString('latin1') });
-    }
-  }
-  return out;
-}
-
-/** "<artifact>: <what>" for every secret found. */
-function leaks(artifacts: Artifact[], secrets: Record<string, string>): string[] {
-  const found: string[] = [];
-  for (const a of artifacts) {
-    for (const [what, value] of Object.entries(secrets)) if (a.text.includes(value)) found.push(`${a.name}: ${what}`);
-    if (EMULATOR_TOKEN.test(a.text)) found.push(`${a.name}: emulator access token`);
-  }
-  return found;
-}
-
 // The demo's --engine runs the default build of that engine (bin/terraform, bin/tofu), so the side
 // builds (bin/tofu-1.12.6) are left out here; test/e2e/ephemeral-secrets.test.ts scans theirs.
 const engines = listEngines().filter((e) => e.pinned && path.basename(e.path) === e.name);
