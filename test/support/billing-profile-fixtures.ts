@@ -66,3 +66,18 @@ export function config(
     ...top,
   };
 }
+
+/** A GET body of the billing profile with fields the model does not have, at the top and in both
+ * nested objects (a fresh copy each call). */
+export function unmodelledGetBody(): Record<string, unknown> {
+  return {
+    companyName: 'Contoso',
+    address: { country: 'US', addressLine1: '1 Main St', addressLine3: 'Floor 3', city: 'Redmond' },
+    primaryContact: { firstName: 'Ann', middleName: 'Q', email: 'ann@contoso.example' },
+    taxId: 'T-1',
+    billingDay: 1,
+    vatRegistered: true,
+    links: { self: { uri: '/profiles/billing', method: 'GET', headers: [] } },
+    attributes: { etag: 'E1', objectType: 'BillingProfile' },
+  };
+}

@@ -3,20 +3,7 @@
 // fields whose value changed are rewritten.
 import { copyProfile, readDocumentOf, type BillingProfile } from '../../../provider/partnercenter/model';
 import { profileFromWire, profileToWire } from '../../../provider/partnercenter/wire';
-
-/** A GET body with fields the model does not have, at the top and in both nested objects. */
-function getBody(): Record<string, unknown> {
-  return {
-    companyName: 'Contoso',
-    address: { country: 'US', addressLine1: '1 Main St', addressLine3: 'Floor 3', city: 'Redmond' },
-    primaryContact: { firstName: 'Ann', middleName: 'Q', email: 'ann@contoso.example' },
-    taxId: 'T-1',
-    billingDay: 1,
-    vatRegistered: true,
-    links: { self: { uri: '/profiles/billing', method: 'GET', headers: [] } },
-    attributes: { etag: 'E1', objectType: 'BillingProfile' },
-  };
-}
+import { unmodelledGetBody } from '../../support/billing-profile-fixtures';
 
 /** Read, change a managed field of the read profile, write with the read's etag. */
 function changed(body: unknown, change: (p: BillingProfile) => void, etag = 'E1'): Record<string, unknown> {
@@ -27,11 +14,11 @@ function changed(body: unknown, change: (p: BillingProfile) => void, etag = 'E1'
 
 describe('profileToWire of a profile read from JSON', () => {
   it('sends back unmodelled fields at the top and in nested objects, changing only the managed one', () => {
-    const body = changed(getBody(), (p) => {
+    const body = changed(unmodelledGetBody(), (p) => {
       p.taxId = 'T-2';
       p.address = { ...p.address, city: 'Seattle' };
     });
-    const expected = getBody();
+    const expected = unmodelledGetBody();
     expected.taxId = 'T-2';
     (expected.address as Record<string, unknown>).city = 'Seattle';
     expect(body).toEqual(expected);
@@ -40,7 +27,7 @@ describe('profileToWire of a profile read from JSON', () => {
   it('sends read-only fields back as read, and the etag used in If-Match under attributes.etag', () => {
     const body = changed(
       {
-        ...getBody(),
+        ...unmodelledGetBody(),
         billingDay: '7',
         address: { country: 'us', postalCode: 98052 },
         attributes: { etag: '"E1"', objectType: 'BillingProfile' },
@@ -111,7 +98,7 @@ describe('profileToWire of a profile read from JSON', () => {
   });
 
   it('keeps the read document across copies, never in the enumerable fields, and never mutates it', () => {
-    const source = getBody();
+    const source = unmodelledGetBody();
     const read = profileFromWire(source);
     expect(Object.keys(read)).not.toContain('document');
     expect(readDocumentOf(read)).toEqual(source);
@@ -119,8 +106,8 @@ describe('profileToWire of a profile read from JSON', () => {
     const copy = copyProfile(read);
     copy.taxId = 'T-9';
     profileToWire(copy, 'E1');
-    expect(readDocumentOf(copy)).toEqual(getBody());
-    expect(source).toEqual(getBody());
+    expect(readDocumentOf(copy)).toEqual(unmodelledGetBody());
+    expect(source).toEqual(unmodelledGetBody());
   });
 
   it('writes only the modelled fields for a profile built by hand', () => {

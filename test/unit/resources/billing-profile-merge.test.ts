@@ -3,7 +3,7 @@
 // changed, whatever else that body held and however it spelled its names.
 import { profileFromWire, profileToWire } from '../../../provider/partnercenter/wire';
 import { mergeManaged } from '../../../provider/resources/billing-profile-diff';
-import { config } from '../../support/billing-profile-fixtures';
+import { config, unmodelledGetBody } from '../../support/billing-profile-fixtures';
 
 type Json = Record<string, unknown>;
 
@@ -13,16 +13,7 @@ function putBody(get: Json, cfg = config({ tax_id: 'T-NEW' }, { address: { city:
   return profileToWire(mergeManaged(live, cfg), live.etag);
 }
 
-const GET: Json = {
-  companyName: 'Contoso',
-  address: { country: 'US', addressLine1: '1 Main St', addressLine3: 'Floor 3', city: 'Redmond' },
-  primaryContact: { firstName: 'Ann', middleName: 'Q', email: 'ann@contoso.example' },
-  taxId: 'T-1',
-  billingDay: 1,
-  vatRegistered: true,
-  links: { self: { uri: '/profiles/billing', method: 'GET', headers: [] } },
-  attributes: { etag: 'E1', objectType: 'BillingProfile' },
-};
+const GET: Json = unmodelledGetBody();
 
 describe('mergeManaged, then the PUT body', () => {
   it('holds every field of the GET, the unmodelled ones at the top and nested included', () => {
