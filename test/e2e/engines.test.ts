@@ -11,30 +11,13 @@ import { SOURCE_ADDRESS } from '../../provider/meta';
 import { KIT_BUNDLE, KIT_SOURCE, PROVIDER_BUNDLE, requireBundle } from '../support/bundles';
 import { goJsonStringify } from '../../provider/plugin/schema-json';
 import { describeEachEngine, engineAtLeast, type Engine } from '../support/engines';
+import { kitMainTf } from '../support/kit-config';
 import { TfWorkdir, type RunResult } from '../support/tf-workdir';
 
 // Lines that mean the engine caught the provider breaking a protocol rule, or had to kill it.
 const LOG_RED_FLAGS = [/inconsistent/i, /invalid plan/i, /failed to exit gracefully/i];
 
 const bundle = () => requireBundle(KIT_BUNDLE);
-
-function mainTf(storePath: string, thing: string): string {
-  return `terraform {
-  required_providers {
-    kitfixture = {
-      source  = "${KIT_SOURCE}"
-      version = "0.1.0"
-    }
-  }
-}
-
-provider "kitfixture" {
-  store_path = ${hclString(storePath)}
-}
-
-${thing}
-`;
-}
 
 const THING_A = `resource "kitfixture_thing" "a" {
   name     = "alpha"
@@ -78,7 +61,7 @@ describeEachEngine('engine lifecycle with the fixture provider (filesystem mirro
       init: false,
     });
     store = path.join(wd.root, 'store.json');
-    await wd.writeFile('main.tf', mainTf(store, THING_A));
+    await wd.writeFile('main.tf', kitMainTf(store, THING_A));
   }, 60_000);
   afterAll(() => wd?.dispose());
 
@@ -170,7 +153,7 @@ describeEachEngine('engine with the fixture provider through dev_overrides (no i
       providers: [{ sourceAddress: KIT_SOURCE, bundlePath: bundle() }],
       via: 'dev_overrides',
     });
-    await wd.writeFile('main.tf', mainTf(path.join(wd.root, 'store.json'), THING_A));
+    await wd.writeFile('main.tf', kitMainTf(path.join(wd.root, 'store.json'), THING_A));
   }, 60_000);
   afterAll(() => wd?.dispose());
 

@@ -8,30 +8,15 @@ import path from 'node:path';
 import { hclString } from '../../provider/cli/cli-config';
 import { KIT_BUNDLE, KIT_SOURCE, requireBundle } from '../support/bundles';
 import { engineAtLeast, engineLabel, enginesWith, listEngines } from '../support/engines';
+import { kitMainTf } from '../support/kit-config';
 import { flatOutput, TfWorkdir, type RunResult } from '../support/tf-workdir';
 
 const IDENTITY = { terraform: '1.12.0', tofu: '1.12.0' };
 
-function mainTf(storePath: string): string {
-  return `terraform {
-  required_providers {
-    kitfixture = {
-      source  = "${KIT_SOURCE}"
-      version = "0.1.0"
-    }
-  }
-}
-
-provider "kitfixture" {
-  store_path = ${hclString(storePath)}
-}
-
-resource "kitfixture_thing" "a" {
+const THING_A = `resource "kitfixture_thing" "a" {
   name = "alpha"
   size = 2
-}
-`;
-}
+}`;
 
 const importBlock = (identity: string) => `import {\n  to       = kitfixture_thing.a\n  identity = ${identity}\n}\n`;
 
@@ -47,7 +32,7 @@ async function workdir(engine: ReturnType<typeof listEngines>[number]): Promise<
     init: false,
   });
   const store = path.join(wd.root, 'store.json');
-  await wd.writeFile('main.tf', mainTf(store));
+  await wd.writeFile('main.tf', kitMainTf(store, THING_A));
   await wd.run(['init', '-input=false']);
   return { wd, store };
 }
