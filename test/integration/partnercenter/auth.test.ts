@@ -3,12 +3,12 @@
 // of secrets.
 import {
   AuthenticationError,
-  PartnerCenterClient,
   PartnerCenterError,
   type PartnerCenterClientOptions,
 } from '../../../provider/partnercenter';
 import { EmulatorAdmin } from '../../../emulator/admin-client';
 import { EMULATOR_DEFAULTS, startEmulator, type EmulatorOptions, type RunningEmulator } from '../../../emulator/server';
+import { emulatorClient } from '../../support/emulator-client';
 
 let emu: RunningEmulator;
 let admin: EmulatorAdmin;
@@ -19,15 +19,7 @@ async function start(opts: EmulatorOptions = {}) {
 }
 afterEach(() => emu.close());
 
-function client(extra: Partial<PartnerCenterClientOptions> = {}) {
-  return new PartnerCenterClient({
-    baseUrl: emu.url,
-    authorityHost: emu.url,
-    ...EMULATOR_DEFAULTS,
-    retry: { baseDelayMs: 1, maxDelayMs: 5 },
-    ...extra,
-  });
-}
+const client = (extra: Partial<PartnerCenterClientOptions> = {}) => emulatorClient(emu, extra);
 
 interface Line {
   level: string;

@@ -1,12 +1,8 @@
 // The client against a real emulator over HTTP: reads, ETag-guarded writes, conflicts, headers.
-import {
-  ConflictError,
-  PartnerCenterClient,
-  PartnerCenterError,
-  type PartnerCenterClientOptions,
-} from '../../../provider/partnercenter';
+import { ConflictError, PartnerCenterError, type PartnerCenterClientOptions } from '../../../provider/partnercenter';
 import { EmulatorAdmin } from '../../../emulator/admin-client';
-import { EMULATOR_DEFAULTS, startEmulator, type EmulatorOptions, type RunningEmulator } from '../../../emulator/server';
+import { startEmulator, type EmulatorOptions, type RunningEmulator } from '../../../emulator/server';
+import { emulatorClient } from '../../support/emulator-client';
 
 let emu: RunningEmulator;
 let admin: EmulatorAdmin;
@@ -16,15 +12,7 @@ async function start(opts: EmulatorOptions = {}) {
   admin = new EmulatorAdmin(emu.url);
 }
 
-function client(extra: Partial<PartnerCenterClientOptions> = {}) {
-  return new PartnerCenterClient({
-    baseUrl: emu.url,
-    authorityHost: emu.url,
-    ...EMULATOR_DEFAULTS,
-    retry: { baseDelayMs: 1, maxDelayMs: 5 },
-    ...extra,
-  });
-}
+const client = (extra: Partial<PartnerCenterClientOptions> = {}) => emulatorClient(emu, extra);
 
 afterEach(() => emu?.close());
 
