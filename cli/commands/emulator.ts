@@ -69,10 +69,31 @@ export function settingsFor(url: string, opts: EmulatorOptions): Record<string, 
   return env;
 }
 
+/**
+ * The error for a port the emulator cannot listen on, with the fix: Node's own text says only
+ * "listen EADDRINUSE: address already in use".
+ */
+export function listenError(e: unknown, opts: EmulatorOptions): unknown {
+  const code = (e as { code?: unknown } | undefined)?.code;
+  const where = `${opts.host ?? '127.0.0.1'}:${opts.port ?? 0}`;
+  if (code === 'EADDRINUSE')
+    return new Error(
+      `port ${opts.port} is already in use on ${where} (EADDRINUSE): another emulator or program listens there. ` +
+        'Use --port 0 to take a free port (the URL is printed), pick another --port, or stop what listens there',
+    );
+  if (code === 'EACCES')
+    return new Error(
+      `not allowed to listen on ${where} (EACCES): ports below 1024 need privileges. Use --port 0 to take a free port, or a port of 1024 or more`,
+    );
+  return e;
+}
+
 /** Serves until SIGINT or SIGTERM; resolves with the exit code once the emulator has stopped. */
 export async function runEmulator(values: FlagValues): Promise<number> {
   const opts = emulatorOptions(values);
-  const emulator = await startEmulator(opts);
+  const emulator = await startEmulator(opts).catch((e: unknown) => {
+    throw listenError(e, opts);
+  });
   const stopped = new Promise<number>((resolve) => {
     const stop = (signal: NodeJS.Signals) => {
       process.stderr.write(`emulator: ${signal}, shutting down\n`);

@@ -13,6 +13,11 @@ export class BillingProfileStack extends TerraformStack {
   constructor(scope: Construct, id: string) {
     super(scope, id);
 
+    // One constraint for both engines: Terraform and OpenTofu before 1.12 compare it with their own
+    // version (OpenTofu 1.12 reads it only from .tofu files). OpenTofu works from 1.6, Terraform
+    // from 1.8, which this cannot say without refusing OpenTofu 1.6 and 1.7.
+    this.addOverride('terraform.required_version', '>= 1.6.0');
+
     // No settings in code: the provider reads PARTNERCENTER_TENANT_ID, PARTNERCENTER_CLIENT_ID,
     // PARTNERCENTER_REFRESH_TOKEN, PARTNERCENTER_BASE_URL, ... itself when Terraform runs it,
     // so credentials never land in cdk.tf.json, the plan file or the state.

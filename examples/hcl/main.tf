@@ -6,6 +6,11 @@
 #   PARTNERCENTER_TENANT_ID=00000000-0000-0000-0000-0000000000aa
 #   PARTNERCENTER_CLIENT_ID=emulator-client  PARTNERCENTER_REFRESH_TOKEN=emulator-refresh-token
 terraform {
+  # One constraint for both engines: Terraform and OpenTofu before 1.12 compare it with their own
+  # version (OpenTofu 1.12 reads it only from .tofu files). OpenTofu works from 1.6, Terraform
+  # from 1.8, which this cannot say without refusing OpenTofu 1.6 and 1.7.
+  required_version = ">= 1.6.0"
+
   required_providers {
     partnercenter = {
       source  = "terraform.local/partnercenter/partnercenter"

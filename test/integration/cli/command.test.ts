@@ -4,6 +4,7 @@
 // the packed, installed command the same way a user does.
 import { spawn, type ChildProcess } from 'node:child_process';
 import { once } from 'node:events';
+import net from 'node:net';
 import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -228,6 +229,22 @@ describe('emulator', () => {
       );
     } finally {
       if (child.exitCode === null) child.kill('SIGKILL');
+    }
+  }, 30_000);
+
+  test('a port in use: exit 1, naming the port and suggesting --port 0', async () => {
+    const taken = net.createServer();
+    await new Promise<void>((resolve) => taken.listen(0, '127.0.0.1', resolve));
+    const { port } = taken.address() as net.AddressInfo;
+    try {
+      const run = await exits(['emulator', '--port', String(port)], 1);
+      expect(run.stderr).toContain(
+        `emulator: port ${port} is already in use on 127.0.0.1:${port} (EADDRINUSE): another emulator or program listens there. ` +
+          'Use --port 0 to take a free port (the URL is printed)',
+      );
+      expect(run.stdout).not.toContain('listening on');
+    } finally {
+      await new Promise<void>((resolve) => taken.close(() => resolve()));
     }
   }, 30_000);
 
