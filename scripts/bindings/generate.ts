@@ -6,6 +6,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import type { ProviderSchema } from '@cdktf/commons';
+import { registryDocsLinks, rewriteDocLinks, type DocsPages } from './doc-links';
 import { formatTypeScript, normaliseWhitespace } from './format';
 import { readTree } from './files';
 import type { RuntimeTarget } from './runtimes';
@@ -22,7 +23,8 @@ Everything in this folder is produced by \`npm run generate\` (scripts/generate-
 the schema comes from the provider code itself (no Terraform needed), \`${target.generatorPackage}\`
 turns it into TypeScript constructs that import \`${target.runtime}\`, and the files are formatted
 deterministically (the generator's per-resource READMEs, links to registry pages a local provider
-does not have, are left out). Hand edits are lost on the next run, and the test
+does not have, are left out, and its JSDoc links to those pages name the docs pages this package
+ships instead, e.g. terraform-provider-partnercenter/docs/resources/billing_profile.md). Hand edits are lost on the next run, and the test
 \`test/cdktf/bindings-fresh.test.ts\` fails while this folder differs from a fresh generation.
 
 Use the stable names exported by \`${target.publicEntry}\` (\`PartnerBillingProfile\`,
@@ -30,16 +32,24 @@ Use the stable names exported by \`${target.publicEntry}\` (\`PartnerBillingProf
 `;
 }
 
+/** The docs pages the package ships (every .md under docs/), by path relative to docs/. */
+export async function readDocsPages(): Promise<DocsPages> {
+  const tree = await readTree(path.resolve(__dirname, '..', '..', 'docs'));
+  return new Map([...tree].filter(([rel]) => rel.endsWith('.md')));
+}
+
 /**
  * Generates the `target` runtime's bindings of the one provider in `schema`. The generator's
  * `providers/<name>/` prefix is dropped; its per-resource README files (links to registry
- * pages that do not exist for a local provider) are left out.
+ * pages that do not exist for a local provider) are left out, and its JSDoc links to those pages
+ * name the shipped docs pages instead (doc-links.ts).
  */
 export async function generateBindings(schema: ProviderSchema, target: RuntimeTarget): Promise<Map<string, string>> {
   const providers = Object.keys(schema.provider_schemas ?? {});
   if (providers.length !== 1) {
     throw new Error(`expected a schema with exactly one provider, got ${providers.length} (${providers.join(', ')})`);
   }
+  const pages = await readDocsPages();
   const staging = await mkdtemp(path.join(os.tmpdir(), `${target.runtime}-bindings-`));
   try {
     const generator = await target.createGenerator(schema);
@@ -52,10 +62,14 @@ export async function generateBindings(schema: ProviderSchema, target: RuntimeTa
       if (!match) throw new Error(`unexpected generator output ${rel}`);
       const target = match[1];
       if (target.endsWith('README.md')) continue;
-      files.set(
-        target,
-        target.endsWith('.ts') ? GENERATED_HEADER + formatTypeScript(target, text) : normaliseWhitespace(text),
-      );
+      if (!target.endsWith('.ts')) {
+        files.set(target, normaliseWhitespace(text));
+        continue;
+      }
+      const linked = rewriteDocLinks(text, pages);
+      const dead = registryDocsLinks(linked);
+      if (dead.length > 0) throw new Error(`${target}: registry docs links left after the rewrite: ${dead.join(', ')}`);
+      files.set(target, GENERATED_HEADER + formatTypeScript(target, linked));
     }
     files.set('README.md', readme(target));
     files.set('.gitattributes', '* linguist-generated=true\n');

@@ -6,6 +6,7 @@ import { spawnSync } from 'node:child_process';
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
+import { registryDocsLinks } from '../../scripts/bindings/doc-links';
 import { diffTrees, readTree } from '../../scripts/bindings/files';
 import { formatTypeScript } from '../../scripts/bindings/format';
 import { RUNTIMES } from '../../scripts/bindings/runtimes';
@@ -68,6 +69,25 @@ describe('generated CDK bindings', () => {
       }
       expect(tree.get('provider/index.ts')).toContain(`import * as ${runtime} from '${runtime}';`);
     });
+  });
+
+  test('no link points at a registry page: every docs reference names a shipped docs page that documents the attribute', async () => {
+    let named = 0;
+    for (const folder of RUNTIMES.map((t) => path.join(LIB, t.folder))) {
+      for (const [name, text] of await readTree(folder)) {
+        if (!name.endsWith('.ts')) continue;
+        expect([name, registryDocsLinks(text)]).toEqual([name, []]);
+        expect(text).not.toContain('Docs at Terraform Registry');
+        for (const m of text.matchAll(
+          /Docs: (?:`([\w-]+)` in )?terraform-provider-partnercenter\/docs\/([\w/-]+\.md)/g,
+        )) {
+          const page = await readFile(path.join(ROOT, 'docs', m[2]), 'utf8');
+          if (m[1]) expect([m[2], page.includes(`\`${m[1]}\``)]).toEqual([m[2], true]);
+          if (m[1]) named++;
+        }
+      }
+    }
+    expect(named).toBeGreaterThan(40); // every attribute of both sets
   });
 
   test('lib/cdktn/index.ts is lib/index.ts under its own header', async () => {
