@@ -1,4 +1,4 @@
-// npm run demo [-- --cdktf | --cdktn] [-- --engine terraform|tofu] [-- --keep]
+// npm run demo [-- --cdktf | --cdktn] [-- --engine terraform|tofu] [-- --pinned] [-- --keep]
 //
 // Starts the embedded Partner Center emulator on a free port, builds and installs the provider
 // into a temporary filesystem mirror, and tells the story with the real engine. Exits non-zero
@@ -25,12 +25,14 @@ interface DemoOptions {
   /** Tell the story through this CDK runtime's example stack and CLI instead of HCL. */
   cdk?: CdkRuntime;
   engine?: DemoEngine['name'];
+  /** Run the pinned build from the engines cache even when PATH has that engine (the tests' versions). */
+  pinned: boolean;
   keep: boolean;
 }
 
 function parseArgs(argv: string[]): DemoOptions {
-  const usage = 'usage: npm run demo -- [--cdktf | --cdktn] [--engine terraform|tofu] [--keep]';
-  const opts: DemoOptions = { keep: false };
+  const usage = 'usage: npm run demo -- [--cdktf | --cdktn] [--engine terraform|tofu] [--pinned] [--keep]';
+  const opts: DemoOptions = { keep: false, pinned: false };
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i];
     if (arg === '--cdktf' || arg === '--cdktn') {
@@ -38,6 +40,7 @@ function parseArgs(argv: string[]): DemoOptions {
       if (opts.cdk && opts.cdk !== runtime) throw new Error(`${usage} (--cdktf and --cdktn exclude each other)`);
       opts.cdk = runtime;
     } else if (arg === '--keep') opts.keep = true;
+    else if (arg === '--pinned') opts.pinned = true;
     else if (arg === '--engine' && (argv[i + 1] === 'terraform' || argv[i + 1] === 'tofu'))
       opts.engine = argv[++i] as DemoEngine['name'];
     else throw new Error(`${usage} (unexpected "${arg}")`);
@@ -50,7 +53,7 @@ async function main(): Promise<void> {
   const started = Date.now();
   // Before anything starts: a CDK CLI that cannot run on this Node stops here, with the fix.
   const cli = opts.cdk ? cdkCli(opts.cdk) : undefined;
-  const engine = findOrBuildEngine(opts.engine);
+  const engine = findOrBuildEngine(opts.engine, opts.pinned ? 'pinned' : 'PATH');
   const workdir = mkdtempSync(path.join(os.tmpdir(), 'partnercenter-demo-'));
   const credentials = demoCredentials();
   const emulator = await startEmulator({ port: 0, ...credentials });

@@ -14,11 +14,12 @@ import { listEngines } from '../support/engines';
 import { filesUnder, leaks, type Artifact } from '../support/secret-scan';
 
 const RUN_TIMEOUT = 240_000;
-// The demo's --engine runs the default build of that engine (bin/terraform, bin/tofu), so the side
-// builds (bin/tofu-1.12.6) are left out here; test/e2e/ephemeral-secrets.test.ts scans theirs.
+// The demo's --engine with --pinned runs the default build of that engine (bin/terraform,
+// bin/tofu), so the side builds (bin/tofu-1.12.6) are left out here;
+// test/e2e/ephemeral-secrets.test.ts scans theirs.
 const engines = listEngines().filter((e) => e.pinned && path.basename(e.path) === e.name);
 const runs: { label: string; args: string[] }[] = [
-  ...engines.map((e) => ({ label: `${e.name} ${e.version}`, args: ['--engine', e.name] })),
+  ...engines.map((e) => ({ label: `${e.name} ${e.version}`, args: ['--engine', e.name, '--pinned'] })),
   { label: 'the CDKTF story', args: ['--cdktf'] },
 ];
 
