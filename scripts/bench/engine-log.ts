@@ -48,7 +48,10 @@ export function parseLaunches(log: string): Launch[] {
     } else if ((g = /^provider: plugin started: path=(\S+) pid=(\d+)/.exec(text))) {
       const l = [...launches].reverse().find((x) => x.path === g![1] && x.pid === undefined);
       if (l) l.pid = Number(g[2]);
-    } else if ((g = /^provider: plugin process exited: path=(\S+) pid=(\d+)/.exec(text))) {
+    } else if ((g = /^provider: plugin process exited: (?:path|plugin)=(\S+) (?:pid|id)=(\d+)/.exec(text))) {
+      // go-plugin < 1.5 (Terraform 1.8, OpenTofu 1.6) logs path= pid=; newer ones (Terraform
+      // 1.11, OpenTofu 1.12) plugin= id=. A launch never seen to exit would swallow the API calls
+      // of every later launch (launchAt), and would stay "open" for the provider's log lines.
       const l = launches.find((x) => x.pid === Number(g![2]));
       if (l) l.exit = at;
     } else if (/^provider: using plugin: version=/.test(text)) {
@@ -147,7 +150,12 @@ export function phasesOf(l: Launch): LaunchPhases {
 
 /** The launch (index) whose lifetime contains `at` (ms since the epoch), if any. */
 export function launchAt(launches: Launch[], at: number): number | undefined {
-  // Engine log times have ms resolution: allow 1 ms either side.
-  const i = launches.findIndex((l) => l.start - 1 <= at && (l.exit === undefined || at <= l.exit + 1));
+  // Engine log times have ms resolution: allow 1 ms either side. A launch whose exit line is
+  // missing ends, at the latest, where the next one starts (launches of one provider configuration
+  // are sequential), so it cannot take the calls of later launches.
+  const i = launches.findIndex((l, k) => {
+    const end = l.exit ?? launches[k + 1]?.start ?? Infinity;
+    return l.start - 1 <= at && at <= end + 1;
+  });
   return i >= 0 ? i : undefined;
 }
