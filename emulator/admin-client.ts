@@ -6,7 +6,12 @@ interface FaultCommon {
   count?: number;
   /** Only calls of this method get the fault (default: any). */
   method?: 'GET' | 'PUT';
+  /** Only calls to this API path get the fault, e.g. '/v1/profiles/support' (default: any /v1 path). */
+  path?: string;
 }
+
+/** The partner profiles the emulator serves, by the name of their admin route (/_emulator/profiles/<name>). */
+export type EmulatorProfileName = 'billing' | 'support' | 'organization' | 'legalbusiness' | 'mpn';
 export type FaultSpec = FaultCommon &
   (
     | { status: number; retryAfter?: number }
@@ -63,12 +68,29 @@ export class EmulatorAdmin {
     return this.call('GET', 'tenants');
   }
 
+  /** The billing profile (as getProfileOf('billing')). */
   profile(): Promise<ProfileJson> {
     return this.call('GET', 'profile');
   }
-  /** An out-of-band edit, as if made in the Partner Center dashboard. */
+  /** An out-of-band edit of the billing profile, as if made in the Partner Center dashboard. */
   patchProfile(patch: object): Promise<ProfileJson> {
     return this.call('PATCH', 'profile', patch);
+  }
+  /** One partner profile as the API returns it (the support and mpn ones without attributes.etag). */
+  getProfileOf(name: EmulatorProfileName): Promise<ProfileJson> {
+    return this.call('GET', `profiles/${name}`);
+  }
+  /**
+   * An out-of-band edit of one partner profile, as if made in the Partner Center dashboard (or,
+   * for legalbusiness's vettingStatus, by the vetting team): merged deeply, null removes a field,
+   * read-only fields may change; a new etag where the profile has one.
+   */
+  patchProfileOf(name: EmulatorProfileName, patch: object): Promise<ProfileJson> {
+    return this.call('PATCH', `profiles/${name}`, patch);
+  }
+  /** The names getProfileOf and patchProfileOf take. */
+  profileNames(): Promise<EmulatorProfileName[]> {
+    return this.call('GET', 'profiles');
   }
   injectFault(spec: FaultSpec): Promise<void> {
     return this.call('POST', 'faults', spec);
@@ -93,7 +115,7 @@ export class EmulatorAdmin {
   async since(mark: LogMark): Promise<{ api: ApiCallRecord[]; tokens: TokenCallRecord[] }> {
     return { api: (await this.requests()).slice(mark.api), tokens: (await this.tokenRequests()).slice(mark.tokens) };
   }
-  /** Every tenant's profile back to its initial one; logs, faults and replay caches emptied. Returns this tenant's. */
+  /** Every tenant's profiles back to their initial ones; logs, faults and replay caches emptied. Returns this tenant's billing profile. */
   reset(): Promise<ProfileJson> {
     return this.call('POST', 'reset');
   }

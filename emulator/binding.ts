@@ -1,44 +1,26 @@
-// Binds an incoming JSON body to profile fields the way the real service does (Json.NET model
-// binding): property names match case-insensitively, and a value of the wrong type is a 400
-// naming the field. The result keeps "absent" (undefined) apart from "sent empty" (null), because
-// PUT and PATCH treat them differently. Properties of no typed field are kept apart in `extra`:
-// the admin PATCH stores them as fields of the service this emulator does not type (as the real
-// service has fields a client may not know), and a PUT binds only those already stored, ignoring
-// the rest as Json.NET ignores unknown properties (updates.ts).
-import { ADDRESS_KEYS, CONTACT_KEYS, TOP_STRING_KEYS } from './profile';
+// Binds an incoming JSON body to a profile's fields (profiles/spec.ts) the way the real service
+// does (Json.NET model binding): property names match case-insensitively, and a value of the
+// wrong type is a 400 naming the field. The result keeps "absent" (undefined) apart from "sent
+// empty" (null), because PUT and PATCH treat them differently. Properties of no typed field are
+// kept apart in `extra`: the admin PATCH stores them as fields of the service this emulator does
+// not type (as the real service has fields a client may not know), and a PUT binds only those
+// already stored, ignoring the rest as Json.NET ignores unknown properties (updates.ts).
+import { knownTopKeys, type FieldSpec, type GroupSpec, type ProfileSpec } from './profiles/spec';
 
-export type Bound<T> = { [K in keyof T]?: T[K] | null };
+export type JsonObject = Record<string, unknown>;
+
+/** A group (Address, Contact) as sent: each text field absent, null (sent empty) or a string. */
+export type BoundGroup = Record<string, string | null>;
+export type BoundValue = string | number | BoundGroup | null;
 
 export interface BoundProfile {
-  companyName?: string | null;
-  address?: Bound<Record<(typeof ADDRESS_KEYS)[number], string>> | null;
-  primaryContact?: Bound<Record<(typeof CONTACT_KEYS)[number], string>> | null;
-  purchaseOrderNumber?: string | null;
-  taxId?: string | null;
-  billingCurrency?: string | null;
-  billingDay?: number | null;
-  profileType?: string | null;
+  /** The typed fields sent, by key; null: sent empty. */
+  fields: Record<string, BoundValue>;
   /** attributes.etag of the body, when sent. */
   etag?: string;
-  /** Properties that are no typed field, by object, keyed and valued as sent. */
-  extra: ExtraFields;
+  /** Properties that are no typed field: at the top (`top`) and in each group (by the group's key). */
+  extra: { top: JsonObject; groups: Record<string, JsonObject> };
 }
-
-export interface ExtraFields {
-  top: JsonObject;
-  address: JsonObject;
-  primaryContact: JsonObject;
-}
-
-/** Top-level names that are not extra fields: the typed ones, and the server-made links and attributes. */
-export const TOP_LEVEL_KEYS: readonly string[] = [
-  ...TOP_STRING_KEYS,
-  'billingDay',
-  'address',
-  'primaryContact',
-  'links',
-  'attributes',
-];
 
 export class BindError extends Error {
   constructor(
@@ -48,8 +30,6 @@ export class BindError extends Error {
     super(message);
   }
 }
-
-export type JsonObject = Record<string, unknown>;
 
 function isObject(v: unknown): v is JsonObject {
   return typeof v === 'object' && v !== null && !Array.isArray(v);
@@ -63,8 +43,9 @@ export function lookup(obj: JsonObject, name: string): { found: boolean; value: 
   return { found: false, value: undefined };
 }
 
-function bindString(obj: JsonObject, name: string, path: string): string | null | undefined {
-  const { found, value } = lookup(obj, name);
+function bindString(obj: JsonObject, name: string, path: string, alias?: string): string | null | undefined {
+  let { found, value } = lookup(obj, name);
+  if (!found && alias) ({ found, value } = lookup(obj, alias));
   if (!found) return undefined;
   if (value === null || value === '') return null;
   if (typeof value === 'string') return value;
@@ -81,17 +62,13 @@ function bindInteger(obj: JsonObject, name: string, path: string): number | null
   throw new BindError(path, `${path} must be an integer, got ${describe(value)}`);
 }
 
-function bindObject<K extends string>(
-  obj: JsonObject,
-  name: string,
-  keys: readonly K[],
-): Bound<Record<K, string>> | null | undefined {
+function bindGroup(obj: JsonObject, name: string, group: GroupSpec): BoundGroup | null | undefined {
   const { found, value } = lookup(obj, name);
   if (!found) return undefined;
   if (value === null) return null;
   if (!isObject(value)) throw new BindError(name, `${name} must be an object, got ${describe(value)}`);
-  const out: Bound<Record<K, string>> = {};
-  for (const key of keys) {
+  const out: BoundGroup = {};
+  for (const { key } of group.fields) {
     const v = bindString(value, key, `${name}.${key}`);
     if (v !== undefined) out[key] = v;
   }
@@ -119,26 +96,27 @@ function describe(v: unknown): string {
   return typeof v === 'object' ? 'an object' : `${typeof v} ${JSON.stringify(v)}`;
 }
 
-export function bindProfile(json: unknown): BoundProfile {
+function bindField(json: JsonObject, f: FieldSpec): BoundValue | undefined {
+  if (f.kind === 'group') return bindGroup(json, f.key, f.group);
+  if (f.kind === 'integer') return bindInteger(json, f.key, f.key);
+  return bindString(json, f.key, f.key, f.alias);
+}
+
+export function bindProfile(spec: ProfileSpec, json: unknown): BoundProfile {
   if (!isObject(json))
-    throw new BindError('body', `the request body must be a billing profile JSON object, got ${describe(json)}`);
-  const out: BoundProfile = {
-    extra: {
-      top: extraProperties(json, TOP_LEVEL_KEYS),
-      address: extraProperties(lookup(json, 'address').value, ADDRESS_KEYS),
-      primaryContact: extraProperties(lookup(json, 'primaryContact').value, CONTACT_KEYS),
-    },
-  };
-  for (const key of TOP_STRING_KEYS) {
-    const v = bindString(json, key, key);
-    if (v !== undefined) out[key] = v;
+    throw new BindError('body', `the request body must be a ${spec.name} profile JSON object, got ${describe(json)}`);
+  const out: BoundProfile = { fields: {}, extra: { top: extraProperties(json, knownTopKeys(spec)), groups: {} } };
+  for (const f of spec.fields) {
+    if (f.kind === 'group')
+      out.extra.groups[f.key] = extraProperties(
+        lookup(json, f.key).value,
+        f.group.fields.map((g) => g.key),
+      );
   }
-  const address = bindObject(json, 'address', ADDRESS_KEYS);
-  if (address !== undefined) out.address = address;
-  const contact = bindObject(json, 'primaryContact', CONTACT_KEYS);
-  if (contact !== undefined) out.primaryContact = contact;
-  const day = bindInteger(json, 'billingDay', 'billingDay');
-  if (day !== undefined) out.billingDay = day;
+  for (const f of spec.fields) {
+    const v = bindField(json, f);
+    if (v !== undefined) out.fields[f.key] = v;
+  }
   const attributes = lookup(json, 'attributes').value;
   if (isObject(attributes)) {
     const etag = bindString(attributes, 'etag', 'attributes.etag');

@@ -1,6 +1,7 @@
 // Injected failures for the next API calls (/v1/… only): an error status, a delay before the
 // normal answer, a dropped connection, or a broken body. Queued in order; each fault serves
-// `count` calls, optionally only calls of one method. `afterProcessing` faults let the call take
+// `count` calls, optionally only calls of one method or to one path (e.g. /v1/profiles/support;
+// without one, any /v1 path, billing's included). `afterProcessing` faults let the call take
 // effect first and then spoil its answer: "applied, but the answer was lost or garbled".
 export type BrokenBody = 'malformed-json' | 'html' | 'empty';
 export const BROKEN_BODIES: readonly BrokenBody[] = ['malformed-json', 'html', 'empty'];
@@ -12,23 +13,27 @@ export type Fault =
   | { kind: 'reset'; afterProcessing: boolean }
   | { kind: 'body'; body: BrokenBody; status: number; afterProcessing: boolean };
 
-interface Queued {
-  fault: Fault;
+/** Which calls a queued fault is for: any, or only those of one method and/or path. */
+export interface FaultTarget {
   method?: FaultMethod;
+  path?: string;
+}
+
+interface Queued extends FaultTarget {
+  fault: Fault;
   remaining: number;
 }
 
-export interface FaultSpecParsed {
+export interface FaultSpecParsed extends FaultTarget {
   fault: Fault;
   count: number;
-  method?: FaultMethod;
 }
 
 export class FaultSpecError extends Error {}
 
 const SHAPES =
   'give one of: {"status":429|500|503,"count":N,"retryAfter":S}, {"delayMs":N,"count":N}, {"reset":true,"count":N,"afterProcessing":B}, ' +
-  '{"body":"malformed-json"|"html"|"empty","status":200,"count":N,"afterProcessing":B}; each may add "method":"GET"|"PUT"';
+  '{"body":"malformed-json"|"html"|"empty","status":200,"count":N,"afterProcessing":B}; each may add "method":"GET"|"PUT" and "path":"/v1/…"';
 
 function nonNegativeInteger(v: unknown, name: string, fallback?: number): number {
   if (v === undefined && fallback !== undefined) return fallback;
@@ -64,8 +69,21 @@ export function parseFaultSpec(body: unknown): FaultSpecParsed {
       throw new FaultSpecError(`method must be "GET" or "PUT", got ${JSON.stringify(spec.method)}`);
     method = spec.method;
   }
+  let path: string | undefined;
+  if (spec.path !== undefined) {
+    if (typeof spec.path !== 'string' || !spec.path.startsWith('/v1/'))
+      throw new FaultSpecError(
+        `path must be an API path such as "/v1/profiles/support", got ${JSON.stringify(spec.path)}`,
+      );
+    path = spec.path;
+  }
   const afterProcessing = optionalBoolean(spec.afterProcessing, 'afterProcessing');
-  const parsed = (fault: Fault): FaultSpecParsed => ({ fault, count, ...(method ? { method } : {}) });
+  const parsed = (fault: Fault): FaultSpecParsed => ({
+    fault,
+    count,
+    ...(method ? { method } : {}),
+    ...(path ? { path } : {}),
+  });
 
   if (spec.body !== undefined) {
     if (!BROKEN_BODIES.includes(spec.body as BrokenBody)) {
@@ -95,13 +113,15 @@ export function parseFaultSpec(body: unknown): FaultSpecParsed {
 export class FaultQueue {
   private queue: Queued[] = [];
 
-  add(fault: Fault, count: number, method?: FaultMethod): void {
-    this.queue.push({ fault, remaining: count, ...(method ? { method } : {}) });
+  add(fault: Fault, count: number, target: FaultTarget = {}): void {
+    this.queue.push({ fault, remaining: count, ...target });
   }
 
-  /** The fault for the next API call with this method, if any; consumes it. */
-  take(method: string): Fault | undefined {
-    const i = this.queue.findIndex((q) => q.method === undefined || q.method === method);
+  /** The fault for the next API call with this method to this path, if any; consumes it. */
+  take(method: string, path: string): Fault | undefined {
+    const i = this.queue.findIndex(
+      (q) => (q.method === undefined || q.method === method) && (q.path === undefined || q.path === path),
+    );
     if (i < 0) return undefined;
     const entry = this.queue[i];
     entry.remaining -= 1;
@@ -109,11 +129,12 @@ export class FaultQueue {
     return entry.fault;
   }
 
-  pending(): { fault: Fault; remaining: number; method?: FaultMethod }[] {
+  pending(): ({ fault: Fault; remaining: number } & FaultTarget)[] {
     return this.queue.map((q) => ({
       fault: q.fault,
       remaining: q.remaining,
       ...(q.method ? { method: q.method } : {}),
+      ...(q.path ? { path: q.path } : {}),
     }));
   }
 

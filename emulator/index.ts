@@ -6,6 +6,7 @@ export { EMULATOR_DEFAULTS, providerEnvFor, startEmulator, type EmulatorOptions,
 export {
   EmulatorAdmin,
   type EmulatorAdminOptions,
+  type EmulatorProfileName,
   type FaultSpec,
   type LogMark,
   type ProfileJson,

@@ -1,38 +1,23 @@
-// The billing profile as the emulator stores it, and its API JSON form. The emulator keeps its own
-// types (it fakes the external API; it does not share the provider's model).
+// A partner profile as the emulator stores it, and its API JSON form, for any profile described
+// in profiles/ (spec.ts). The emulator keeps its own types (it fakes the external API; it does
+// not share the provider's model).
 import { randomBytes } from 'node:crypto';
+import { BILLING } from './profiles';
+import { groupFields, type ProfileData, type ProfileSpec } from './profiles/spec';
 
-export const ADDRESS_KEYS = [
-  'country',
-  'region',
-  'city',
-  'state',
-  'addressLine1',
-  'addressLine2',
-  'postalCode',
-  'firstName',
-  'lastName',
-  'phoneNumber',
-] as const;
-export const CONTACT_KEYS = ['firstName', 'lastName', 'email', 'phoneNumber'] as const;
-export const TOP_STRING_KEYS = [
-  'companyName',
-  'purchaseOrderNumber',
-  'taxId',
-  'billingCurrency',
-  'profileType',
-] as const;
+export type { ProfileData };
 
-// Besides the typed fields, each level may hold extra fields (any JSON value) that the admin PATCH
-// stored: fields of the service that a client's model may lack (binding.ts).
-export type AddressData = Partial<Record<(typeof ADDRESS_KEYS)[number], string>> & Record<string, unknown>;
-export type ContactData = Partial<Record<(typeof CONTACT_KEYS)[number], string>> & Record<string, unknown>;
+/** A stored version: its data and etag (kept for every profile: it tells versions apart; the API shows it only where spec.etag). */
+export type StoredProfile = ProfileData & { etag: string };
 
-export interface ProfileData {
+type Text = string | undefined;
+
+/** The billing profile's data with its typed fields named (scripts read the defaults). */
+export interface BillingProfileData {
   [extra: string]: unknown;
   companyName?: string;
-  address?: AddressData;
-  primaryContact?: ContactData;
+  address?: Record<string, Text>;
+  primaryContact?: Record<string, Text>;
   purchaseOrderNumber?: string;
   taxId?: string;
   billingCurrency?: string;
@@ -40,70 +25,43 @@ export interface ProfileData {
   profileType?: string;
 }
 
-export interface StoredProfile extends ProfileData {
-  etag: string;
-}
-
 /** An opaque etag, like the service's: nothing to parse, only to compare. */
 export function newEtag(): string {
   return randomBytes(12).toString('base64url');
 }
 
-export function defaultProfileData(): ProfileData {
-  return {
-    companyName: 'Contoso Partner Ltd',
-    address: {
-      country: 'US',
-      region: 'WA',
-      city: 'Redmond',
-      state: 'WA',
-      addressLine1: 'One Microsoft Way',
-      addressLine2: 'Building 92',
-      postalCode: '98052',
-      firstName: 'Avery',
-      lastName: 'Howard',
-      phoneNumber: '+1 425 555 0100',
-    },
-    primaryContact: {
-      firstName: 'Avery',
-      lastName: 'Howard',
-      email: 'billing@contoso-partner.example',
-      phoneNumber: '+1 425 555 0100',
-    },
-    purchaseOrderNumber: 'PO-2024-0001',
-    taxId: '12-345678',
-    billingCurrency: 'USD',
-    billingDay: 1,
-    profileType: 'billing_profile',
-  };
+/** The default billing profile. */
+export function defaultProfileData(): BillingProfileData {
+  return BILLING.defaults('');
 }
 
-function compact<T extends object>(obj: T | undefined): T | undefined {
-  if (!obj) return undefined;
+function compact(obj: unknown): Record<string, unknown> | undefined {
+  if (typeof obj !== 'object' || obj === null) return undefined;
   const out: Record<string, unknown> = {};
   for (const [k, v] of Object.entries(obj)) if (v !== undefined && v !== null && v !== '') out[k] = v;
-  return Object.keys(out).length ? (out as T) : undefined;
+  return Object.keys(out).length ? out : undefined;
 }
 
-/** Drops empty values at every level: the service omits empty fields. */
-export function compactProfile<T extends ProfileData>(p: T): T {
-  const out = compact(p) as T;
-  const address = compact(p.address);
-  const contact = compact(p.primaryContact);
-  if (address) out.address = address;
-  else delete out.address;
-  if (contact) out.primaryContact = contact;
-  else delete out.primaryContact;
-  return out;
+/** Drops empty values at the top and in each group: the service omits empty fields. */
+export function compactProfile<T extends ProfileData>(spec: ProfileSpec, p: T): T {
+  const out = compact(p) ?? {};
+  for (const { key } of groupFields(spec)) {
+    const group = compact(out[key]);
+    if (group) out[key] = group;
+    else delete out[key];
+  }
+  return out as T;
 }
 
-/** The response body of GET/PUT /v1/profiles/billing: camelCase, empties left out. */
-export function toApiJson(p: StoredProfile): Record<string, unknown> {
-  const { etag, ...data } = compactProfile(p);
+/** The response body of the profile's GET and PUT: camelCase, empties left out, links and attributes. */
+export function toApiJson(spec: ProfileSpec, p: StoredProfile): Record<string, unknown> {
+  const { etag, ...data } = compactProfile(spec, p);
+  for (const f of spec.fields)
+    if (f.kind === 'string' && f.alias && data[f.key] !== undefined) data[f.alias] = data[f.key];
   return {
     ...data,
-    links: { self: { uri: '/profiles/billing', method: 'GET', headers: [] } },
-    attributes: { etag, objectType: 'BillingProfile' },
+    links: { self: { uri: spec.selfUri, method: 'GET', headers: [] } },
+    attributes: spec.etag ? { etag, objectType: spec.objectType } : { objectType: spec.objectType },
   };
 }
 

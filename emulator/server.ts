@@ -1,4 +1,4 @@
-// The local Partner Center emulator: plain node:http serving the billing profile API, the Entra
+// The local Partner Center emulator: plain node:http serving the partner profile API, the Entra
 // ID token endpoint and the /_emulator/ admin API (docs/architecture.md §6).
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -8,7 +8,7 @@ import { FaultQueue } from './faults';
 import { sendJson } from './http-io';
 import { RecordLog, type ApiCallRecord, type TokenCallRecord } from './request-log';
 import { handleAdmin } from './routes/admin';
-import { handleApiCall } from './routes/billing';
+import { handleApiCall } from './routes/api';
 import { TOKEN_PATH, handleTokenRequest } from './routes/oauth';
 import { DEFAULT_CONFIG, type EmulatorConfig, type EmulatorState } from './state';
 import { TenantRegistry } from './tenants';
@@ -28,7 +28,7 @@ export interface EmulatorOptions {
   refreshToken?: string;
   tokenLifetimeSeconds?: number;
   conflictMode?: '412' | '400-2055';
-  /** The profile to start from (and to return to on reset) instead of the default one. */
+  /** The billing profile to start from (and to return to on reset) instead of the default one. */
   initialProfile?: object;
 }
 
@@ -64,7 +64,7 @@ async function route(state: EmulatorState, req: IncomingMessage, res: ServerResp
   if (token) return handleTokenRequest(state, req, res, decodeURIComponent(token[1]), path);
   req.resume();
   sendJson(res, 404, {
-    error: `nothing at ${path}: the emulator serves /v1/profiles/billing, /{tenant}/oauth2/v2.0/token and /_emulator/…`,
+    error: `nothing at ${path}: the emulator serves /v1/profiles/…, /{tenant}/oauth2/v2.0/token and /_emulator/…`,
   });
 }
 

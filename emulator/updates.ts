@@ -1,13 +1,15 @@
 // How a bound body becomes the next profile: PUT replaces every writable field (left out or empty
-// means cleared) and keeps the read-only ones; the admin PATCH merges (null or "" removes a
-// field) and may change anything, as an edit in the Partner Center dashboard would.
+// means cleared) and keeps the read-only ones (profiles/spec.ts ReadOnlyMode); the admin PATCH
+// merges (null or "" removes a field) and may change anything, as an edit in the Partner Center
+// dashboard would.
 //
 // Extra fields (binding.ts) are fields of the service this emulator does not type. The PATCH
 // stores any it is given; a PUT treats the stored ones like the writable typed fields (the value
 // sent, in any casing, or cleared when left out) and ignores extra properties not stored, as the
 // service ignores properties it does not know.
-import { TOP_LEVEL_KEYS, lookup, type BoundProfile, type JsonObject } from './binding';
-import { ADDRESS_KEYS, CONTACT_KEYS, cloneProfile, compactProfile, type ProfileData } from './profile';
+import { lookup, type BoundGroup, type BoundProfile, type JsonObject } from './binding';
+import { cloneProfile, compactProfile } from './profile';
+import { knownTopKeys, type ProfileData, type ProfileSpec } from './profiles/spec';
 
 const orUndefined = <T>(v: T | null | undefined): T | undefined => (v === null ? undefined : v);
 
@@ -24,27 +26,24 @@ function extrasAfterPut(stored: unknown, known: readonly string[], sent: JsonObj
   return out;
 }
 
-export function afterPut(current: ProfileData, body: BoundProfile): ProfileData {
-  const address: Record<string, unknown> = extrasAfterPut(current.address, ADDRESS_KEYS, body.extra.address);
-  for (const key of ADDRESS_KEYS) address[key] = orUndefined(body.address?.[key]);
-  address.country = current.address?.country;
-  const contact: Record<string, unknown> = extrasAfterPut(
-    current.primaryContact,
-    CONTACT_KEYS,
-    body.extra.primaryContact,
-  );
-  for (const key of CONTACT_KEYS) contact[key] = orUndefined(body.primaryContact?.[key]);
-  return compactProfile({
-    ...extrasAfterPut(current, TOP_LEVEL_KEYS, body.extra.top),
-    companyName: current.companyName,
-    address,
-    primaryContact: contact,
-    purchaseOrderNumber: orUndefined(body.purchaseOrderNumber),
-    taxId: orUndefined(body.taxId),
-    billingCurrency: current.billingCurrency,
-    billingDay: current.billingDay,
-    profileType: current.profileType,
-  });
+export function afterPut(spec: ProfileSpec, current: ProfileData, body: BoundProfile): ProfileData {
+  const next: ProfileData = extrasAfterPut(current, knownTopKeys(spec), body.extra.top);
+  for (const f of spec.fields) {
+    if (f.kind !== 'group') {
+      next[f.key] = f.readOnly ? current[f.key] : orUndefined(body.fields[f.key]);
+      continue;
+    }
+    const stored = current[f.key] as JsonObject | undefined;
+    const sent = body.fields[f.key] as BoundGroup | null | undefined;
+    const group = extrasAfterPut(
+      stored,
+      f.group.fields.map((g) => g.key),
+      body.extra.groups[f.key] ?? {},
+    );
+    for (const g of f.group.fields) group[g.key] = g.readOnly ? stored?.[g.key] : orUndefined(sent?.[g.key]);
+    next[f.key] = group;
+  }
+  return compactProfile(spec, next);
 }
 
 /** Sets each key of `patch` in `target` (null or "" removes it), replacing the key in any other casing. */
@@ -57,15 +56,16 @@ function mergeInto(target: Record<string, unknown>, patch: Record<string, unknow
   }
 }
 
-export function afterPatch(current: ProfileData, patch: BoundProfile): ProfileData {
-  const next = cloneProfile(current) as Record<string, unknown>;
-  const { address, primaryContact, etag: _ignored, extra, ...top } = patch;
+export function afterPatch(spec: ProfileSpec, current: ProfileData, patch: BoundProfile): ProfileData {
+  const next = cloneProfile(current);
+  const top: Record<string, unknown> = {};
+  const groups = spec.fields.filter((f) => f.kind === 'group');
+  for (const f of spec.fields) if (f.kind !== 'group' && f.key in patch.fields) top[f.key] = patch.fields[f.key];
   mergeInto(next, top);
-  mergeInto(next, extra.top);
-  for (const [key, value, extras] of [
-    ['address', address, extra.address] as const,
-    ['primaryContact', primaryContact, extra.primaryContact] as const,
-  ]) {
+  mergeInto(next, patch.extra.top);
+  for (const { key } of groups) {
+    const value = patch.fields[key] as BoundGroup | null | undefined;
+    const extras = patch.extra.groups[key] ?? {};
     if (value === null) {
       delete next[key];
       continue;
@@ -76,5 +76,5 @@ export function afterPatch(current: ProfileData, patch: BoundProfile): ProfileDa
     mergeInto(merged, extras);
     next[key] = merged;
   }
-  return compactProfile(next as ProfileData);
+  return compactProfile(spec, next);
 }

@@ -1,13 +1,15 @@
-// The admin API under /_emulator/ (no authentication): inspect and edit the profile out of band,
-// inject faults, read the request logs, reset, mint tokens without the OAuth exchange, and add
-// partner tenants. `?tenant=<id>` picks the tenant of the profile and token calls (default: the
-// default tenant); faults, logs and reset are the emulator's.
+// The admin API under /_emulator/ (no authentication): inspect and edit each partner profile out of
+// band (/_emulator/profiles/<name>; /_emulator/profile is the billing one), inject faults, read the
+// request logs, reset, mint tokens without the OAuth exchange, and add partner tenants.
+// `?tenant=<id>` picks the tenant of the profile and token calls (default: the default tenant);
+// faults, logs and reset are the emulator's.
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { adminRequestRefusal } from '../admin-guard';
 import { BindError, bindProfile } from '../binding';
 import { FaultSpecError, parseFaultSpec } from '../faults';
 import { parseJson, readBody, sendJson } from '../http-io';
 import { toApiJson } from '../profile';
+import { BILLING, PROFILE_NAMES, specNamed, type ProfileSpec } from '../profiles';
 import { DataFileError } from '../persistence';
 import type { EmulatorState } from '../state';
 import { TenantExistsError, isTenantId, type Tenant } from '../tenants';
@@ -18,22 +20,47 @@ type Handler = (state: EmulatorState, body: unknown, tenant: Tenant) => { status
 
 class AdminInputError extends Error {}
 
-const ROUTES: Record<string, Handler> = {
-  'GET /_emulator/profile': (_state, _body, tenant) => ({ status: 200, body: toApiJson(tenant.store.current) }),
+function getProfile(spec: ProfileSpec): Handler {
+  return (_state, _body, tenant) => ({ status: 200, body: toApiJson(spec, tenant.profiles[spec.name].current) });
+}
 
-  'PATCH /_emulator/profile': (_state, body, tenant) => {
+/** An out-of-band edit: may change anything, read-only and vetting fields included; a new version. */
+function patchProfile(spec: ProfileSpec): Handler {
+  return (_state, body, tenant) => {
     let patch;
     try {
-      patch = bindProfile(body);
+      patch = bindProfile(spec, body);
     } catch (e) {
       if (e instanceof BindError) throw new AdminInputError(e.message);
       throw e;
     }
-    const next = afterPatch(tenant.store.current, patch);
-    const problem = validateProfile(next);
+    const store = tenant.profiles[spec.name];
+    const next = afterPatch(spec, store.current, patch);
+    const problem = validateProfile(spec, next);
     if (problem) throw new AdminInputError(problem.message);
-    return { status: 200, body: toApiJson(tenant.store.replace(next)) };
-  },
+    return { status: 200, body: toApiJson(spec, store.replace(next)) };
+  };
+}
+
+const PROFILE_PATH = /^\/_emulator\/profiles\/([^/]+)$/;
+
+/** The handler of /_emulator/profiles/<name>, or why there is none. */
+function profileRoute(method: string, name: string): Handler | { status: number; error: string } {
+  const spec = specNamed(name);
+  if (!spec)
+    return {
+      status: 404,
+      error: `no profile ${JSON.stringify(name)}; the emulator serves ${PROFILE_NAMES.join(', ')} (/_emulator/profiles/<name>)`,
+    };
+  if (method === 'GET') return getProfile(spec);
+  if (method === 'PATCH') return patchProfile(spec);
+  return { status: 405, error: `${method} is not allowed on /_emulator/profiles/${name}; use GET or PATCH` };
+}
+
+const ROUTES: Record<string, Handler> = {
+  'GET /_emulator/profile': getProfile(BILLING),
+  'PATCH /_emulator/profile': patchProfile(BILLING),
+  'GET /_emulator/profiles': () => ({ status: 200, body: PROFILE_NAMES }),
 
   'GET /_emulator/tenants': (state) => ({
     status: 200,
@@ -56,12 +83,12 @@ const ROUTES: Record<string, Handler> = {
       if (e instanceof DataFileError) throw new AdminInputError(e.message);
       throw e;
     }
-    return { status: 201, body: { tenantId: tenant.id, profile: toApiJson(tenant.store.current) } };
+    return { status: 201, body: { tenantId: tenant.id, profile: toApiJson(BILLING, tenant.store.current) } };
   },
 
   'POST /_emulator/faults': (state, body) => {
-    const { fault, count, method } = parseFaultSpec(body);
-    state.faults.add(fault, count, method);
+    const { fault, count, ...target } = parseFaultSpec(body);
+    state.faults.add(fault, count, target);
     return { status: 201, body: { pending: state.faults.pending() } };
   },
   'GET /_emulator/faults': (state) => ({ status: 200, body: { pending: state.faults.pending() } }),
@@ -78,7 +105,7 @@ const ROUTES: Record<string, Handler> = {
     state.apiLog.clear();
     state.tokenLog.clear();
     state.faults.clear();
-    return { status: 200, body: toApiJson(tenant.store.current) };
+    return { status: 200, body: toApiJson(BILLING, tenant.store.current) };
   },
 
   'POST /_emulator/tokens': (state, body, tenant) => {
@@ -115,13 +142,19 @@ export async function handleAdmin(
     req.resume();
     return sendJson(res, refusal.status, { error: refusal.error });
   }
-  const key = `${req.method} ${path.replace(/\/+$/, '')}`;
-  const handler = ROUTES[key];
+  const trimmed = path.replace(/\/+$/, '');
+  const key = `${req.method} ${trimmed}`;
+  const named = PROFILE_PATH.exec(trimmed);
+  const found = named ? profileRoute(req.method ?? 'GET', decodeURIComponent(named[1])) : ROUTES[key];
   const text = await readBody(req);
-  if (!handler) {
-    const known = Object.keys(ROUTES).join(', ');
+  if (!found) {
+    const known = [...Object.keys(ROUTES), 'GET /_emulator/profiles/<name>', 'PATCH /_emulator/profiles/<name>'].join(
+      ', ',
+    );
     return sendJson(res, 404, { error: `no admin route ${key}; known routes: ${known}` });
   }
+  if (typeof found !== 'function') return sendJson(res, found.status, { error: found.error });
+  const handler = found;
   const asked = new URL(req.url ?? '/', 'http://emulator').searchParams.get('tenant');
   const tenant = asked === null ? state.tenants.default : state.tenants.find(asked);
   if (!tenant) {
