@@ -1,0 +1,4 @@
+import {
+  to = partnercenter_billing_profile.this
+  id = "billing"
+}

@@ -1,0 +1,1 @@
+terraform import partnercenter_billing_profile.this billing
