@@ -27,6 +27,18 @@ node=${PARTNERCENTER_NODE:-node}
 loader=$dir/$type-loader.cjs
 [ -f "$loader" ] || loader=
 
+# NODE_EXTRA_CA_CERTS: Node 20 reads that file, with all its bundled root certificates, before
+# running any code: about 27 ms on every start (`node --version` below included), even of the
+# launches that make no HTTPS call. The provider applies those CAs itself to its own HTTPS calls
+# and puts the variable back for its child processes (provider/partnercenter/outbound-ca.ts).
+if [ -n "${NODE_EXTRA_CA_CERTS+set}" ]; then
+  PARTNERCENTER_LAUNCHER_NODE_EXTRA_CA_CERTS=$NODE_EXTRA_CA_CERTS
+  export PARTNERCENTER_LAUNCHER_NODE_EXTRA_CA_CERTS
+  unset NODE_EXTRA_CA_CERTS
+else
+  unset PARTNERCENTER_LAUNCHER_NODE_EXTRA_CA_CERTS
+fi
+
 if ! command -v "$node" >/dev/null 2>&1; then
   echo "terraform-provider-$type needs Node.js 20 or newer (supported: 20, 22, 24), but \"$node\" was not found: install Node.js 22 or 24 (https://nodejs.org) and put it on PATH, or set PARTNERCENTER_NODE to a node binary"
   exit 1

@@ -4,6 +4,7 @@ import type { Got } from 'got';
 import type { IncomingHttpHeaders, IncomingMessage } from 'node:http';
 import { NetworkError, PartnerCenterError, idsSuffix, statusText, type ErrorService } from './errors';
 import { MAX_JSON_DEPTH, jsonNestedDeeperThan } from './json-depth';
+import { outboundHttpsAgent } from './outbound-ca';
 import { describeSource, type SettingSource } from './options';
 import { ACCEPT_ENCODING, readBody } from './response-body';
 import { RETRYABLE_NETWORK_CODES, cancelled } from './retry';
@@ -52,6 +53,8 @@ function announceApiUse(): void {
  */
 export async function sendAttempt(a: HttpAttempt): Promise<HttpResult> {
   const got = await loadGot();
+  // The launcher's moved NODE_EXTRA_CA_CERTS (outbound-ca.ts), for HTTPS only.
+  const httpsAgent = a.url.startsWith('https:') ? outboundHttpsAgent() : undefined;
   // A stream, not got's buffered promise: the body is read and decompressed by readBody, which
   // stops at the limit (got's own decompression has none).
   const stream = got.stream(a.url, {
@@ -64,6 +67,7 @@ export async function sendAttempt(a: HttpAttempt): Promise<HttpResult> {
     retry: { limit: 0 },
     timeout: { request: a.timeoutMs },
     signal: a.signal,
+    ...(httpsAgent && { agent: { https: httpsAgent } }),
   });
   const response = await new Promise<IncomingMessage>((resolve, reject) => {
     stream.once('response', resolve);
