@@ -32,12 +32,27 @@ function option(name: string): string | undefined {
   return i >= 0 ? process.argv[i + 1] : undefined;
 }
 
-function baseEnv(): NodeJS.ProcessEnv {
+export function baseEnv(): NodeJS.ProcessEnv {
   const env = { ...process.env };
   delete env.NODE_EXTRA_CA_CERTS; // costs ~27 ms per Node start; measured without it on both sides
   delete env.TF_LOG;
   delete env.TF_LOG_PROVIDER;
   return env;
+}
+
+/** What an engine gives a provider it launches, on top of `env`, with `node` for the launcher. */
+export function launchEnv(env: NodeJS.ProcessEnv, node: string): NodeJS.ProcessEnv {
+  const out: NodeJS.ProcessEnv = {
+    ...env,
+    TF_PLUGIN_MAGIC_COOKIE: MAGIC_COOKIE_VALUE,
+    PLUGIN_PROTOCOL_VERSIONS: '5,6',
+    PLUGIN_MIN_PORT: '10000',
+    PLUGIN_MAX_PORT: '25000',
+    PLUGIN_CLIENT_CERT: createServerCertificate().certPem, // any certificate: the provider only pins it
+    PARTNERCENTER_NODE: node, // the same node as the `node -e 0` reference
+  };
+  delete out.PARTNERCENTER_CODE_CACHE;
+  return out;
 }
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
@@ -59,7 +74,7 @@ function vmRssKb(pid: number | undefined): number | undefined {
 }
 
 /** One timed launch: ms, and the VmRSS (KiB) read at the handshake line (outside the timed span). */
-interface Timing {
+export interface Timing {
   ms: number;
   rssKb?: number;
 }
@@ -69,7 +84,7 @@ interface Timing {
  * (the cold-cache runs wait for the loader to write the cache, which it does after the handshake).
  * Protocol 6 for our provider; SDKv2 Go providers answer with protocol 5.
  */
-function timeHandshake(
+export function timeHandshake(
   command: string,
   args: string[],
   env: NodeJS.ProcessEnv,
@@ -95,17 +110,17 @@ function timeHandshake(
 }
 
 /** ms from spawn to exit of `node -e 0`. */
-function timeBareNode(env: NodeJS.ProcessEnv): Promise<Timing> {
+export function timeBareNode(env: NodeJS.ProcessEnv, node: string = process.execPath): Promise<Timing> {
   return new Promise((resolvePromise, reject) => {
     const started = performance.now();
-    const child = spawn(process.execPath, ['-e', '0'], { env, stdio: 'ignore' });
+    const child = spawn(node, ['-e', '0'], { env, stdio: 'ignore' });
     child.on('exit', () => resolvePromise({ ms: performance.now() - started }));
     child.on('error', reject);
   });
 }
 
 /** `runs` timings after the warm-up: times and RSS readings, each sorted. */
-async function sample(runs: number, once: () => Promise<Timing>): Promise<{ ms: number[]; rssKb: number[] }> {
+export async function sample(runs: number, once: () => Promise<Timing>): Promise<{ ms: number[]; rssKb: number[] }> {
   for (let i = 0; i < WARMUP; i++) await once();
   const timings: Timing[] = [];
   for (let i = 0; i < runs; i++) timings.push(await once());
@@ -154,16 +169,7 @@ export async function measureHandshake({ runs, bundle, goProvider }: HandshakeOp
     });
 
     const env = baseEnv();
-    const providerEnv: NodeJS.ProcessEnv = {
-      ...env,
-      TF_PLUGIN_MAGIC_COOKIE: MAGIC_COOKIE_VALUE,
-      PLUGIN_PROTOCOL_VERSIONS: '5,6',
-      PLUGIN_MIN_PORT: '10000',
-      PLUGIN_MAX_PORT: '25000',
-      PLUGIN_CLIENT_CERT: createServerCertificate().certPem, // any certificate: the provider only pins it
-      PARTNERCENTER_NODE: process.execPath, // the same node as the `node -e 0` reference
-    };
-    delete providerEnv.PARTNERCENTER_CODE_CACHE;
+    const providerEnv = launchEnv(env, process.execPath);
     const withCache = (xdg: string) => ({ ...providerEnv, XDG_CACHE_HOME: xdg });
     const launcher = (e: NodeJS.ProcessEnv, beforeKill?: () => Promise<void>) =>
       timeHandshake(executable, [], e, beforeKill);

@@ -3,10 +3,12 @@
 // run, and written as JSON (default ./bench-results.json). A benchmark, not a test: it never
 // fails on a time; it fails only when a command fails or behaves unexpectedly.
 //
-//   npm run bench [-- --runs N] [--quick] [--json <file>] [--skip-go] [--only handshake,commands,scaling]
+//   npm run bench [-- --runs N] [--quick] [--json <file>] [--skip-go] [--only handshake,commands,nodes,scaling]
+//   npm run bench -- --help
 //
 // Sections: start-up (scripts/bench-handshake.ts), plan/apply against the emulator with launch
-// and API call counts, memory, scaling with provider aliases, and a per-launch profile of where
+// and API call counts, memory, the Node matrix (Node 20/22/24 x NODE_EXTRA_CA_CERTS unset/set,
+// scripts/bench/node-matrix.ts), scaling with provider aliases, and a per-launch profile of where
 // plan and apply time goes. The Go provider (Mastercard's terraform-provider-restapi v1.20.0) is
 // built once by scripts/go-provider.sh into the engines cache.
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
@@ -16,13 +18,15 @@ import { measureHandshake, type HandshakeResult } from './bench-handshake';
 import { measureCommands, type CommandRow } from './bench/commands';
 import { RESTAPI_VERSION } from './bench/configs';
 import { ensureGoProvider } from './bench/go-provider';
-import { parseOptions } from './bench/options';
+import { HELP, HelpRequested, parseOptions } from './bench/options';
+import { measureNodeMatrix, type NodeMatrix } from './bench/node-matrix';
 import { profileOf, type CommandProfile } from './bench/profile';
 import {
   applyCheckText,
   commandsTable,
   handshakeTable,
   memoryTable,
+  nodeMatrixTable,
   profileTable,
   scalingTable,
   targetsTable,
@@ -38,7 +42,14 @@ const progress = (line: string) => process.stderr.write(`bench: ${line}\n`);
 const loadavg = () => os.loadavg().map((v) => Number(v.toFixed(2)));
 
 async function main(): Promise<void> {
-  const o = parseOptions(process.argv.slice(2), ROOT);
+  let o;
+  try {
+    o = parseOptions(process.argv.slice(2), ROOT);
+  } catch (err) {
+    if (!(err instanceof HelpRequested)) throw err;
+    console.log(HELP);
+    return;
+  }
   const started = Date.now();
   const loadAtStart = loadavg();
   // The pinned builds first: the numbers compare with earlier runs on the same versions.
@@ -69,6 +80,17 @@ async function main(): Promise<void> {
       });
     }
 
+    let matrix: NodeMatrix | undefined;
+    if (o.sections.has('nodes')) {
+      matrix = await measureNodeMatrix(ws, {
+        runs: o.matrixRuns,
+        handshakeRuns: o.matrixHandshakeRuns,
+        terraform,
+        withGo: !!goProvider,
+        log: progress,
+      });
+    }
+
     let scaling: ScalingPoint[] = [];
     if (o.sections.has('scaling')) {
       scaling = await measureScaling(ws, {
@@ -94,7 +116,7 @@ async function main(): Promise<void> {
     );
     out.push(
       `machine: ${os.cpus().length} cores, load average ${loadAtStart.join(' ')} at start, ${loadAtEnd.join(' ')} at end; ` +
-        `${o.runs} timed runs per row after 1 warm-up (start-up: ${o.handshakeRuns} after 3); times in ms; NODE_EXTRA_CA_CERTS unset`,
+        `${o.runs} timed runs per row after 1 warm-up (start-up: ${o.handshakeRuns} after 3); times in ms; NODE_EXTRA_CA_CERTS unset except in the Node matrix`,
     );
     if (handshake) out.push('', '1. Start-up: spawn -> go-plugin handshake line', handshakeTable(handshake));
     if (rows.length) {
@@ -105,6 +127,13 @@ async function main(): Promise<void> {
       );
       if (check) out.push(applyCheckText(check));
       out.push('', '3. Memory', memoryTable(memory));
+    }
+    if (matrix) {
+      out.push(
+        '',
+        `3b. Node versions x NODE_EXTRA_CA_CERTS (medians of ${o.matrixRuns} runs, start-up of ${o.matrixHandshakeRuns}; "set" = ${matrix.cells.find((c) => c.caFile)?.caFile ?? '-'})`,
+        nodeMatrixTable(matrix),
+      );
     }
     if (scaling.length) {
       out.push(
@@ -145,6 +174,7 @@ async function main(): Promise<void> {
       commands: rows,
       applyCheck: check ?? null,
       memory,
+      nodeMatrix: matrix ?? null,
       scaling,
       profile: profiles,
       targets: [...targets, ...extra.map((t) => ({ ...t, name: t.name.trim() }))],

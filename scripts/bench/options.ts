@@ -1,7 +1,7 @@
 // Command-line options of `npm run bench` (scripts/bench.ts).
 import path from 'node:path';
 
-export const SECTIONS = ['handshake', 'commands', 'scaling'] as const;
+export const SECTIONS = ['handshake', 'commands', 'nodes', 'scaling'] as const;
 export type Section = (typeof SECTIONS)[number];
 
 export interface BenchOptions {
@@ -13,6 +13,10 @@ export interface BenchOptions {
   probeRuns: number;
   /** Timed runs per scaling point. */
   scalingRuns: number;
+  /** Timed plan + apply runs per cell of the Node matrix (Node 20/22/24 x NODE_EXTRA_CA_CERTS). */
+  matrixRuns: number;
+  /** Start-up samples per cell of the Node matrix. */
+  matrixHandshakeRuns: number;
   aliases: number[];
   quick: boolean;
   skipGo: boolean;
@@ -21,7 +25,16 @@ export interface BenchOptions {
 }
 
 export const USAGE =
-  'usage: bench [--runs N] [--quick] [--json <file>] [--skip-go] [--only handshake,commands,scaling]';
+  'usage: bench [--runs N] [--quick] [--json <file>] [--skip-go] [--only handshake,commands,nodes,scaling]';
+
+export const HELP = `${USAGE}
+
+  --runs N     timed runs per row (default 7; start-up: N samples, default 20)
+  --quick      2 runs per row, 1 trace run: a smoke test of the benchmark, not numbers to keep
+  --json FILE  where the JSON goes (default ./bench-results.json)
+  --skip-go    without the Go provider (no Go toolchain needed)
+  --only LIST  sections: handshake (start-up), commands (plan/apply, memory, profile),
+               nodes (Node 20/22/24 x NODE_EXTRA_CA_CERTS unset/set), scaling (provider aliases)`;
 
 export function parseOptions(argv: string[], root: string): BenchOptions {
   const value = (i: number) => {
@@ -40,6 +53,9 @@ export function parseOptions(argv: string[], root: string): BenchOptions {
         runs = Number(value(i++));
         if (!Number.isInteger(runs) || runs < 1) throw new Error(`--runs must be a positive integer; ${USAGE}`);
         break;
+      case '--help':
+      case '-h':
+        throw new HelpRequested();
       case '--quick':
         quick = true;
         break;
@@ -60,12 +76,14 @@ export function parseOptions(argv: string[], root: string): BenchOptions {
         throw new Error(`unexpected argument "${argv[i]}"; ${USAGE}`);
     }
   }
-  const r = runs ?? (quick ? 2 : 10);
+  const r = runs ?? (quick ? 2 : 7);
   return {
     runs: r,
     handshakeRuns: runs ?? (quick ? 3 : 20),
     probeRuns: quick ? 1 : Math.min(3, r),
     scalingRuns: quick ? 1 : Math.max(1, Math.ceil(r / 2)),
+    matrixRuns: quick ? 1 : Math.max(1, Math.ceil(r / 2)),
+    matrixHandshakeRuns: runs ?? (quick ? 3 : 10),
     aliases: [1, 5, 20],
     quick,
     skipGo,
@@ -73,3 +91,6 @@ export function parseOptions(argv: string[], root: string): BenchOptions {
     sections,
   };
 }
+
+/** Thrown by parseOptions for --help: the caller prints HELP and exits 0. */
+export class HelpRequested extends Error {}

@@ -1,6 +1,7 @@
 // Turns the measurements into the printed tables and the JSON document of `npm run bench`.
 import type { HandshakeResult } from '../bench-handshake';
 import type { CommandRow } from './commands';
+import type { NodeMatrix } from './node-matrix';
 import { PHASES, type CommandProfile, type Phase } from './profile';
 import type { ScalingPoint } from './scaling';
 import { quantile } from './stats';
@@ -201,4 +202,42 @@ export function toJson(doc: Record<string, unknown>): string {
     },
     2,
   );
+}
+
+/** Node 20 / 22 / 24 x NODE_EXTRA_CA_CERTS unset / set, ours against `node -e 0` and the Go provider. */
+export function nodeMatrixTable(m: NodeMatrix): string {
+  const goPlan = m.go?.plan.median;
+  const goApply = m.go?.apply.median;
+  const ratio = (a?: number, b?: number) => fmtRatio(a !== undefined && b ? a / b : undefined);
+  const rows: Cell[][] = m.cells.map((c) => [
+    c.node,
+    c.caFile ? 'set' : 'unset',
+    fmtMs(c.bareNodeMs, 1),
+    fmtMs(c.handshakeMs, 1),
+    ratio(c.handshakeMs, c.bareNodeMs),
+    fmtMs(c.plan.median),
+    ratio(c.plan.median, goPlan),
+    fmtMs(c.apply.median),
+    ratio(c.apply.median, goApply),
+    fmtMb(c.planRssKb),
+    c.applyLaunchCalls ? c.applyLaunchCalls.join(' + ') || 'none' : '?',
+  ]);
+  const head = [
+    'node',
+    'NODE_EXTRA_CA_CERTS',
+    '>node -e 0',
+    '>handshake',
+    '>/ node',
+    '>plan',
+    '>/ Go',
+    '>apply',
+    '>/ Go',
+    '>RSS end of plan',
+    'apply launch calls',
+  ];
+  const go = m.go
+    ? `\n  Go restapi (same engine and emulator; it does not read NODE_EXTRA_CA_CERTS): plan ${fmtMs(goPlan)}, apply ${fmtMs(goApply)}`
+    : '';
+  const missing = m.missing.map((x) => `\n  not measured: ${x}`).join('');
+  return table(head, rows) + go + missing;
 }

@@ -67,7 +67,8 @@ export class Target {
     // Not the user's settings: only what each target sets below.
     for (const key of Object.keys(env))
       if (key.startsWith('PARTNERCENTER_') || key.startsWith('TF_VAR_')) delete env[key];
-    delete env.NODE_EXTRA_CA_CERTS; // ~27 ms per Node start (docs: node-startup research); unset for both providers
+    // Unset unless a row sets it (the Node matrix, scripts/bench/node-matrix.ts, measures both).
+    delete env.NODE_EXTRA_CA_CERTS;
     delete env.TF_PLUGIN_CACHE_DIR;
     if (spec.provider === 'ours' && spec.auth === 'refresh') Object.assign(env, providerEnvFor(emulator.url));
     else if (spec.provider !== 'none') {
@@ -122,9 +123,9 @@ export class Target {
    * providers: that logs every request and response body, which is not how they usually run
    * and would inflate the memory measured.
    */
-  async probe(op: 'plan' | 'apply'): Promise<ObservedRun> {
+  async probe(op: 'plan' | 'apply', extraEnv: NodeJS.ProcessEnv = {}): Promise<ObservedRun> {
     const logFile = path.join(this.dir, `probe-${op}-${++this.probes}.log`);
-    const run = await this[op]({ TF_LOG: 'trace', TF_LOG_PROVIDER: 'debug', TF_LOG_PATH: logFile });
+    const run = await this[op]({ ...extraEnv, TF_LOG: 'trace', TF_LOG_PROVIDER: 'debug', TF_LOG_PATH: logFile });
     return { ...run, log: readFileSync(logFile, 'utf8') };
   }
 

@@ -63,16 +63,16 @@ export function verdicts(
       name: 'start-up: ours / node -e 0',
       value: handshake?.ratio,
       unit: 'x',
-      limit: 2.5,
-      met: handshake ? handshake.ratio <= 2.5 : undefined,
+      limit: 1.5,
+      met: handshake ? handshake.ratio <= 1.5 : undefined,
     },
     // VmRSS when the plan's API-calling launch ends (at Shutdown): the RSS "after a plan".
     {
       name: 'RSS after a plan (refresh+plan launch, at its end)',
       value: rssMb,
       unit: 'MB',
-      limit: 60,
-      met: rssMb === undefined ? undefined : rssMb <= 60,
+      limit: 50,
+      met: rssMb === undefined ? undefined : rssMb <= 50,
     },
     ratioTarget('plan: ours / Go (terraform, static token)', row('terraform.plan.ours'), row('terraform.plan.go')),
     ratioTarget('apply: ours / Go (terraform, static token)', row('terraform.apply.ours'), row('terraform.apply.go')),
@@ -86,7 +86,7 @@ export function verdicts(
     },
   ];
   const extra: Target[] = [
-    { name: '  RSS peak during a plan (maxRSS, any launch)', value: peakMb, unit: 'MB' as const, limit: 60 },
+    { name: '  RSS peak during a plan (maxRSS, any launch)', value: peakMb, unit: 'MB' as const, limit: 50 },
     ratioTarget('  plan: ours / Go (tofu, static token)', row('tofu.plan.ours'), row('tofu.plan.go')),
     ratioTarget('  plan: ours refresh token / Go', row('terraform.plan.ours-refresh'), row('terraform.plan.go')),
     ratioTarget('  apply: ours refresh token / Go', row('terraform.apply.ours-refresh'), row('terraform.apply.go')),
