@@ -38,6 +38,16 @@ function loadGot(): Promise<Got> {
   return (gotLoading ??= import('got').then((m) => m.default));
 }
 
+/**
+ * Starts loading got once the current RPC has answered, so that its module set-up overlaps with
+ * the engine's work between RPCs (and with `az` at configure) instead of delaying the first API
+ * call. Called when a client is built, i.e. only in launches that configure the provider.
+ */
+export function preloadGot(): void {
+  if (gotLoading) return;
+  setImmediate(() => void loadGot().catch(() => undefined)); // a failure shows again on the first call
+}
+
 // Tells the launcher's code-cache loader (provider/launcher/loader.cjs) that this launch ran the
 // API path, so that its cache is completed with that code at exit. A no-op without the loader.
 let apiUseAnnounced = false;

@@ -12,6 +12,7 @@ import {
   headerValue,
   isRedirect,
   parseBody,
+  preloadGot,
   redirectError,
   sendAttempt,
   transportError,
@@ -53,7 +54,9 @@ export interface ApiTransportConfig {
 }
 
 export class ApiTransport {
-  constructor(private readonly cfg: ApiTransportConfig) {}
+  constructor(private readonly cfg: ApiTransportConfig) {
+    preloadGot();
+  }
 
   async send(req: ApiRequest, signal?: AbortSignal): Promise<ApiResponse> {
     const requestId = randomUUID();
