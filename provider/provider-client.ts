@@ -1,21 +1,27 @@
 // What `configure` hands to every resource and data source call: the Partner Center API, or the
 // reason it is not available yet. Planning never needs the API, so a provider block that
 // depends on values known only during apply fails only the calls that do need it.
-import type { BillingProfile, CredentialsTenant } from './partnercenter';
+import type { CredentialsTenant, Profile, ProfileShape } from './partnercenter';
 
-/** The part of PartnerCenterClient the resources use. */
-export interface BillingProfileApi {
-  getBillingProfile(opts: { signal?: AbortSignal }): Promise<BillingProfile>;
+/** The part of PartnerCenterClient the resources and data sources use. */
+export interface ProfileApi {
+  getProfile(shape: ProfileShape, opts: { signal?: AbortSignal }): Promise<Profile>;
   /**
-   * PUTs `profile` guarded by `etag`. Give it a profile read by getBillingProfile (changed in a
-   * copy made with copyProfile): the PUT sends back every field that read returned, the ones the
-   * model lacks included, so nothing the provider does not manage is cleared.
+   * PUTs `profile`, guarded by `etag` where the profile has one. Give it a profile read by
+   * getProfile (changed in a copy made with copyProfile): the PUT sends back every field that
+   * read returned, the ones the model lacks included, so nothing the provider does not manage is
+   * cleared.
    */
-  updateBillingProfile(profile: BillingProfile, etag: string, opts: { signal?: AbortSignal }): Promise<BillingProfile>;
+  updateProfile(
+    shape: ProfileShape,
+    profile: Profile,
+    etag: string | undefined,
+    opts: { signal?: AbortSignal },
+  ): Promise<Profile>;
   /**
-   * The partner tenant of the credentials (the tid claim of their access token), which the
-   * resource's state is bound to (resources/billing-profile-tenant.ts). A stand-in API without it
-   * counts as credentials whose tenant cannot be read.
+   * The partner tenant of the credentials (the tid claim of their access token), which every
+   * profile state is bound to (profiles/tenant.ts). A stand-in API without it counts as
+   * credentials whose tenant cannot be read.
    */
   credentialsTenant?(opts: { signal?: AbortSignal }): Promise<CredentialsTenant>;
 }
@@ -30,11 +36,11 @@ export class ProviderNotReadyError extends Error {
 
 export class ProviderClient {
   private constructor(
-    private readonly api: BillingProfileApi | undefined,
+    private readonly api: ProfileApi | undefined,
     private readonly reason: string,
   ) {}
 
-  static ready(api: BillingProfileApi): ProviderClient {
+  static ready(api: ProfileApi): ProviderClient {
     return new ProviderClient(api, '');
   }
 
@@ -43,7 +49,7 @@ export class ProviderClient {
   }
 
   /** The API; throws ProviderNotReadyError with the reason when there is none. */
-  billingProfiles(): BillingProfileApi {
+  profiles(): ProfileApi {
     if (!this.api) throw new ProviderNotReadyError(this.reason);
     return this.api;
   }

@@ -1,5 +1,5 @@
 // The partnercenter provider: its configuration block, and the resources and data sources it
-// serves. Adding a resource is one import and one entry in `resources`.
+// serves: a resource and a data source for each partner profile (profiles/specs/index.ts).
 import type { Diagnostic, ProviderDefinition } from './plugin/kit';
 import type { ObjectValue } from './plugin/cty/types';
 import { AzureCliError, ConfigurationError, PartnerCenterClient, PartnerCenterError } from './partnercenter';
@@ -17,8 +17,9 @@ import {
 import { resolveTuning } from './provider-tuning';
 import { USE_CLI, azureCliDiagnostic, resolveUseCli } from './provider-sign-in';
 import { ProviderClient } from './provider-client';
-import { billingProfileResource } from './resources/billing-profile';
-import { billingProfileDataSource } from './data-sources/billing-profile';
+import { PROFILE_SPECS } from './profiles/specs';
+import { profileResource } from './profiles/resource';
+import { profileDataSource } from './profiles/data-source';
 
 function configurationErrorDiagnostic(e: ConfigurationError): Diagnostic {
   const s = settingForOption(e.field);
@@ -110,8 +111,8 @@ export function createProvider(env: NodeJS.ProcessEnv = process.env): ProviderDe
       return { client: ProviderClient.ready(client), diagnostics };
     },
 
-    resources: [billingProfileResource],
-    dataSources: [billingProfileDataSource],
+    resources: PROFILE_SPECS.filter((s) => s.managed).map(profileResource),
+    dataSources: PROFILE_SPECS.map(profileDataSource),
   };
 }
 

@@ -1,17 +1,15 @@
-// The Partner Center client: the billing profile operations over the transport. Knows nothing of
+// The Partner Center client: the profile operations over the transport, for any profile shape. Knows nothing of
 // Terraform; everything below it (auth, retries, errors, wire format) lives in its own module.
 import { RefreshTokenExchange, StaticAccessToken, type AccessTokenSource } from './auth';
 import { AzureCliToken } from './azure-cli';
 import type { Cloud } from './clouds';
 import { ConfigurationError, PartnerCenterError, idsSuffix } from './errors';
 import { ApiTransport, type ApiResponse } from './http';
-import type { BillingProfile } from './model';
+import type { Profile, ProfileShape } from './model';
 import { resolveOptions, type Credentials, type PartnerCenterClientOptions, type ResolvedOptions } from './options';
 import { Redactor } from './redact';
 import { tenantOfToken, type CredentialsTenant } from './token-claims';
 import { profileFromWire, profileToWire } from './wire';
-
-export const BILLING_PROFILE_PATH = '/v1/profiles/billing';
 
 export interface CallOptions {
   signal?: AbortSignal;
@@ -62,36 +60,44 @@ export class PartnerCenterClient {
     if (this.signIn === 'azureCli') await this.transport.accessToken(opts.signal);
   }
 
-  async getBillingProfile(opts: CallOptions = {}): Promise<BillingProfile> {
-    const res = await this.transport.send({ method: 'GET', path: BILLING_PROFILE_PATH }, opts.signal);
-    return readProfile(res);
+  /** GET of the profile `shape` describes. P types the result for a caller who knows the shape's fields. */
+  async getProfile<P extends Profile = Profile>(shape: ProfileShape, opts: CallOptions = {}): Promise<P> {
+    const res = await this.transport.send({ method: 'GET', path: shape.readPath }, opts.signal);
+    return readProfile(shape, res) as P;
   }
 
   /**
-   * Full-object PUT guarded by etag: If-Match: "<etag>" header AND attributes.etag in the body.
-   * The body is the JSON `profile` was read from with its changed modelled fields rewritten
-   * (profileToWire), so the fields this model lacks go back as the API sent them: copy a profile
-   * from getBillingProfile with copyProfile (model.ts), not with a spread, which would drop that
-   * JSON. Returns the API's response profile (new etag).
+   * Full-object PUT. The body is the JSON `profile` was read from with its changed modelled fields
+   * rewritten (profileToWire), so the fields the model lacks go back as the API sent them: copy a
+   * profile from getProfile with copyProfile (model.ts), not with a spread, which would drop that
+   * JSON. Given an etag it is guarded by it: If-Match: "<etag>" header AND attributes.etag in the
+   * body; a profile without one (the support profile) is sent as it is, its caller having compared
+   * the live values itself. Returns the API's answer (new etag).
    */
-  async updateBillingProfile(profile: BillingProfile, etag: string, opts: CallOptions = {}): Promise<BillingProfile> {
-    if (typeof etag !== 'string' || etag.trim() === '') {
+  async updateProfile<P extends Profile = Profile>(
+    shape: ProfileShape,
+    profile: P,
+    etag: string | undefined,
+    opts: CallOptions = {},
+  ): Promise<P> {
+    if (shape.writePath === undefined)
+      throw new ConfigurationError('profile', `the ${shape.title} cannot be changed through the API`);
+    let headers: Record<string, string> | undefined;
+    let bare: string | undefined;
+    if (shape.etag !== 'none' && typeof etag === 'string' && etag.trim() !== '') {
+      bare = unquoteEtag(etag);
+      headers = { 'If-Match': `"${bare}"` };
+    } else if (shape.etag === 'required') {
       throw new ConfigurationError(
         'etag',
-        'updateBillingProfile needs the etag of the profile it changes: read the profile first and pass its etag',
+        `updateProfile needs the etag of the ${shape.title} it changes: read the profile first and pass its etag`,
       );
     }
-    const bare = unquoteEtag(etag);
     const res = await this.transport.send(
-      {
-        method: 'PUT',
-        path: BILLING_PROFILE_PATH,
-        body: profileToWire(profile, bare),
-        headers: { 'If-Match': `"${bare}"` },
-      },
+      { method: 'PUT', path: shape.writePath, body: profileToWire(shape, profile, bare), headers },
       opts.signal,
     );
-    return readProfile(res);
+    return readProfile(shape, res) as P;
   }
 }
 
@@ -132,12 +138,12 @@ export function unquoteEtag(etag: string): string {
   return m ? m[1] : etag.trim();
 }
 
-function readProfile(res: ApiResponse): BillingProfile {
+function readProfile(shape: ProfileShape, res: ApiResponse): Profile {
   try {
-    return profileFromWire(res.body);
+    return profileFromWire(shape, res.body);
   } catch (e) {
     throw new PartnerCenterError(
-      `Partner Center API returned ${res.status} with an unreadable billing profile (${(e as Error).message})${idsSuffix(res.requestId, res.correlationId)}`,
+      `Partner Center API returned ${res.status} with an unreadable ${shape.title} (${(e as Error).message})${idsSuffix(res.requestId, res.correlationId)}`,
       { service: 'Partner Center API', status: res.status, requestId: res.requestId, correlationId: res.correlationId },
     );
   }

@@ -1,6 +1,6 @@
 // Public API of the Partner Center client.
 export { CLOUDS, CLOUD_NAMES, isCloudName, type Cloud, type CloudName } from './clouds';
-export { PartnerCenterClient, BILLING_PROFILE_PATH, unquoteEtag, type CallOptions } from './client';
+export { PartnerCenterClient, unquoteEtag, type CallOptions } from './client';
 export type { PartnerCenterClientOptions } from './options';
 export { AzureCliError, type AzureCliProblem } from './azure-cli';
 export { tenantOfToken, type CredentialsTenant } from './token-claims';
@@ -19,12 +19,15 @@ export {
 } from './errors';
 export { profileFromWire, profileToWire } from './wire';
 export {
-  ADDRESS_FIELDS,
-  CONTACT_FIELDS,
   copyProfile,
   readDocumentOf,
   type Address,
   type BillingProfile,
   type Contact,
   type JsonObject,
+  type Profile,
+  type ProfileGroup,
+  type ProfileShape,
+  type ProfileValue,
+  type WireField,
 } from './model';

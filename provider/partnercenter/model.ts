@@ -1,7 +1,51 @@
-// The partner billing profile as the Partner Center API describes it (camelCase JSON names).
-// Every field may be absent: the API omits empty fields, and absent, null and "" are the same.
+// A Partner Center partner profile as the API describes it (camelCase JSON names), and the
+// shape that tells the client where a profile lives and which of its fields are modelled. Every
+// field may be absent: the API omits empty fields, and absent, null and "" are the same.
 
-export interface Address {
+/** A modelled value: text, or a whole number (billingDay). */
+export type ProfileValue = string | number;
+
+/** A nested object of the API (an Address, a Contact): its modelled text fields by wire name. */
+export type ProfileGroup = Record<string, string | undefined>;
+
+/**
+ * A profile's modelled fields by wire name (a nested object for a group), and the version of the
+ * profile (attributes.etag) for profiles that have one.
+ */
+export type Profile = { etag?: string } & Record<string, unknown>;
+
+/** A modelled field as the wire has it. */
+export interface WireField {
+  /** The camelCase name the API answers with. */
+  key: string;
+  kind: 'string' | 'number';
+  /** Older names of the same field, read when `key` is absent (e.g. mpnId for partnerId). */
+  aliases?: readonly string[];
+}
+
+/**
+ * Where a profile lives and what of it the client models (docs/architecture.md §5). Built from a
+ * profile's spec (provider/profiles/spec.ts); the client knows no profile by name.
+ */
+export interface ProfileShape {
+  /** "billing profile": how messages name it. */
+  title: string;
+  /** The GET path, with any fixed query (the legal business profile's vettingVersion). */
+  readPath: string;
+  /** The PUT path; undefined for a profile the API does not let anyone change. */
+  writePath?: string;
+  /**
+   * Whether the API versions the profile with attributes.etag: always ('required': a PUT without
+   * one is refused here), when it gives one ('optional'), or never ('none': never read or sent).
+   */
+  etag: 'required' | 'optional' | 'none';
+  /** Top-level modelled fields. */
+  fields: readonly WireField[];
+  /** Nested objects and their modelled fields. */
+  groups: readonly { key: string; fields: readonly WireField[] }[];
+}
+
+export type Address = {
   country?: string;
   region?: string;
   city?: string;
@@ -12,16 +56,17 @@ export interface Address {
   firstName?: string;
   lastName?: string;
   phoneNumber?: string;
-}
+};
 
-export interface Contact {
+export type Contact = {
   firstName?: string;
   lastName?: string;
   email?: string;
   phoneNumber?: string;
-}
+};
 
-export interface BillingProfile {
+/** The billing profile's modelled fields, typed (tests and fixtures read them by name). */
+export type BillingProfile = {
   companyName?: string;
   address?: Address;
   primaryContact?: Contact;
@@ -32,27 +77,7 @@ export interface BillingProfile {
   profileType?: string;
   /** attributes.etag of the API body: the version of the profile. */
   etag?: string;
-}
-
-export const ADDRESS_FIELDS = [
-  'country',
-  'region',
-  'city',
-  'state',
-  'addressLine1',
-  'addressLine2',
-  'postalCode',
-  'firstName',
-  'lastName',
-  'phoneNumber',
-] as const satisfies readonly (keyof Address)[];
-
-export const CONTACT_FIELDS = [
-  'firstName',
-  'lastName',
-  'email',
-  'phoneNumber',
-] as const satisfies readonly (keyof Contact)[];
+};
 
 /** A JSON object as the API sent it. */
 export type JsonObject = Record<string, unknown>;
@@ -63,14 +88,14 @@ export type JsonObject = Record<string, unknown>;
 // and frozen property, rather than the client returning { profile, raw }: every reader of a
 // profile (refresh, import, the data source, the conflict re-read, wrappers of the API) keeps
 // using the plain typed view it compares and copies, and only the read-merge-PUT, which copies
-// the profile with copyProfile and hands it back to updateBillingProfile, uses the document. A
+// the profile with copyProfile and hands it back to updateProfile, uses the document. A
 // profile built by hand has none: its PUT body holds only the modelled fields.
 const READ_DOCUMENT = Symbol('partnercenter.readDocument');
 /** Documents already copied and frozen here, shared between a profile and its copies. */
 const FROZEN = new WeakSet<object>();
 
 /** `profile` carrying a frozen copy of `document`, the JSON it was read from; returns `profile`. */
-export function withReadDocument<T extends BillingProfile>(profile: T, document: Readonly<JsonObject>): T {
+export function withReadDocument<T extends object>(profile: T, document: Readonly<JsonObject>): T {
   let frozen = document;
   if (!FROZEN.has(document)) {
     frozen = deepFreeze(copyJson(document) as JsonObject);
@@ -81,17 +106,17 @@ export function withReadDocument<T extends BillingProfile>(profile: T, document:
 }
 
 /** The JSON object `profile` was read from, or undefined for a profile built by hand. */
-export function readDocumentOf(profile: BillingProfile): Readonly<JsonObject> | undefined {
+export function readDocumentOf(profile: object): Readonly<JsonObject> | undefined {
   return (profile as { [READ_DOCUMENT]?: Readonly<JsonObject> })[READ_DOCUMENT];
 }
 
 /** A deep copy of the modelled fields that still carries the read document (a spread would lose it). */
-export function copyProfile<T extends BillingProfile>(p: T): T {
-  const copy: T = { ...p };
-  if (p.address) copy.address = { ...p.address };
-  if (p.primaryContact) copy.primaryContact = { ...p.primaryContact };
+export function copyProfile<T extends object>(p: T): T {
+  const copy = { ...p } as Record<string, unknown>;
+  // The groups are the only nested objects of the model: one level of copying is deep.
+  for (const [k, v] of Object.entries(copy)) if (isJsonObject(v)) copy[k] = { ...v };
   const document = readDocumentOf(p);
-  return document ? withReadDocument(copy, document) : copy;
+  return (document ? withReadDocument(copy, document) : copy) as T;
 }
 
 function isJsonObject(v: unknown): v is JsonObject {

@@ -1,4 +1,4 @@
-// JSON <-> BillingProfile. The API returns camelCase, but its .NET clients send PascalCase and the
+// JSON <-> Profile, for any profile shape (model.ts). The API returns camelCase, but its .NET clients send PascalCase and the
 // service binds names case-insensitively, so reading accepts any casing at every level. Absent,
 // null and "" read as absent (the API omits empty fields). A profile read from JSON carries that
 // JSON (model.ts, withReadDocument). Writing starts from it, so every field the API returned goes
@@ -6,15 +6,13 @@
 // changed are rewritten: camelCase, every other casing of the same name removed, absent ones left
 // out; "" is written as given, because it is how a caller asks to clear a field.
 import {
-  ADDRESS_FIELDS,
-  CONTACT_FIELDS,
   copyJson,
   readDocumentOf,
   withReadDocument,
-  type Address,
-  type BillingProfile,
-  type Contact,
   type JsonObject,
+  type Profile,
+  type ProfileShape,
+  type WireField,
 } from './model';
 
 function isObject(v: unknown): v is JsonObject {
@@ -43,37 +41,50 @@ function readInteger(obj: JsonObject, name: string): number | undefined {
   return undefined;
 }
 
-function readFields<T extends object>(raw: unknown, fields: readonly (keyof T & string)[]): T | undefined {
-  if (!isObject(raw)) return undefined;
-  const out: Record<string, string> = {};
-  for (const f of fields) {
-    const v = readString(raw, f);
-    if (v !== undefined) out[f] = v;
+/** A field's value: under its name, else under an older name of it; undefined when absent. */
+function readField(obj: JsonObject, f: WireField): string | number | undefined {
+  const read = f.kind === 'number' ? readInteger : readString;
+  for (const name of [f.key, ...(f.aliases ?? [])]) {
+    const v = read(obj, name);
+    if (v !== undefined) return v;
   }
-  return Object.keys(out).length ? (out as T) : undefined;
+  return undefined;
 }
 
-/** Reads an API body; the profile carries the body (readDocumentOf). Throws TypeError when it is not a JSON object. */
-export function profileFromWire(json: unknown): BillingProfile {
-  if (!isObject(json)) {
-    throw new TypeError(
-      `expected a billing profile JSON object, got ${json === null ? 'null' : Array.isArray(json) ? 'an array' : typeof json}`,
-    );
+function readFields(raw: unknown, fields: readonly WireField[]): Record<string, string | number> | undefined {
+  if (!isObject(raw)) return undefined;
+  const out: Record<string, string | number> = {};
+  for (const f of fields) {
+    const v = readField(raw, f);
+    if (v !== undefined) out[f.key] = v;
   }
-  const profile: BillingProfile = {};
-  const set = <K extends keyof BillingProfile>(key: K, value: BillingProfile[K] | undefined) => {
-    if (value !== undefined) profile[key] = value;
-  };
-  set('companyName', readString(json, 'companyName'));
-  set('address', readFields<Address>(getIgnoringCase(json, 'address'), ADDRESS_FIELDS));
-  set('primaryContact', readFields<Contact>(getIgnoringCase(json, 'primaryContact'), CONTACT_FIELDS));
-  set('purchaseOrderNumber', readString(json, 'purchaseOrderNumber'));
-  set('taxId', readString(json, 'taxId'));
-  set('billingCurrency', readString(json, 'billingCurrency'));
-  set('billingDay', readInteger(json, 'billingDay'));
-  set('profileType', readString(json, 'profileType'));
+  return Object.keys(out).length ? out : undefined;
+}
+
+function describe(json: unknown): string {
+  return json === null ? 'null' : Array.isArray(json) ? 'an array' : typeof json;
+}
+
+/**
+ * Reads an API body of `shape`; the profile carries the body (readDocumentOf). Throws TypeError
+ * when it is not a JSON object.
+ */
+export function profileFromWire(shape: ProfileShape, json: unknown): Profile {
+  if (!isObject(json)) throw new TypeError(`expected a ${shape.title} JSON object, got ${describe(json)}`);
+  const profile: Profile = {};
+  for (const f of shape.fields) {
+    const v = readField(json, f);
+    if (v !== undefined) profile[f.key] = v;
+  }
+  for (const g of shape.groups) {
+    const v = readFields(getIgnoringCase(json, g.key), g.fields);
+    if (v !== undefined) profile[g.key] = v;
+  }
   const attributes = getIgnoringCase(json, 'attributes');
-  if (isObject(attributes)) set('etag', readString(attributes, 'etag'));
+  if (shape.etag !== 'none' && isObject(attributes)) {
+    const etag = readString(attributes, 'etag');
+    if (etag !== undefined) profile.etag = etag;
+  }
   return withReadDocument(profile, json);
 }
 
@@ -96,39 +107,36 @@ function putField(obj: JsonObject, name: string, value: unknown, read: Reader): 
   return true;
 }
 
-/** The nested object `name` (address, primaryContact, attributes) merged field by field. */
-function putGroup(
-  out: JsonObject,
-  name: string,
-  source: object | undefined,
-  fields: readonly string[],
-  read: Reader,
-): void {
+/** The nested object `name` (a group, or attributes) merged field by field. */
+function putGroup(out: JsonObject, name: string, source: unknown, fields: readonly WireField[]): void {
   const before = getIgnoringCase(out, name);
   const group: JsonObject = isObject(before) ? before : {};
+  const values = isObject(source) ? source : {};
   let changed = false;
-  for (const f of fields) changed = putField(group, f, (source as JsonObject | undefined)?.[f], read) || changed;
+  for (const f of fields)
+    changed = putField(group, f.key, values[f.key], f.kind === 'number' ? readInteger : readString) || changed;
   if (!changed) return;
   removeIgnoringCase(out, name);
   out[name] = group;
 }
 
+const ETAG: readonly WireField[] = [{ key: 'etag', kind: 'string' }];
+
 /**
- * The API body for a PUT: the JSON the profile was read from (every field the API returned,
- * read-only and unmodelled ones included, as they came) with the modelled fields whose value
- * differs rewritten, and `etag` (default: the profile's own) under attributes.etag.
+ * The API body for a PUT of `shape`: the JSON the profile was read from (every field the API
+ * returned, read-only and unmodelled ones included, as they came) with the modelled fields whose
+ * value differs rewritten, and, for a profile versioned by an etag, `etag` (default: the profile's own)
+ * under attributes.etag.
  */
-export function profileToWire(profile: BillingProfile, etag: string | undefined = profile.etag): JsonObject {
+export function profileToWire(
+  shape: ProfileShape,
+  profile: Profile,
+  etag: string | undefined = profile.etag,
+): JsonObject {
   const out = copyJson(readDocumentOf(profile) ?? {}) as JsonObject;
-  putField(out, 'companyName', profile.companyName, readString);
-  putGroup(out, 'address', profile.address, ADDRESS_FIELDS, readString);
-  putGroup(out, 'primaryContact', profile.primaryContact, CONTACT_FIELDS, readString);
-  putField(out, 'purchaseOrderNumber', profile.purchaseOrderNumber, readString);
-  putField(out, 'taxId', profile.taxId, readString);
-  putField(out, 'billingCurrency', profile.billingCurrency, readString);
-  putField(out, 'billingDay', profile.billingDay, readInteger);
-  putField(out, 'profileType', profile.profileType, readString);
+  for (const f of shape.fields) putField(out, f.key, profile[f.key], f.kind === 'number' ? readInteger : readString);
+  for (const g of shape.groups) putGroup(out, g.key, profile[g.key], g.fields);
   // The etag goes back as the one the If-Match header carries; without one, attributes stay as read.
-  if (etag) putGroup(out, 'attributes', { etag }, ['etag'], readString);
+  if (shape.etag !== 'none' && etag) putGroup(out, 'attributes', { etag }, ETAG);
   return out;
 }

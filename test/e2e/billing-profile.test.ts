@@ -6,10 +6,11 @@ import { EmulatorAdmin, type LogMark } from '../../emulator/admin-client';
 import type { ApiCallRecord } from '../../emulator/request-log';
 import { EMULATOR_DEFAULTS, type RunningEmulator } from '../../emulator/server';
 import { profileFromWire } from '../../provider/partnercenter';
-import { profileToState } from '../../provider/resources/billing-profile-state';
 import { describeEachEngine } from '../support/engines';
 import { createEmulatorWorkdir, workdirFor, type EmulatorWorkdir } from '../support/emulator-workdir';
 import { flatOutput, TfWorkdir, type RunResult } from '../support/tf-workdir';
+import { BILLING } from '../../provider/profiles/specs';
+import { profileToState } from '../../provider/profiles/state';
 
 const FIXTURES = path.join(__dirname, 'fixtures', 'billing');
 const fixture = (name: string) => readFileSync(path.join(FIXTURES, name), 'utf8');
@@ -45,7 +46,7 @@ describeEachEngine('partnercenter_billing_profile', (engine) => {
 
   /** The live profile as the resource's state would hold it (read with the default tenant's credentials). */
   const liveAsState = async () => ({
-    ...profileToState(profileFromWire(await admin.profile())),
+    ...profileToState(BILLING, profileFromWire(BILLING.shape, await admin.profile())),
     tenant_id: EMULATOR_DEFAULTS.tenantId,
   });
   /** Index of the next API call record, to look at the calls of one step only. */

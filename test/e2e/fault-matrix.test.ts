@@ -11,10 +11,11 @@ import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import { EmulatorAdmin, type FaultSpec, type LogMark } from '../../emulator/admin-client';
 import type { ApiCallRecord } from '../../emulator/request-log';
-import { CONFLICT_SUMMARY, OUTCOME_UNKNOWN } from '../../provider/resources/billing-profile-errors';
 import { describeEachEngine } from '../support/engines';
 import { createEmulatorWorkdir, type EmulatorWorkdir } from '../support/emulator-workdir';
 import { flatOutput, TfWorkdir } from '../support/tf-workdir';
+import { BILLING } from '../../provider/profiles/specs';
+import { OUTCOME_UNKNOWN, conflictSummary } from '../../provider/profiles/errors';
 
 const FIXTURES = path.join(__dirname, 'fixtures', 'billing');
 const STEP_TIMEOUT = 180_000;
@@ -286,7 +287,7 @@ describeEachEngine('nothing lost under faults and races', (engine) => {
       const apply = await applying;
 
       expect(apply.code).toBe(1);
-      expect(text(apply)).toContain(CONFLICT_SUMMARY);
+      expect(text(apply)).toContain(conflictSummary(BILLING));
       expect(text(apply)).toContain('tax_id: "98-7654321" -> "OOB-RACE"');
       const live = await admin.profile();
       expect(live.taxId).toBe('OOB-RACE'); // the out-of-band value survives

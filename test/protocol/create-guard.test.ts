@@ -10,17 +10,19 @@ import { impliedType } from '../../provider/plugin/cty/schema-type';
 import { isUnknown, type CtyType, type ObjectValue } from '../../provider/plugin/cty/types';
 import * as pb from '../../provider/plugin/proto/tfplugin6';
 import { createProvider } from '../../provider/provider';
-import { CONFLICT_SUMMARY } from '../../provider/resources/billing-profile-errors';
-import { RESOURCE_TYPE } from '../../provider/resources/billing-profile-schema';
 import { PROVIDER_BUNDLE, requireBundle } from '../support/bundles';
 import { makeClientCert } from './support/client-cert';
 import { call, connect, parseHandshake, type EngineClient } from './support/grpc-client';
 import { launchProvider, stopProvider, type ProviderProcess } from './support/launcher';
 import { dv, fromDv, text } from './support/values';
+import { BILLING } from '../../provider/profiles/specs';
+import { conflictSummary } from '../../provider/profiles/errors';
 
 const definition = createProvider({});
 const providerType: CtyType = impliedType(definition.schema.block);
-const resourceType: CtyType = impliedType(definition.resources.find((r) => r.typeName === RESOURCE_TYPE)!.schema.block);
+const resourceType: CtyType = impliedType(
+  definition.resources.find((r) => r.typeName === BILLING.typeName)!.schema.block,
+);
 const { Error: ERROR, Warning: WARNING } = pb.Severity;
 
 /** Manages the purchase order number and the contact e-mail; the rest is left as it is. */
@@ -62,7 +64,7 @@ function plan(
   plannedPrivate: Uint8Array = new Uint8Array(),
 ): Promise<pb.PlanResourceChangeResponse> {
   return rpc('PlanResourceChange', {
-    type_name: RESOURCE_TYPE,
+    type_name: BILLING.typeName,
     prior_state: dv(null, resourceType),
     proposed_new_state: dv(CONFIG, resourceType),
     config: dv(CONFIG, resourceType),
@@ -87,7 +89,7 @@ describe('a 6.11 engine (store_planned_private)', () => {
     const m = await admin.mark();
     const second = await plan(true, first.planned_private);
     const [d] = second.diagnostics.filter((x) => x.severity === ERROR);
-    expect(d.summary).toBe(CONFLICT_SUMMARY);
+    expect(d.summary).toBe(conflictSummary(BILLING));
     expect(d.detail).toContain(`address.city: "${live.address.city}" -> "Edited in the dashboard"`);
     expect(await puts(m)).toEqual([]);
     expect((await admin.profile()).address.city).toBe('Edited in the dashboard');
@@ -100,7 +102,7 @@ describe('a 6.11 engine (store_planned_private)', () => {
     expect(planned(second)).toEqual(planned(first));
     const m = await admin.mark();
     const applied = await rpc<pb.ApplyResourceChangeResponse>('ApplyResourceChange', {
-      type_name: RESOURCE_TYPE,
+      type_name: BILLING.typeName,
       prior_state: dv(null, resourceType),
       planned_state: second.planned_state,
       config: dv(CONFIG, resourceType),

@@ -3,15 +3,10 @@
 import fc from 'fast-check';
 import type { BillingProfile } from '../../provider/partnercenter/model';
 import type { ObjectValue, Value } from '../../provider/plugin/cty/types';
-import {
-  FIELDS,
-  GROUPS,
-  WRITABLE_FIELDS,
-  setField,
-  type FieldSpec,
-  type GroupName,
-} from '../../provider/resources/billing-profile-fields';
-import { validateBillingProfileConfig } from '../../provider/resources/billing-profile-validate';
+import { BILLING } from '../../provider/profiles/specs';
+import { type FieldSpec } from '../../provider/profiles/spec';
+import { validateProfileConfig } from '../../provider/profiles/validate';
+import { setField } from '../../provider/profiles/values';
 
 /** C0, DEL and C1: control characters, which a single-line text field may not hold. */
 export function isControl(c: string): boolean {
@@ -130,14 +125,14 @@ function caseStable(c: string): boolean {
 export type ConfigValues = Record<string, string | null>;
 
 /** The config object the engine sends: every attribute present, unset ones null. */
-export function configFrom(values: ConfigValues, groupsPresent: Record<GroupName, boolean>): ObjectValue {
+export function configFrom(values: ConfigValues, groupsPresent: Record<string, boolean>): ObjectValue {
   const cfg: ObjectValue = { id: null, etag: null };
-  for (const g of Object.keys(GROUPS) as GroupName[]) {
-    const fields = FIELDS.filter((f) => f.group === g);
+  for (const { attr: g } of BILLING.groups) {
+    const fields = BILLING.fields.filter((f) => f.group === g);
     const present = groupsPresent[g] || fields.some((f) => (values[f.path] ?? null) !== null);
     cfg[g] = present ? Object.fromEntries(fields.map((f): [string, Value] => [f.attr, values[f.path] ?? null])) : null;
   }
-  for (const f of FIELDS.filter((x) => !x.group)) cfg[f.attr] = values[f.path] ?? null;
+  for (const f of BILLING.fields.filter((x) => !x.group)) cfg[f.attr] = values[f.path] ?? null;
   return cfg;
 }
 
@@ -150,12 +145,12 @@ export interface GeneratedConfig {
 export const validConfig: fc.Arbitrary<GeneratedConfig> = fc
   .tuple(
     fc.record(
-      Object.fromEntries(WRITABLE_FIELDS.map((f) => [f.path, fc.option(configValue(f), { nil: null, freq: 2 })])),
+      Object.fromEntries(BILLING.writable.map((f) => [f.path, fc.option(configValue(f), { nil: null, freq: 2 })])),
     ),
     fc.record({ address: fc.boolean(), primary_contact: fc.boolean() }),
   )
   .map(([values, groups]) => ({ values, config: configFrom(values, groups) }))
-  .filter(({ config }) => validateBillingProfileConfig(config).length === 0);
+  .filter(({ config }) => validateProfileConfig(BILLING, config).length === 0);
 
 /** Text the API may hold: anything, control characters included (set in the dashboard). */
 const storedText = fc.oneof(
@@ -181,12 +176,12 @@ export function liveProfile(near: ConfigValues = {}): fc.Arbitrary<BillingProfil
   };
   return fc
     .tuple(
-      fc.record(Object.fromEntries(FIELDS.map((f) => [f.path, fieldArb(f)]))),
+      fc.record(Object.fromEntries(BILLING.fields.map((f) => [f.path, fieldArb(f)]))),
       fc.option(fc.string({ minLength: 1, maxLength: 12 }), { nil: undefined }),
     )
     .map(([values, etag]) => {
       const p: BillingProfile = {};
-      for (const f of FIELDS) setField(p, f, values[f.path]);
+      for (const f of BILLING.fields) setField(BILLING, p, f, values[f.path]);
       if (etag !== undefined) p.etag = etag;
       return p;
     });

@@ -1,7 +1,8 @@
 // Shared sample data for the billing profile unit tests (not a test file itself).
 import type { BillingProfile } from '../../provider/partnercenter/model';
-import { profileToState } from '../../provider/resources/billing-profile-state';
 import type { ObjectValue, Value } from '../../provider/plugin/cty/types';
+import { BILLING } from '../../provider/profiles/specs';
+import { profileToState } from '../../provider/profiles/state';
 
 export function liveProfile(): BillingProfile {
   return {
@@ -27,7 +28,7 @@ export function liveProfile(): BillingProfile {
 }
 
 export function liveState(): ObjectValue {
-  return profileToState(liveProfile());
+  return profileToState(BILLING, liveProfile());
 }
 
 /** A config object with every attribute null, then the given top-level values and nested values. */

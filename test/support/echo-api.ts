@@ -6,15 +6,16 @@
 // every time; key casing and the empty-value form vary on every answer.
 import { profileFromWire, profileToWire } from '../../provider/partnercenter';
 import type { BillingProfile } from '../../provider/partnercenter/model';
-import type { BillingProfileApi } from '../../provider/provider-client';
-import { FIELDS, GROUPS, cloneProfile, getField, setField } from '../../provider/resources/billing-profile-fields';
+import type { ProfileApi } from '../../provider/provider-client';
 import { recase } from './arbitraries';
+import { BILLING } from '../../provider/profiles/specs';
+import { cloneProfile, getField, setField } from '../../provider/profiles/values';
 
 type Json = Record<string, unknown>;
 
 const pascal = (key: string) => key[0].toUpperCase() + key.slice(1);
 
-export class EchoApi implements BillingProfileApi {
+export class EchoApi implements ProfileApi {
   puts = 0;
   private cursor = 0;
   private version = 0;
@@ -43,10 +44,11 @@ export class EchoApi implements BillingProfileApi {
     const pascalKeys = this.choice() % 2 === 1;
     const keyOf = (k: string) => (pascalKeys ? pascal(k) : k);
     const body: Json = {};
-    for (const f of FIELDS) {
-      const holder: Json = f.group ? ((body[keyOf(GROUPS[f.group])] as Json | undefined) ?? {}) : body;
-      if (f.group) body[keyOf(GROUPS[f.group])] = holder;
-      const v = getField(this.stored, f);
+    for (const f of BILLING.fields) {
+      const groupKey = BILLING.groups.find((g) => g.attr === f.group)?.key;
+      const holder: Json = groupKey ? ((body[keyOf(groupKey)] as Json | undefined) ?? {}) : body;
+      if (groupKey) body[keyOf(groupKey)] = holder;
+      const v = getField(BILLING, this.stored, f);
       const how = this.choice();
       if (v === undefined) {
         if (how % 3 === 1) holder[keyOf(f.key)] = null;
@@ -56,20 +58,21 @@ export class EchoApi implements BillingProfileApi {
       }
     }
     if (this.stored.etag !== undefined) body[keyOf('attributes')] = { [keyOf('etag')]: this.stored.etag };
-    return profileFromWire(JSON.parse(JSON.stringify(body)));
+    return profileFromWire(BILLING.shape, JSON.parse(JSON.stringify(body)));
   }
 
-  async getBillingProfile(): Promise<BillingProfile> {
+  async getProfile(): Promise<BillingProfile> {
     return this.answer();
   }
 
-  async updateBillingProfile(profile: BillingProfile, etag: string): Promise<BillingProfile> {
-    if (etag !== (this.stored.etag ?? '')) throw new Error(`test API: stale etag ${etag}, stored ${this.stored.etag}`);
+  async updateProfile(_shape: unknown, profile: BillingProfile, etag: string | undefined): Promise<BillingProfile> {
+    if ((etag ?? '') !== (this.stored.etag ?? ''))
+      throw new Error(`test API: stale etag ${etag}, stored ${this.stored.etag}`);
     this.puts++;
     // What reaches the API: the wire body ("" asks to clear). Read-only fields keep their value.
-    const sent = profileFromWire(profileToWire(profile));
+    const sent = profileFromWire(BILLING.shape, profileToWire(BILLING.shape, profile));
     const next: BillingProfile = {};
-    for (const f of FIELDS) setField(next, f, getField(f.readOnly ? this.stored : sent, f));
+    for (const f of BILLING.fields) setField(BILLING, next, f, getField(BILLING, f.readOnly ? this.stored : sent, f));
     next.etag = `etag-put-${++this.version}`;
     this.stored = cloneProfile(next);
     return this.answer();

@@ -212,7 +212,7 @@ describe('configure', () => {
     const { client, diagnostics } = await createProvider(env).configure(block(), '1.8.5', ctx);
     expect(diagnostics).toEqual([]);
     expect(client).toBeInstanceOf(ProviderClient);
-    expect(() => client!.billingProfiles()).not.toThrow();
+    expect(() => client!.profiles()).not.toThrow();
   });
 
   it('warns that germany is retired', async () => {
@@ -243,8 +243,8 @@ describe('configure', () => {
       ctx,
     );
     expect(diagnostics).toEqual([]);
-    expect(() => client!.billingProfiles()).toThrow(ProviderNotReadyError);
-    expect(() => client!.billingProfiles()).toThrow(/depends on values not known until apply \(tenant_id\)/);
+    expect(() => client!.profiles()).toThrow(ProviderNotReadyError);
+    expect(() => client!.profiles()).toThrow(/depends on values not known until apply \(tenant_id\)/);
   });
 
   it('maps a client option error to the attribute and env var', async () => {

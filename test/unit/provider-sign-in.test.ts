@@ -94,20 +94,20 @@ describe('configure: which sign-in', () => {
     for (const values of withTokens) {
       const { client, diagnostics } = await createProvider(NO_AZ).configure(block(values), '1.8.5', ctx);
       expect(diagnostics).toEqual([]);
-      expect(() => client!.billingProfiles()).not.toThrow();
+      expect(() => client!.profiles()).not.toThrow();
     }
   });
 
   it('use_cli not known yet without tokens: only API calls fail, naming it', async () => {
     const { client, diagnostics } = await createProvider(NO_AZ).configure(block({ use_cli: UNKNOWN }), '1.8.5', ctx);
     expect(diagnostics).toEqual([]);
-    expect(() => client!.billingProfiles()).toThrow(/not known until apply \(use_cli\)/);
+    expect(() => client!.profiles()).toThrow(/not known until apply \(use_cli\)/);
     const withToken = await createProvider(NO_AZ).configure(
       block({ access_token: 'at-123456', use_cli: UNKNOWN }),
       '1.8.5',
       ctx,
     );
-    expect(() => withToken.client!.billingProfiles()).not.toThrow();
+    expect(() => withToken.client!.profiles()).not.toThrow();
   });
 });
 

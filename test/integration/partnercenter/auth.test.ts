@@ -9,6 +9,8 @@ import {
 import { EmulatorAdmin } from '../../../emulator/admin-client';
 import { EMULATOR_DEFAULTS, startEmulator, type EmulatorOptions, type RunningEmulator } from '../../../emulator/server';
 import { emulatorClient } from '../../support/emulator-client';
+import { BILLING } from '../../../provider/profiles/specs';
+import type { BillingProfile } from '../../../provider/partnercenter';
 
 let emu: RunningEmulator;
 let admin: EmulatorAdmin;
@@ -37,9 +39,9 @@ describe('refresh-token exchange', () => {
 
   it('exchanges the refresh token once and reuses the cached access token', async () => {
     const c = client();
-    await c.getBillingProfile();
-    await c.getBillingProfile();
-    await c.getBillingProfile();
+    await c.getProfile<BillingProfile>(BILLING.shape);
+    await c.getProfile<BillingProfile>(BILLING.shape);
+    await c.getProfile<BillingProfile>(BILLING.shape);
     const exchanges = await admin.tokenRequests();
     expect(exchanges).toEqual([
       expect.objectContaining({
@@ -53,15 +55,19 @@ describe('refresh-token exchange', () => {
 
   it('shares one exchange between concurrent calls', async () => {
     const c = client();
-    await Promise.all([c.getBillingProfile(), c.getBillingProfile(), c.getBillingProfile()]);
+    await Promise.all([
+      c.getProfile<BillingProfile>(BILLING.shape),
+      c.getProfile<BillingProfile>(BILLING.shape),
+      c.getProfile<BillingProfile>(BILLING.shape),
+    ]);
     expect(await admin.tokenRequests()).toHaveLength(1);
   });
 
   it('refreshes once and retries when the API refuses a cached token', async () => {
     const c = client();
-    await c.getBillingProfile();
+    await c.getProfile<BillingProfile>(BILLING.shape);
     await admin.revokeTokens();
-    const profile = await c.getBillingProfile();
+    const profile = await c.getProfile<BillingProfile>(BILLING.shape);
     expect(profile.companyName).toBe('Contoso Partner Ltd');
     expect(await admin.tokenRequests()).toHaveLength(2);
     const [, refused, retried] = await admin.requests();
@@ -71,7 +77,7 @@ describe('refresh-token exchange', () => {
 
   it('refuses a wrong refresh token with AuthenticationError that explains it, and calls no API', async () => {
     const error = await client({ refreshToken: 'wrong-refresh-token-value' })
-      .getBillingProfile()
+      .getProfile<BillingProfile>(BILLING.shape)
       .catch((e: unknown) => e);
     expect(error).toBeInstanceOf(AuthenticationError);
     expect(error).toMatchObject({ status: 400, code: 'invalid_grant' });
@@ -83,15 +89,17 @@ describe('refresh-token exchange', () => {
   });
 
   it('refuses an unknown client id and an unknown tenant', async () => {
-    await expect(client({ clientId: 'someone-else' }).getBillingProfile()).rejects.toThrow(/unauthorized_client/);
-    await expect(client({ tenantId: 'contoso.example' }).getBillingProfile()).rejects.toThrow(
+    await expect(client({ clientId: 'someone-else' }).getProfile<BillingProfile>(BILLING.shape)).rejects.toThrow(
+      /unauthorized_client/,
+    );
+    await expect(client({ tenantId: 'contoso.example' }).getProfile<BillingProfile>(BILLING.shape)).rejects.toThrow(
       /invalid_request.*Tenant 'contoso.example' not found/,
     );
   });
 
   it('says so when the token endpoint cannot be reached', async () => {
     const error = await client({ authorityHost: 'http://127.0.0.1:1' })
-      .getBillingProfile()
+      .getProfile<BillingProfile>(BILLING.shape)
       .catch((e: unknown) => e);
     expect(error).toBeInstanceOf(PartnerCenterError);
     expect((error as Error).message).toMatch(
@@ -104,8 +112,8 @@ describe('token expiry', () => {
   it('exchanges again when the cached token is within a minute of expiring', async () => {
     await start({ tokenLifetimeSeconds: 30 });
     const c = client();
-    await c.getBillingProfile();
-    await c.getBillingProfile();
+    await c.getProfile<BillingProfile>(BILLING.shape);
+    await c.getProfile<BillingProfile>(BILLING.shape);
     expect(await admin.tokenRequests()).toHaveLength(2);
   });
 });
@@ -114,18 +122,20 @@ describe('confidential client', () => {
   beforeEach(() => start({ clientSecret: 'emulator-client-secret' }));
 
   it('sends the client secret', async () => {
-    await expect(client({ clientSecret: 'emulator-client-secret' }).getBillingProfile()).resolves.toMatchObject({
+    await expect(
+      client({ clientSecret: 'emulator-client-secret' }).getProfile<BillingProfile>(BILLING.shape),
+    ).resolves.toMatchObject({
       billingDay: 1,
     });
   });
 
   it('reports a missing or wrong secret as invalid_client', async () => {
     const error = await client({ clientSecret: 'nope-nope' })
-      .getBillingProfile()
+      .getProfile<BillingProfile>(BILLING.shape)
       .catch((e: unknown) => e);
     expect(error).toBeInstanceOf(AuthenticationError);
     expect(error).toMatchObject({ status: 401, code: 'invalid_client' });
-    await expect(client().getBillingProfile()).rejects.toThrow(/invalid_client/);
+    await expect(client().getProfile<BillingProfile>(BILLING.shape)).rejects.toThrow(/invalid_client/);
   });
 });
 
@@ -134,13 +144,13 @@ describe('ready access tokens', () => {
 
   it('uses a given delegated token without any exchange', async () => {
     const c = client({ refreshToken: undefined, accessToken: await admin.token(true) });
-    await c.getBillingProfile();
+    await c.getProfile<BillingProfile>(BILLING.shape);
     expect(await admin.tokenRequests()).toHaveLength(0);
   });
 
   it('explains that an app-only token is not enough', async () => {
     const error = await client({ accessToken: await admin.token(false) })
-      .getBillingProfile()
+      .getProfile<BillingProfile>(BILLING.shape)
       .catch((e: unknown) => e);
     expect(error).toBeInstanceOf(AuthenticationError);
     expect(error).toMatchObject({ status: 403, code: 2032 });
@@ -152,7 +162,7 @@ describe('ready access tokens', () => {
 
   it('fails on a rejected given token without trying to refresh it', async () => {
     const error = await client({ accessToken: 'pcemu.not.valid' })
-      .getBillingProfile()
+      .getProfile<BillingProfile>(BILLING.shape)
       .catch((e: unknown) => e);
     expect(error).toBeInstanceOf(AuthenticationError);
     expect(error).toMatchObject({ status: 401 });
@@ -167,11 +177,11 @@ describe('logging', () => {
     await start({ clientSecret: secret, refreshToken: 'very-secret-refresh-token' });
     const { lines, log } = captureLog();
     const c = client({ clientSecret: secret, refreshToken: 'very-secret-refresh-token', log });
-    const before = await c.getBillingProfile();
+    const before = await c.getProfile<BillingProfile>(BILLING.shape);
     await admin.injectFault({ status: 503, count: 1 });
-    await c.updateBillingProfile({ ...before, taxId: 'LOGGED' }, before.etag!);
+    await c.updateProfile<BillingProfile>(BILLING.shape, { ...before, taxId: 'LOGGED' }, before.etag);
     await admin.revokeTokens();
-    await c.getBillingProfile();
+    await c.getProfile<BillingProfile>(BILLING.shape);
 
     const calls = lines.filter((l) => l.level === 'debug' && l.msg === 'Partner Center API call').map((l) => l.fields!);
     expect(calls.map((f) => [f.method, f.path, f.status, f.attempt])).toEqual([

@@ -12,6 +12,8 @@ import {
   type PartnerCenterClientOptions,
 } from '../../../provider/partnercenter';
 import { FakeAz } from '../../support/fake-az';
+import { BILLING } from '../../../provider/profiles/specs';
+import type { BillingProfile } from '../../../provider/partnercenter';
 
 const TENANT = EMULATOR_DEFAULTS.tenantId;
 const SCOPE = 'https://api.partnercenter.microsoft.com/user_impersonation';
@@ -64,8 +66,8 @@ describe('signed in as a user', () => {
     const c = client({ tenantId: TENANT });
     expect(c.signIn).toBe('azureCli');
     await c.checkSignIn();
-    const profile = await c.getBillingProfile();
-    await c.getBillingProfile();
+    const profile = await c.getProfile<BillingProfile>(BILLING.shape);
+    await c.getProfile<BillingProfile>(BILLING.shape);
     expect(profile.companyName).toBeTruthy();
     expect(await az.calls()).toEqual(
       expect.arrayContaining([
@@ -78,14 +80,14 @@ describe('signed in as a user', () => {
   });
 
   it('uses the default tenant of az when no tenant is given (no --tenant)', async () => {
-    await client().getBillingProfile();
+    await client().getProfile<BillingProfile>(BILLING.shape);
     expect((await tokenCalls())[0]).toEqual(['account', 'get-access-token', '--scope', SCOPE, '--output', 'json']);
   });
 
   it('the scope follows the environment, also with base_url pointing elsewhere', async () => {
     await az.set({ cloud: 'AzureChinaCloud' });
     await client({ environment: 'china' })
-      .getBillingProfile()
+      .getProfile<BillingProfile>(BILLING.shape)
       .catch(() => undefined);
     expect((await tokenCalls())[0]).toContain('https://partner.partnercenterapi.microsoftonline.cn/user_impersonation');
   });
@@ -93,39 +95,39 @@ describe('signed in as a user', () => {
   it('reads the local-time expiresOn of an az before 2.54', async () => {
     await az.set({ legacyOutput: true });
     const c = client();
-    await c.getBillingProfile();
-    await c.getBillingProfile();
+    await c.getProfile<BillingProfile>(BILLING.shape);
+    await c.getProfile<BillingProfile>(BILLING.shape);
     expect(await tokenCalls()).toHaveLength(1);
   });
 
   it('asks again for a token within 5 minutes of its expiry', async () => {
     await az.set({ expiresIn: 240 });
     const c = client();
-    await c.getBillingProfile();
-    await c.getBillingProfile();
+    await c.getProfile<BillingProfile>(BILLING.shape);
+    await c.getProfile<BillingProfile>(BILLING.shape);
     expect(await tokenCalls()).toHaveLength(2);
     expect((await az.calls()).filter((a) => a[1] === 'show')).toHaveLength(1);
   });
 
   it('after a 401 asks az for a token again, once', async () => {
     const c = client();
-    await c.getBillingProfile();
+    await c.getProfile<BillingProfile>(BILLING.shape);
     await admin.revokeTokens();
-    await c.getBillingProfile();
+    await c.getProfile<BillingProfile>(BILLING.shape);
     expect(await tokenCalls()).toHaveLength(2);
     expect((await admin.requests()).map((r) => r.status)).toEqual([200, 401, 200]);
   });
 
   it('finds az at the path given instead of on PATH', async () => {
     const c = client({ azPath: az.path, azEnvironment: { PATH: path.dirname(process.execPath) } });
-    await c.getBillingProfile();
+    await c.getProfile<BillingProfile>(BILLING.shape);
     expect(await tokenCalls()).toHaveLength(1);
   });
 
   it('never logs the token', async () => {
     const lines: Line[] = [];
     const c = client({}, lines);
-    await c.getBillingProfile();
+    await c.getProfile<BillingProfile>(BILLING.shape);
     const [token] = await az.printedTokens();
     expect(token).toBeTruthy();
     expect(lines.some((l) => l.msg === 'Azure CLI token request')).toBe(true);

@@ -5,6 +5,8 @@ import { PartnerCenterError, type PartnerCenterClientOptions } from '../../../pr
 import { EmulatorAdmin } from '../../../emulator/admin-client';
 import { startEmulator, type RunningEmulator } from '../../../emulator/server';
 import { fastRetryClient } from '../../support/emulator-client';
+import { BILLING } from '../../../provider/profiles/specs';
+import type { BillingProfile } from '../../../provider/partnercenter';
 
 let emu: RunningEmulator;
 let admin: EmulatorAdmin;
@@ -26,7 +28,7 @@ const applied = async () => (await admin.requests()).filter((r) => r.applied);
 describe.each(['malformed-json', 'html', 'empty'] as const)('a 200 with a %s body', (body) => {
   it('is retried for a read, with the same request id', async () => {
     await admin.injectFault({ body, count: 2, method: 'GET' });
-    const profile = await client().getBillingProfile();
+    const profile = await client().getProfile<BillingProfile>(BILLING.shape);
     expect(profile.companyName).toBe('Contoso Partner Ltd');
     const calls = await admin.requests();
     expect(calls.map((c) => c.fault ?? 'ok')).toEqual(['body', 'body', 'ok']);
@@ -35,7 +37,7 @@ describe.each(['malformed-json', 'html', 'empty'] as const)('a 200 with a %s bod
 
   it('fails a read with a clear message once the retries are spent', async () => {
     await admin.injectFault({ body, count: 5, method: 'GET' });
-    const err = await failureOf(client({ maxAttempts: 3 }).getBillingProfile());
+    const err = await failureOf(client({ maxAttempts: 3 }).getProfile<BillingProfile>(BILLING.shape));
     expect(err).toBeInstanceOf(PartnerCenterError);
     const what = {
       'malformed-json': 'malformed JSON',
@@ -49,9 +51,11 @@ describe.each(['malformed-json', 'html', 'empty'] as const)('a 200 with a %s bod
 
   it('after a write took effect: not sent again, reported as possibly applied, applied once', async () => {
     const c = client();
-    const before = await c.getBillingProfile();
+    const before = await c.getProfile<BillingProfile>(BILLING.shape);
     await admin.injectFault({ body, method: 'PUT', afterProcessing: true });
-    const err = await failureOf(c.updateBillingProfile({ ...before, taxId: `TAX-${body}` }, before.etag!));
+    const err = await failureOf(
+      c.updateProfile<BillingProfile>(BILLING.shape, { ...before, taxId: `TAX-${body}` }, before.etag),
+    );
     expect(err).toBeInstanceOf(PartnerCenterError);
     expect(err.message).toContain('the update may have been applied');
     expect(err.outcomeUnknown).toBe(true);
@@ -65,9 +69,9 @@ describe.each(['malformed-json', 'html', 'empty'] as const)('a 200 with a %s bod
 
 it('a PUT whose answer is lost after it took effect is retried with the same request id and applied once', async () => {
   const c = client();
-  const before = await c.getBillingProfile();
+  const before = await c.getProfile<BillingProfile>(BILLING.shape);
   await admin.injectFault({ reset: true, method: 'PUT', afterProcessing: true });
-  const after = await c.updateBillingProfile({ ...before, taxId: 'LOST-ANSWER' }, before.etag!);
+  const after = await c.updateProfile<BillingProfile>(BILLING.shape, { ...before, taxId: 'LOST-ANSWER' }, before.etag);
   expect(after.taxId).toBe('LOST-ANSWER');
   const puts = (await admin.requests()).filter((r) => r.method === 'PUT');
   expect(puts.map((p) => [p.fault ?? null, p.applied ?? false, p.replayed ?? false])).toEqual([
@@ -80,9 +84,9 @@ it('a PUT whose answer is lost after it took effect is retried with the same req
 
 it('a PUT slower than the request timeout is retried, and the late original is not applied a second time', async () => {
   const c = client({ requestTimeoutMs: 200 });
-  const before = await c.getBillingProfile();
+  const before = await c.getProfile<BillingProfile>(BILLING.shape);
   await admin.injectFault({ delayMs: 600, method: 'PUT' });
-  const after = await c.updateBillingProfile({ ...before, taxId: 'SLOW' }, before.etag!);
+  const after = await c.updateProfile<BillingProfile>(BILLING.shape, { ...before, taxId: 'SLOW' }, before.etag);
   expect(after.taxId).toBe('SLOW');
   // Wait for the delayed original to be processed (its record gets a status then).
   for (let i = 0; i < 100 && (await admin.requests()).some((r) => r.method === 'PUT' && r.status === null); i++) {
@@ -97,9 +101,11 @@ it('a PUT slower than the request timeout is retried, and the late original is n
 
 it('a PUT that never gets an answer fails saying it may have been applied', async () => {
   const c = client({ maxAttempts: 2 });
-  const before = await c.getBillingProfile();
+  const before = await c.getProfile<BillingProfile>(BILLING.shape);
   await admin.injectFault({ reset: true, count: 2, method: 'PUT', afterProcessing: true });
-  const err = await failureOf(c.updateBillingProfile({ ...before, taxId: 'NO-ANSWER' }, before.etag!));
+  const err = await failureOf(
+    c.updateProfile<BillingProfile>(BILLING.shape, { ...before, taxId: 'NO-ANSWER' }, before.etag),
+  );
   expect(err.message).toContain('gave up after 2 attempts');
   expect(err.outcomeUnknown).toBe(true);
   expect(await applied()).toHaveLength(1);
@@ -108,7 +114,7 @@ it('a PUT that never gets an answer fails saying it may have been applied', asyn
 
 it('a 502 HTML page from a proxy is retried and described, not dumped', async () => {
   await admin.injectFault({ body: 'html', status: 502, count: 5, method: 'GET' });
-  const err = await failureOf(client({ maxAttempts: 2 }).getBillingProfile());
+  const err = await failureOf(client({ maxAttempts: 2 }).getProfile<BillingProfile>(BILLING.shape));
   expect(err.status).toBe(502);
   expect(err.message).toContain('an HTML page ("502 Bad Gateway") answered instead of Partner Center');
   expect(err.message).not.toContain('<html>');
@@ -118,29 +124,35 @@ it('a 502 HTML page from a proxy is retried and described, not dumped', async ()
 it('a method-filtered fault leaves the other method alone', async () => {
   await admin.injectFault({ status: 503, count: 1, method: 'PUT' });
   const c = client();
-  const before = await c.getBillingProfile(); // not faulted
-  await c.updateBillingProfile({ ...before, taxId: 'FILTERED' }, before.etag!);
+  const before = await c.getProfile<BillingProfile>(BILLING.shape); // not faulted
+  await c.updateProfile<BillingProfile>(BILLING.shape, { ...before, taxId: 'FILTERED' }, before.etag);
   expect((await admin.requests()).map((r) => `${r.method} ${r.status}`)).toEqual(['GET 200', 'PUT 503', 'PUT 200']);
 });
 
 it('a PUT that could not connect at all is not reported as possibly applied', async () => {
   const c = client({ maxAttempts: 1 });
-  const before = await c.getBillingProfile();
+  const before = await c.getProfile<BillingProfile>(BILLING.shape);
   const closed = await startEmulator();
   await closed.close(); // nothing listens on its port any more
   const offline = fastRetryClient(closed, { maxAttempts: 1 });
-  const err = await failureOf(offline.updateBillingProfile({ ...before, taxId: 'NEVER-SENT' }, before.etag!));
+  const err = await failureOf(
+    offline.updateProfile<BillingProfile>(BILLING.shape, { ...before, taxId: 'NEVER-SENT' }, before.etag),
+  );
   expect(err.code).toBe('ECONNREFUSED');
   expect(err.outcomeUnknown).toBe(false);
 });
 
 it('a PUT answered 504 by a gateway is reported as possibly applied, a 503 is not', async () => {
   const c = client({ maxAttempts: 1 });
-  const before = await c.getBillingProfile();
+  const before = await c.getProfile<BillingProfile>(BILLING.shape);
   await admin.injectFault({ status: 504, method: 'PUT' });
-  const gateway = await failureOf(c.updateBillingProfile({ ...before, taxId: 'T' }, before.etag!));
+  const gateway = await failureOf(
+    c.updateProfile<BillingProfile>(BILLING.shape, { ...before, taxId: 'T' }, before.etag),
+  );
   expect([gateway.status, gateway.outcomeUnknown]).toEqual([504, true]);
   await admin.injectFault({ status: 503, method: 'PUT' });
-  const unavailable = await failureOf(c.updateBillingProfile({ ...before, taxId: 'T' }, before.etag!));
+  const unavailable = await failureOf(
+    c.updateProfile<BillingProfile>(BILLING.shape, { ...before, taxId: 'T' }, before.etag),
+  );
   expect([unavailable.status, unavailable.outcomeUnknown]).toEqual([503, false]);
 });

@@ -11,6 +11,8 @@ import {
   type PartnerCenterClientOptions,
 } from '../../../provider/partnercenter';
 import { HOSTILE_REQUEST_ID, startHostileApi, type HostileAnswer, type HostileApi } from '../../support/hostile-api';
+import { BILLING } from '../../../provider/profiles/specs';
+import type { BillingProfile } from '../../../provider/partnercenter';
 
 jest.setTimeout(60_000);
 
@@ -59,7 +61,9 @@ const CONTROL = /[\u0000-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/; // esl
 describe('an answer larger than the response size limit', () => {
   it('a gzip bomb (2 GiB inflated) fails the read at the 8 MiB limit, memory bounded, the download cut short', async () => {
     api = await startHostileApi({ api: { kind: 'gzip-bomb' } });
-    const { error, growthMb } = await withPeakRss(client(api.url, { maxAttempts: 2 }).getBillingProfile());
+    const { error, growthMb } = await withPeakRss(
+      client(api.url, { maxAttempts: 2 }).getProfile<BillingProfile>(BILLING.shape),
+    );
     expect(error).toBeInstanceOf(PartnerCenterError);
     expect(error.message).toContain(
       "Partner Center API answered 200 with a body over the provider's 8 MiB response size limit",
@@ -75,7 +79,9 @@ describe('an answer larger than the response size limit', () => {
 
   it('an endless chunked body fails at the limit with memory bounded', async () => {
     api = await startHostileApi({ api: { kind: 'endless' } });
-    const { error, growthMb } = await withPeakRss(client(api.url, { maxAttempts: 1 }).getBillingProfile());
+    const { error, growthMb } = await withPeakRss(
+      client(api.url, { maxAttempts: 1 }).getProfile<BillingProfile>(BILLING.shape),
+    );
     expect(error.message).toContain("with a body over the provider's 8 MiB response size limit (as sent)");
     expect(growthMb).toBeLessThan(200);
     expect(api.bytesSent()).toBeLessThan(100 * MIB);
@@ -83,7 +89,9 @@ describe('an answer larger than the response size limit', () => {
 
   it('a gzip bomb from the token endpoint fails the exchange at the limit with memory bounded', async () => {
     api = await startHostileApi({ token: { kind: 'gzip-bomb' } });
-    const { error, growthMb } = await withPeakRss(client(api.url, { maxAttempts: 1 }, 'refresh').getBillingProfile());
+    const { error, growthMb } = await withPeakRss(
+      client(api.url, { maxAttempts: 1 }, 'refresh').getProfile<BillingProfile>(BILLING.shape),
+    );
     expect(error.message).toContain('Entra ID token endpoint at http://127.0.0.1:' /* port */);
     expect(error.message).toContain("answered 200 with a body over the provider's 8 MiB response size limit");
     expect(growthMb).toBeLessThan(200);
@@ -101,7 +109,7 @@ const UNREADABLE: [string, HostileAnswer, string][] = [
 describe.each(UNREADABLE)('a 200 with %s is an unreadable 2xx', (_name, answer, what) => {
   it('a read is retried, then fails saying what was wrong with the answer', async () => {
     api = await startHostileApi({ api: answer });
-    const error = await failureOf(client(api.url, { maxAttempts: 3 }).getBillingProfile());
+    const error = await failureOf(client(api.url, { maxAttempts: 3 }).getProfile<BillingProfile>(BILLING.shape));
     expect(error).toBeInstanceOf(PartnerCenterError);
     expect(error.message).toContain(`Partner Center API answered 200 with ${what}`);
     expect(error.message).toContain('gave up after 3 attempts');
@@ -112,7 +120,9 @@ describe.each(UNREADABLE)('a 200 with %s is an unreadable 2xx', (_name, answer, 
 
   it('a write is not sent again and is reported as possibly applied', async () => {
     api = await startHostileApi({ api: answer });
-    const error = await failureOf(client(api.url, { maxAttempts: 3 }).updateBillingProfile(PROFILE, 'etag-1'));
+    const error = await failureOf(
+      client(api.url, { maxAttempts: 3 }).updateProfile<BillingProfile>(BILLING.shape, PROFILE, 'etag-1'),
+    );
     expect(error.message).toContain(`Partner Center API answered 200 with ${what}`);
     expect(error.message).toContain('the update may have been applied');
     expect(error.outcomeUnknown).toBe(true);
@@ -124,7 +134,7 @@ describe.each(UNREADABLE)('a 200 with %s is an unreadable 2xx', (_name, answer, 
 describe('API texts reach the caller without control characters, cut to a readable length', () => {
   it('a 400 whose code, description and request id carry terminal escapes, with a 5 MB description', async () => {
     api = await startHostileApi({ api: { kind: 'escapes' } });
-    const error = await failureOf(client(api.url).getBillingProfile());
+    const error = await failureOf(client(api.url).getProfile<BillingProfile>(BILLING.shape));
     expect(error.status).toBe(400);
     for (const text of [error.message, error.description, String(error.code), error.requestId]) {
       expect(text).not.toMatch(CONTROL);
@@ -141,7 +151,7 @@ describe('API texts reach the caller without control characters, cut to a readab
 
   it("the token endpoint's error and error_description", async () => {
     api = await startHostileApi({ token: { kind: 'escapes' } });
-    const error = await failureOf(client(api.url, {}, 'refresh').getBillingProfile());
+    const error = await failureOf(client(api.url, {}, 'refresh').getProfile<BillingProfile>(BILLING.shape));
     expect(error).toBeInstanceOf(AuthenticationError);
     expect(error.message).toContain('Entra ID refused the refresh-token exchange');
     for (const text of [error.message, error.description, String(error.code)]) expect(text).not.toMatch(CONTROL);
@@ -166,7 +176,7 @@ describe.each([
         baseDelayMs: 200,
         maxDelayMs: 200,
         maxRetryAfterMs: 30_000,
-      }).getBillingProfile(),
+      }).getProfile<BillingProfile>(BILLING.shape),
     );
     expect(error.status).toBe(429);
     expect(error.message).toContain('gave up after 8 attempts');

@@ -3,6 +3,8 @@
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { PartnerCenterClient } from '../../../provider/partnercenter';
+import { BILLING } from '../../../provider/profiles/specs';
+import type { BillingProfile } from '../../../provider/partnercenter';
 
 const PASCAL_BODY = {
   CompanyName: 'Fabrikam Partner GmbH',
@@ -34,7 +36,7 @@ afterAll(() => new Promise<void>((resolve) => server.close(() => resolve())));
 
 test('a PascalCase response is read into the same model', async () => {
   const client = new PartnerCenterClient({ baseUrl: url, accessToken: 'given-delegated-token' });
-  const profile = await client.getBillingProfile();
+  const profile = await client.getProfile<BillingProfile>(BILLING.shape);
   expect(profile).toEqual({
     companyName: 'Fabrikam Partner GmbH',
     address: { country: 'DE', city: 'Berlin', addressLine1: 'Unter den Linden 1', postalCode: '10117' },

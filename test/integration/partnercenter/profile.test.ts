@@ -3,6 +3,8 @@ import { ConflictError, PartnerCenterError, type PartnerCenterClientOptions } fr
 import { EmulatorAdmin } from '../../../emulator/admin-client';
 import { startEmulator, type EmulatorOptions, type RunningEmulator } from '../../../emulator/server';
 import { emulatorClient } from '../../support/emulator-client';
+import { BILLING } from '../../../provider/profiles/specs';
+import type { BillingProfile } from '../../../provider/partnercenter';
 
 let emu: RunningEmulator;
 let admin: EmulatorAdmin;
@@ -20,7 +22,7 @@ describe('billing profile through the client', () => {
   beforeEach(() => start());
 
   it('reads the profile with its etag', async () => {
-    const profile = await client().getBillingProfile();
+    const profile = await client().getProfile<BillingProfile>(BILLING.shape);
     const stored = await admin.profile();
     expect(profile).toMatchObject({
       companyName: 'Contoso Partner Ltd',
@@ -34,36 +36,43 @@ describe('billing profile through the client', () => {
 
   it('writes with the etag and returns the new version, which a later read sees', async () => {
     const c = client();
-    const before = await c.getBillingProfile();
-    const after = await c.updateBillingProfile(
+    const before = await c.getProfile<BillingProfile>(BILLING.shape);
+    const after = await c.updateProfile<BillingProfile>(
+      BILLING.shape,
       { ...before, purchaseOrderNumber: 'PO-9', address: { ...before.address, addressLine2: 'Suite 5' } },
-      before.etag!,
+      before.etag,
     );
     expect(after).toMatchObject({ purchaseOrderNumber: 'PO-9', address: { addressLine2: 'Suite 5' } });
     expect(after.etag).not.toBe(before.etag);
-    expect(await c.getBillingProfile()).toEqual(after);
+    expect(await c.getProfile<BillingProfile>(BILLING.shape)).toEqual(after);
   });
 
   it('gets a new etag on every write', async () => {
     const c = client();
-    const v1 = await c.getBillingProfile();
-    const v2 = await c.updateBillingProfile({ ...v1, taxId: 'T-2' }, v1.etag!);
-    const v3 = await c.updateBillingProfile({ ...v2, taxId: 'T-3' }, v2.etag!);
+    const v1 = await c.getProfile<BillingProfile>(BILLING.shape);
+    const v2 = await c.updateProfile<BillingProfile>(BILLING.shape, { ...v1, taxId: 'T-2' }, v1.etag);
+    const v3 = await c.updateProfile<BillingProfile>(BILLING.shape, { ...v2, taxId: 'T-3' }, v2.etag);
     expect(new Set([v1.etag, v2.etag, v3.etag]).size).toBe(3);
   });
 
   it('clears a field sent as ""', async () => {
     const c = client();
-    const before = await c.getBillingProfile();
-    const after = await c.updateBillingProfile({ ...before, purchaseOrderNumber: '' }, before.etag!);
+    const before = await c.getProfile<BillingProfile>(BILLING.shape);
+    const after = await c.updateProfile<BillingProfile>(
+      BILLING.shape,
+      { ...before, purchaseOrderNumber: '' },
+      before.etag,
+    );
     expect(after.purchaseOrderNumber).toBeUndefined();
     expect((await admin.profile()).purchaseOrderNumber).toBeUndefined();
   });
 
   it('refuses a stale etag with ConflictError, writes nothing and does not retry', async () => {
     const c = client();
-    const before = await c.getBillingProfile();
-    const error = await c.updateBillingProfile({ ...before, taxId: 'NEW' }, 'stale-etag').catch((e: unknown) => e);
+    const before = await c.getProfile<BillingProfile>(BILLING.shape);
+    const error = await c
+      .updateProfile<BillingProfile>(BILLING.shape, { ...before, taxId: 'NEW' }, 'stale-etag')
+      .catch((e: unknown) => e);
     expect(error).toBeInstanceOf(ConflictError);
     expect(error).toMatchObject({ status: 412, code: 2055 });
     expect((error as Error).message).toMatch(
@@ -77,25 +86,27 @@ describe('billing profile through the client', () => {
 
   it('sees an out-of-band edit, and a write based on the old etag is a conflict', async () => {
     const c = client();
-    const before = await c.getBillingProfile();
+    const before = await c.getProfile<BillingProfile>(BILLING.shape);
     await admin.patchProfile({ address: { city: 'Bellevue' }, taxId: 'OOB' });
-    const live = await c.getBillingProfile();
+    const live = await c.getProfile<BillingProfile>(BILLING.shape);
     expect(live).toMatchObject({
       taxId: 'OOB',
       address: { city: 'Bellevue', addressLine1: before.address!.addressLine1 },
     });
     expect(live.etag).not.toBe(before.etag);
-    await expect(c.updateBillingProfile({ ...before, taxId: 'MINE' }, before.etag!)).rejects.toBeInstanceOf(
-      ConflictError,
-    );
+    await expect(
+      c.updateProfile<BillingProfile>(BILLING.shape, { ...before, taxId: 'MINE' }, before.etag),
+    ).rejects.toBeInstanceOf(ConflictError);
     expect((await admin.profile()).taxId).toBe('OOB');
   });
 
   it('lets exactly one of two concurrent writes with the same etag win', async () => {
     const c = client();
-    const before = await c.getBillingProfile();
+    const before = await c.getProfile<BillingProfile>(BILLING.shape);
     const results = await Promise.allSettled(
-      ['A', 'B'].map((po) => c.updateBillingProfile({ ...before, purchaseOrderNumber: po }, before.etag!)),
+      ['A', 'B'].map((po) =>
+        c.updateProfile<BillingProfile>(BILLING.shape, { ...before, purchaseOrderNumber: po }, before.etag),
+      ),
     );
     const won = results.filter((r) => r.status === 'fulfilled');
     const lost = results.filter((r): r is PromiseRejectedResult => r.status === 'rejected');
@@ -108,9 +119,9 @@ describe('billing profile through the client', () => {
 
   it('refuses a change to a read-only field with a 400 naming it, without retrying', async () => {
     const c = client();
-    const before = await c.getBillingProfile();
+    const before = await c.getProfile<BillingProfile>(BILLING.shape);
     const error = await c
-      .updateBillingProfile({ ...before, companyName: 'Fabrikam' }, before.etag!)
+      .updateProfile<BillingProfile>(BILLING.shape, { ...before, companyName: 'Fabrikam' }, before.etag)
       .catch((e: unknown) => e);
     expect(error).toBeInstanceOf(PartnerCenterError);
     expect(error).not.toBeInstanceOf(ConflictError);
@@ -121,8 +132,8 @@ describe('billing profile through the client', () => {
 
   it('sends the Partner Center headers on every call', async () => {
     const c = client({ locale: 'de-DE', application: 'tests/1.0' });
-    const before = await c.getBillingProfile();
-    await c.updateBillingProfile({ ...before, taxId: 'H-1' }, before.etag!);
+    const before = await c.getProfile<BillingProfile>(BILLING.shape);
+    await c.updateProfile<BillingProfile>(BILLING.shape, { ...before, taxId: 'H-1' }, before.etag);
     const [get, put] = await admin.requests();
     const uuid = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
     for (const call of [get, put]) {
@@ -147,9 +158,11 @@ describe('conflict modes', () => {
   it('reports a stale etag as 400 code 2055 in 400-2055 mode, still a ConflictError', async () => {
     await start({ conflictMode: '400-2055' });
     const c = client();
-    const before = await c.getBillingProfile();
+    const before = await c.getProfile<BillingProfile>(BILLING.shape);
     await admin.patchProfile({ taxId: 'OOB' });
-    const error = await c.updateBillingProfile({ ...before, taxId: 'MINE' }, before.etag!).catch((e: unknown) => e);
+    const error = await c
+      .updateProfile<BillingProfile>(BILLING.shape, { ...before, taxId: 'MINE' }, before.etag)
+      .catch((e: unknown) => e);
     expect(error).toBeInstanceOf(ConflictError);
     expect(error).toMatchObject({ status: 400, code: 2055 });
     expect((await admin.profile()).taxId).toBe('OOB');

@@ -10,6 +10,8 @@ import {
   PartnerCenterError,
   type PartnerCenterClientOptions,
 } from '../../../provider/partnercenter';
+import { BILLING } from '../../../provider/profiles/specs';
+import type { BillingProfile } from '../../../provider/partnercenter';
 
 const ACCESS_TOKEN = 'static-access-token-5f1d2c9e';
 const REFRESH_TOKEN = 'refresh-token-8a7b6c5d4e';
@@ -81,8 +83,9 @@ function client(extra: Partial<PartnerCenterClientOptions>): PartnerCenterClient
 }
 
 const apiCalls = {
-  GET: (c: PartnerCenterClient) => c.getBillingProfile(),
-  PUT: (c: PartnerCenterClient) => c.updateBillingProfile({ purchaseOrderNumber: 'PO-1' }, 'etag-1'),
+  GET: (c: PartnerCenterClient) => c.getProfile<BillingProfile>(BILLING.shape),
+  PUT: (c: PartnerCenterClient) =>
+    c.updateProfile<BillingProfile>(BILLING.shape, { purchaseOrderNumber: 'PO-1' }, 'etag-1'),
 };
 
 const STATUSES = [301, 302, 303, 307, 308];
@@ -131,7 +134,7 @@ describe('Entra ID token endpoint', () => {
         clientSecret: CLIENT_SECRET,
         refreshToken: REFRESH_TOKEN,
       });
-      const error = await c.getBillingProfile().catch((e: unknown) => e);
+      const error = await c.getProfile<BillingProfile>(BILLING.shape).catch((e: unknown) => e);
 
       expect(elsewhere.received).toEqual([]);
       // The one request is the token exchange; no API call follows a failed exchange.
@@ -164,7 +167,7 @@ describe('Entra ID token endpoint', () => {
         clientId: 'app-1',
         refreshToken: REFRESH_TOKEN,
       });
-      await expect(c.getBillingProfile()).rejects.toThrow(
+      await expect(c.getProfile<BillingProfile>(BILLING.shape)).rejects.toThrow(
         /answered 308 \(Permanent Redirect\), a redirect to http:\/\/localhost:\d+\./,
       );
       expect(authority.received).toHaveLength(1);
@@ -183,7 +186,7 @@ test('a redirect without a Location is reported as such', async () => {
   });
   try {
     const error = await client({ baseUrl: bare.url, accessToken: ACCESS_TOKEN })
-      .getBillingProfile()
+      .getProfile<BillingProfile>(BILLING.shape)
       .catch((e: unknown) => e);
     expect((error as Error).message).toContain('answered 302 (Found), a redirect with no Location.');
     expect(bare.received).toHaveLength(1);

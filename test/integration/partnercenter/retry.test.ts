@@ -10,6 +10,8 @@ import {
 import { EmulatorAdmin } from '../../../emulator/admin-client';
 import { startEmulator, type RunningEmulator } from '../../../emulator/server';
 import { fastRetryClient } from '../../support/emulator-client';
+import { BILLING } from '../../../provider/profiles/specs';
+import type { BillingProfile } from '../../../provider/partnercenter';
 
 let emu: RunningEmulator;
 let admin: EmulatorAdmin;
@@ -29,9 +31,9 @@ async function putsInLog() {
 
 it('waits out two 429s and applies the PUT exactly once, with one request id on every attempt', async () => {
   const c = client();
-  const before = await c.getBillingProfile();
+  const before = await c.getProfile<BillingProfile>(BILLING.shape);
   await admin.injectFault({ status: 429, count: 2, retryAfter: 1 });
-  const after = await c.updateBillingProfile({ ...before, taxId: 'AFTER-429' }, before.etag!);
+  const after = await c.updateProfile<BillingProfile>(BILLING.shape, { ...before, taxId: 'AFTER-429' }, before.etag);
   expect(after.taxId).toBe('AFTER-429');
 
   const puts = await putsInLog();
@@ -44,7 +46,7 @@ it('waits out two 429s and applies the PUT exactly once, with one request id on 
 
 it('retries a 503', async () => {
   await admin.injectFault({ status: 503, count: 1 });
-  const profile = await client().getBillingProfile();
+  const profile = await client().getProfile<BillingProfile>(BILLING.shape);
   expect(profile.companyName).toBe('Contoso Partner Ltd');
   const calls = await admin.requests();
   expect(calls.map((r) => r.status)).toEqual([503, 200]);
@@ -53,9 +55,9 @@ it('retries a 503', async () => {
 
 it('retries after the connection is reset', async () => {
   const c = client();
-  const before = await c.getBillingProfile();
+  const before = await c.getProfile<BillingProfile>(BILLING.shape);
   await admin.injectFault({ reset: true, count: 1 });
-  const after = await c.updateBillingProfile({ ...before, taxId: 'AFTER-RESET' }, before.etag!);
+  const after = await c.updateProfile<BillingProfile>(BILLING.shape, { ...before, taxId: 'AFTER-RESET' }, before.etag);
   expect(after.taxId).toBe('AFTER-RESET');
   const puts = await putsInLog();
   expect(puts.map((p) => [p.status, p.fault])).toEqual([
@@ -66,9 +68,9 @@ it('retries after the connection is reset', async () => {
 
 it('applies a PUT once when the first attempt timed out but was processed: the retry is replayed', async () => {
   const c = client({ requestTimeoutMs: 150 });
-  const before = await c.getBillingProfile();
+  const before = await c.getProfile<BillingProfile>(BILLING.shape);
   await admin.injectFault({ delayMs: 600, count: 1 });
-  const after = await c.updateBillingProfile({ ...before, taxId: 'ONCE' }, before.etag!);
+  const after = await c.updateProfile<BillingProfile>(BILLING.shape, { ...before, taxId: 'ONCE' }, before.etag);
 
   // Wait until the delayed first attempt has been processed too.
   let puts = await putsInLog();
@@ -85,11 +87,12 @@ it('applies a PUT once when the first attempt timed out but was processed: the r
 
 it('does not retry a 400', async () => {
   const c = client();
-  const before = await c.getBillingProfile();
+  const before = await c.getProfile<BillingProfile>(BILLING.shape);
   const error = await c
-    .updateBillingProfile(
+    .updateProfile<BillingProfile>(
+      BILLING.shape,
       { ...before, primaryContact: { ...before.primaryContact, email: 'not-an-email' } },
-      before.etag!,
+      before.etag,
     )
     .catch((e: unknown) => e);
   expect(error).toBeInstanceOf(PartnerCenterError);
@@ -101,7 +104,7 @@ it('does not retry a 400', async () => {
 it('gives up after maxAttempts and says so', async () => {
   await admin.injectFault({ status: 503, count: 10 });
   const error = await client({ maxAttempts: 3 })
-    .getBillingProfile()
+    .getProfile<BillingProfile>(BILLING.shape)
     .catch((e: unknown) => e);
   expect(error).toMatchObject({ status: 503 });
   expect((error as Error).message).toMatch(
@@ -113,7 +116,7 @@ it('gives up after maxAttempts and says so', async () => {
 it('stops when the next wait would pass the deadline', async () => {
   await admin.injectFault({ status: 429, count: 5, retryAfter: 5 });
   const error = await client({ maxRetryAfterMs: 5_000, deadlineMs: 1_000 })
-    .getBillingProfile()
+    .getProfile<BillingProfile>(BILLING.shape)
     .catch((e: unknown) => e);
   expect(error).toMatchObject({ status: 429 });
   expect((error as Error).message).toMatch(/Rate limit is exceeded.*1000 ms deadline/);
@@ -123,7 +126,9 @@ it('stops when the next wait would pass the deadline', async () => {
 it('cancels a retry wait when the signal aborts', async () => {
   await admin.injectFault({ status: 429, count: 1, retryAfter: 30 });
   const controller = new AbortController();
-  const pending = client({ maxRetryAfterMs: 30_000 }).getBillingProfile({ signal: controller.signal });
+  const pending = client({ maxRetryAfterMs: 30_000 }).getProfile<BillingProfile>(BILLING.shape, {
+    signal: controller.signal,
+  });
   while ((await admin.requests()).length === 0) await new Promise((r) => setTimeout(r, 10));
   controller.abort();
   await expect(pending).rejects.toBeInstanceOf(CancelledError);
@@ -132,7 +137,7 @@ it('cancels a retry wait when the signal aborts', async () => {
 it('cancels a request in flight when the signal aborts', async () => {
   await admin.injectFault({ delayMs: 2_000, count: 1 });
   const controller = new AbortController();
-  const pending = client().getBillingProfile({ signal: controller.signal });
+  const pending = client().getProfile<BillingProfile>(BILLING.shape, { signal: controller.signal });
   while ((await admin.requests()).length === 0) await new Promise((r) => setTimeout(r, 10));
   controller.abort();
   await expect(pending).rejects.toBeInstanceOf(CancelledError);
@@ -148,7 +153,7 @@ it('does not retry a refused connection and says what to check', async () => {
     accessToken: 'x'.repeat(20),
     log: { debug: (_m, f) => lines.push(f ?? {}), trace() {} },
   });
-  const error = await c.getBillingProfile().catch((e: unknown) => e);
+  const error = await c.getProfile<BillingProfile>(BILLING.shape).catch((e: unknown) => e);
   expect(error).toBeInstanceOf(NetworkError);
   expect(error).toMatchObject({ service: 'Partner Center API', code: 'ECONNREFUSED', sent: false });
   expect((error as Error).message).toMatch(

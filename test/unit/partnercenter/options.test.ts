@@ -13,6 +13,8 @@ import {
   quotableUrl,
   resolveOptions,
 } from '../../../provider/partnercenter/options';
+import { BILLING } from '../../../provider/profiles/specs';
+import type { BillingProfile } from '../../../provider/partnercenter';
 
 const creds = { tenantId: 't', clientId: 'c', refreshToken: 'r' };
 
@@ -103,7 +105,7 @@ describe('PartnerCenterClient construction', () => {
 
   it('refuses an update without an etag before any call', async () => {
     const client = new PartnerCenterClient({ accessToken: 'x', baseUrl: 'http://127.0.0.1:9' });
-    await expect(client.updateBillingProfile({}, ' ')).rejects.toThrow(/needs the etag/);
+    await expect(client.updateProfile<BillingProfile>(BILLING.shape, {}, ' ')).rejects.toThrow(/needs the etag/);
   });
 
   it('unquotes etags given quoted or weak', () => {

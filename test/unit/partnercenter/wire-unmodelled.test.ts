@@ -4,12 +4,13 @@
 import { copyProfile, readDocumentOf, type BillingProfile } from '../../../provider/partnercenter/model';
 import { profileFromWire, profileToWire } from '../../../provider/partnercenter/wire';
 import { unmodelledGetBody } from '../../support/billing-profile-fixtures';
+import { BILLING } from '../../../provider/profiles/specs';
 
 /** Read, change a managed field of the read profile, write with the read's etag. */
 function changed(body: unknown, change: (p: BillingProfile) => void, etag = 'E1'): Record<string, unknown> {
-  const read = profileFromWire(JSON.parse(JSON.stringify(body)));
+  const read = profileFromWire(BILLING.shape, JSON.parse(JSON.stringify(body)));
   change(read);
-  return profileToWire(read, etag);
+  return profileToWire(BILLING.shape, read, etag);
 }
 
 describe('profileToWire of a profile read from JSON', () => {
@@ -99,19 +100,19 @@ describe('profileToWire of a profile read from JSON', () => {
 
   it('keeps the read document across copies, never in the enumerable fields, and never mutates it', () => {
     const source = unmodelledGetBody();
-    const read = profileFromWire(source);
+    const read = profileFromWire(BILLING.shape, source);
     expect(Object.keys(read)).not.toContain('document');
     expect(readDocumentOf(read)).toEqual(source);
     expect(Object.isFrozen(readDocumentOf(read))).toBe(true);
     const copy = copyProfile(read);
     copy.taxId = 'T-9';
-    profileToWire(copy, 'E1');
+    profileToWire(BILLING.shape, copy, 'E1');
     expect(readDocumentOf(copy)).toEqual(unmodelledGetBody());
     expect(source).toEqual(unmodelledGetBody());
   });
 
   it('writes only the modelled fields for a profile built by hand', () => {
-    expect(profileToWire({ taxId: 'T', address: { city: 'X' } }, 'E')).toEqual({
+    expect(profileToWire(BILLING.shape, { taxId: 'T', address: { city: 'X' } }, 'E')).toEqual({
       taxId: 'T',
       address: { city: 'X' },
       attributes: { etag: 'E' },

@@ -1,8 +1,9 @@
 import { profileFromWire, profileToWire } from '../../../provider/partnercenter/wire';
+import { BILLING } from '../../../provider/profiles/specs';
 
 describe('profileFromWire', () => {
   it('reads the camelCase body the API returns, etag from attributes', () => {
-    const profile = profileFromWire({
+    const profile = profileFromWire(BILLING.shape, {
       companyName: 'Contoso',
       address: { country: 'US', addressLine1: '1 Main St', city: 'Redmond' },
       primaryContact: { email: 'a@b.example' },
@@ -20,7 +21,7 @@ describe('profileFromWire', () => {
   });
 
   it('tolerates PascalCase keys at every level', () => {
-    const profile = profileFromWire({
+    const profile = profileFromWire(BILLING.shape, {
       CompanyName: 'Contoso',
       Address: { Country: 'US', AddressLine1: '1 Main St', PostalCode: '98052' },
       PrimaryContact: { FirstName: 'Ann', Email: 'ann@contoso.example' },
@@ -45,30 +46,35 @@ describe('profileFromWire', () => {
   });
 
   it('prefers the exact camelCase key when both casings are present', () => {
-    expect(profileFromWire({ taxId: 'camel', TaxId: 'pascal' }).taxId).toBe('camel');
+    expect(profileFromWire(BILLING.shape, { taxId: 'camel', TaxId: 'pascal' }).taxId).toBe('camel');
   });
 
   it('treats missing keys, null and "" as absent and leaves out empty nested objects', () => {
-    const profile = profileFromWire({ companyName: null, taxId: '', address: { city: null }, primaryContact: {} });
+    const profile = profileFromWire(BILLING.shape, {
+      companyName: null,
+      taxId: '',
+      address: { city: null },
+      primaryContact: {},
+    });
     expect(profile).toEqual({});
   });
 
   it('reads a numeric billing day sent as a string, and numbers in string fields as text', () => {
-    expect(profileFromWire({ billingDay: '7', address: { postalCode: 98052 } })).toEqual({
+    expect(profileFromWire(BILLING.shape, { billingDay: '7', address: { postalCode: 98052 } })).toEqual({
       billingDay: 7,
       address: { postalCode: '98052' },
     });
   });
 
   it('rejects a body that is not an object', () => {
-    expect(() => profileFromWire([])).toThrow(/billing profile JSON object, got an array/);
-    expect(() => profileFromWire('x')).toThrow(/got string/);
+    expect(() => profileFromWire(BILLING.shape, [])).toThrow(/billing profile JSON object, got an array/);
+    expect(() => profileFromWire(BILLING.shape, 'x')).toThrow(/got string/);
   });
 });
 
 describe('profileToWire', () => {
   it('writes camelCase with the etag under attributes and leaves out absent fields', () => {
-    const body = profileToWire({
+    const body = profileToWire(BILLING.shape, {
       companyName: 'Contoso',
       address: { country: 'US', addressLine1: '1 Main St', city: undefined },
       primaryContact: {},
@@ -85,7 +91,7 @@ describe('profileToWire', () => {
   });
 
   it('keeps "" so a caller can clear a field', () => {
-    expect(profileToWire({ purchaseOrderNumber: '', address: { addressLine2: '' } })).toEqual({
+    expect(profileToWire(BILLING.shape, { purchaseOrderNumber: '', address: { addressLine2: '' } })).toEqual({
       purchaseOrderNumber: '',
       address: { addressLine2: '' },
     });
@@ -99,6 +105,6 @@ describe('profileToWire', () => {
       billingDay: 3,
       etag: 'e',
     };
-    expect(profileFromWire(profileToWire(profile))).toEqual(profile);
+    expect(profileFromWire(BILLING.shape, profileToWire(BILLING.shape, profile))).toEqual(profile);
   });
 });
