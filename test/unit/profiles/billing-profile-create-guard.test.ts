@@ -1,4 +1,4 @@
-// The pure parts of the guarded adoption (provider/resources/billing-profile-create-guard.ts and
+// The pure parts of the guarded adoption (provider/profiles/create-guard.ts and
 // planAdoptionFromLive): the plan made from a plan-time read, the planned private data that keeps
 // that read, and the conflict it gives when the live profile moved since.
 import { UNKNOWN, type ObjectValue } from '../../../provider/plugin/cty/types';

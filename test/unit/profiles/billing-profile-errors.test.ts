@@ -1,4 +1,4 @@
-// The diagnostics of client errors (provider/resources/billing-profile-errors.ts): titled by the
+// The diagnostics of client errors (provider/profiles/errors.ts): titled by the
 // party that failed (the Partner Center API, the Microsoft Entra ID token endpoint, the network),
 // each id shown once, and a socket error never labelled as an API error code. The errors come
 // from the client's own builders; the socket error from a real refused connection.
