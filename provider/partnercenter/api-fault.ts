@@ -59,7 +59,7 @@ export interface FailedResponse {
   correlationId?: string;
 }
 
-const CONFLICT_HINT = 'The billing profile was changed since its etag was read: read it again and retry.';
+const CONFLICT_HINT = 'The profile was changed since its etag was read: read it again and retry.';
 const UNAUTHORIZED_HINT =
   'The access token was rejected: it may be expired or revoked, or issued for another tenant or API.';
 const FORBIDDEN_HINT =
