@@ -1,0 +1,4 @@
+import {
+  to = partnercenter_legal_business_profile.this
+  id = "legalbusiness"
+}

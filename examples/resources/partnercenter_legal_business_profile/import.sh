@@ -1,0 +1,1 @@
+terraform import partnercenter_legal_business_profile.this legalbusiness

@@ -1,0 +1,4 @@
+import {
+  to = partnercenter_organization_profile.this
+  id = "organization"
+}

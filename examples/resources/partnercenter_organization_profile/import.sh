@@ -1,0 +1,1 @@
+terraform import partnercenter_organization_profile.this organization

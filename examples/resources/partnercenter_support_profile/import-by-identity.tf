@@ -1,0 +1,6 @@
+import {
+  to = partnercenter_support_profile.this
+  identity = {
+    tenant_id = "11111111-1111-1111-1111-111111111111"
+  }
+}

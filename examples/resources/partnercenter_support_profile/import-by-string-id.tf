@@ -1,0 +1,4 @@
+import {
+  to = partnercenter_support_profile.this
+  id = "support"
+}

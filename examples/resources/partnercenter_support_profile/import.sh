@@ -1,0 +1,1 @@
+terraform import partnercenter_support_profile.this support
