@@ -1,10 +1,12 @@
-// fast-check generators for the billing profile property tests (not a test file itself): text as
-// users type it and as the API stores it, valid configs, and live profiles near those configs.
+// fast-check generators for the profile property tests (not a test file itself): text as users
+// type it and as the API stores it, valid configs, and live profiles near those configs, for any
+// profile spec (the billing profile's are also exported ready-made).
 import fc from 'fast-check';
-import type { BillingProfile } from '../../provider/partnercenter/model';
+import type { BillingProfile, Profile } from '../../provider/partnercenter/model';
 import type { ObjectValue, Value } from '../../provider/plugin/cty/types';
 import { BILLING } from '../../provider/profiles/specs';
-import { type FieldSpec } from '../../provider/profiles/spec';
+import type { FieldSpec, ProfileSpec } from '../../provider/profiles/spec';
+import { codePointLength } from '../../provider/profiles/text';
 import { validateProfileConfig } from '../../provider/profiles/validate';
 import { setField } from '../../provider/profiles/values';
 
@@ -79,10 +81,26 @@ export const email: fc.Arbitrary<string> = fc
   .tuple(emailPart, emailPart, fc.string({ unit: emailUnit, minLength: 1, maxLength: 4 }))
   .map(([local, domain, tld]) => `${local}@${domain.replace(/^\./, 'd')}.${tld}`);
 
+/**
+ * A value matching the field's pattern (a website, a culture or country code), drawn from the
+ * pattern itself; those holding a character a text field may not hold, or too long, are left out.
+ */
+function patternValue(f: FieldSpec & { pattern: NonNullable<FieldSpec['pattern']> }): fc.Arbitrary<string> {
+  const max = f.maxLength ?? 200;
+  // stringMatching takes no flags; without `i` the draws are a subset of what the pattern accepts.
+  return fc
+    .stringMatching(new RegExp(f.pattern.regex.source))
+    .filter((v) => v !== '' && !Array.from(v).some(isRefused) && codePointLength(v) <= max);
+}
+
 /** A value a valid config may give the field ("" clears, except where the API requires one). */
 export function configValue(f: FieldSpec): fc.Arbitrary<string> {
   const clear = (f.minLength ?? 0) === 0 ? [fc.constant('')] : [];
-  const value = f.email ? email : text(f.maxLength ?? 200, f.minLength ?? 0);
+  const value = f.email
+    ? email
+    : f.pattern
+      ? patternValue({ ...f, pattern: f.pattern })
+      : text(f.maxLength ?? 200, f.minLength ?? 0);
   return fc.oneof(...clear, value);
 }
 
@@ -124,16 +142,26 @@ function caseStable(c: string): boolean {
 /** Field values by path: a string, or null for "not in the config". */
 export type ConfigValues = Record<string, string | null>;
 
-/** The config object the engine sends: every attribute present, unset ones null. */
-export function configFrom(values: ConfigValues, groupsPresent: Record<string, boolean>): ObjectValue {
-  const cfg: ObjectValue = { id: null, etag: null };
-  for (const { attr: g } of BILLING.groups) {
-    const fields = BILLING.fields.filter((f) => f.group === g);
+/** The config object the engine sends for `spec`: every attribute present, unset ones null. */
+export function configOf(
+  spec: ProfileSpec,
+  values: ConfigValues,
+  groupsPresent: Record<string, boolean> = {},
+): ObjectValue {
+  const cfg: ObjectValue = { id: null };
+  if (spec.etag !== 'none') cfg.etag = null;
+  for (const { attr: g } of spec.groups) {
+    const fields = spec.fields.filter((f) => f.group === g);
     const present = groupsPresent[g] || fields.some((f) => (values[f.path] ?? null) !== null);
     cfg[g] = present ? Object.fromEntries(fields.map((f): [string, Value] => [f.attr, values[f.path] ?? null])) : null;
   }
-  for (const f of BILLING.fields.filter((x) => !x.group)) cfg[f.attr] = values[f.path] ?? null;
+  for (const f of spec.fields.filter((x) => !x.group)) cfg[f.attr] = values[f.path] ?? null;
   return cfg;
+}
+
+/** The billing profile's config object (configOf(BILLING, …)). */
+export function configFrom(values: ConfigValues, groupsPresent: Record<string, boolean>): ObjectValue {
+  return configOf(BILLING, values, groupsPresent);
 }
 
 export interface GeneratedConfig {
@@ -141,16 +169,21 @@ export interface GeneratedConfig {
   config: ObjectValue;
 }
 
-/** A config that passes the provider's own validation (the definition of "valid"). */
-export const validConfig: fc.Arbitrary<GeneratedConfig> = fc
-  .tuple(
-    fc.record(
-      Object.fromEntries(BILLING.writable.map((f) => [f.path, fc.option(configValue(f), { nil: null, freq: 2 })])),
-    ),
-    fc.record({ address: fc.boolean(), primary_contact: fc.boolean() }),
-  )
-  .map(([values, groups]) => ({ values, config: configFrom(values, groups) }))
-  .filter(({ config }) => validateProfileConfig(BILLING, config).length === 0);
+/** A config of `spec` that passes the provider's own validation (the definition of "valid"). */
+export function validConfigOf(spec: ProfileSpec): fc.Arbitrary<GeneratedConfig> {
+  return fc
+    .tuple(
+      fc.record(
+        Object.fromEntries(spec.writable.map((f) => [f.path, fc.option(configValue(f), { nil: null, freq: 2 })])),
+      ),
+      fc.record(Object.fromEntries(spec.groups.map((g) => [g.attr, fc.boolean()]))),
+    )
+    .map(([values, groups]) => ({ values, config: configOf(spec, values, groups) }))
+    .filter(({ config }) => validateProfileConfig(spec, config).length === 0);
+}
+
+/** A billing profile config that passes the provider's own validation. */
+export const validConfig: fc.Arbitrary<GeneratedConfig> = validConfigOf(BILLING);
 
 /** Text the API may hold: anything, control characters included (set in the dashboard). */
 const storedText = fc.oneof(
@@ -160,10 +193,12 @@ const storedText = fc.oneof(
 );
 
 /**
- * A live profile. With `near`, each field is often a re-spelling of the config's value, so that
- * "already as configured" and "differs only in case" are common, not one run in a million.
+ * A live profile of `spec`. With `near`, each field is often a re-spelling of the config's value,
+ * so that "already as configured" and "differs only in case" are common, not one run in a million.
+ * It has an etag sometimes, where the spec has one ('required' included: the property tests also
+ * cover an answer without one), never where it has none.
  */
-export function liveProfile(near: ConfigValues = {}): fc.Arbitrary<BillingProfile> {
+export function liveProfileOf(spec: ProfileSpec, near: ConfigValues = {}): fc.Arbitrary<Profile> {
   const fieldArb = (f: FieldSpec): fc.Arbitrary<string | number | undefined> => {
     if (f.kind === 'number') return fc.option(fc.integer({ min: 1, max: 31 }), { nil: undefined });
     const own = fc.option(storedText, { nil: undefined });
@@ -174,18 +209,24 @@ export function liveProfile(near: ConfigValues = {}): fc.Arbitrary<BillingProfil
       fc.nat(3).map((how) => recase(wanted, how)),
     );
   };
+  const etag =
+    spec.etag === 'none'
+      ? fc.constant(undefined)
+      : fc.option(fc.string({ minLength: 1, maxLength: 12 }), { nil: undefined });
   return fc
-    .tuple(
-      fc.record(Object.fromEntries(BILLING.fields.map((f) => [f.path, fieldArb(f)]))),
-      fc.option(fc.string({ minLength: 1, maxLength: 12 }), { nil: undefined }),
-    )
-    .map(([values, etag]) => {
-      const p: BillingProfile = {};
-      for (const f of BILLING.fields) setField(BILLING, p, f, values[f.path]);
-      if (etag !== undefined) p.etag = etag;
+    .tuple(fc.record(Object.fromEntries(spec.fields.map((f) => [f.path, fieldArb(f)]))), etag)
+    .map(([values, tag]) => {
+      const p: Profile = {};
+      for (const f of spec.fields) setField(spec, p, f, values[f.path]);
+      if (tag !== undefined) p.etag = tag;
       return p;
     });
 }
 
-/** Any profile, for the pure diff properties. */
+/** A live billing profile (liveProfileOf(BILLING, near)). */
+export function liveProfile(near: ConfigValues = {}): fc.Arbitrary<BillingProfile> {
+  return liveProfileOf(BILLING, near);
+}
+
+/** Any billing profile, for the pure diff properties. */
 export const anyProfile: fc.Arbitrary<BillingProfile> = liveProfile();
