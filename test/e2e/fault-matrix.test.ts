@@ -1,4 +1,5 @@
-// Nothing is lost under faults and races: each engine applies a one-field change while the
+// Nothing is lost under faults and races: the oldest Terraform and the newest OpenTofu pinned
+// (describeEngineEnds: the subject is the provider's own I/O) each apply a one-field change while the
 // emulator injects a fault (throttling, 5xx, dropped connections, slow answers, broken bodies,
 // answers lost after the write took effect), and then:
 // - the apply either succeeds with exactly one effective PUT or fails with a clear diagnostic;
@@ -11,7 +12,7 @@ import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import { EmulatorAdmin, type FaultSpec, type LogMark } from '../../emulator/admin-client';
 import type { ApiCallRecord } from '../../emulator/request-log';
-import { describeEachEngine } from '../support/engines';
+import { describeEngineEnds } from '../support/engines';
 import { createEmulatorWorkdir, type EmulatorWorkdir } from '../support/emulator-workdir';
 import { flatOutput, TfWorkdir } from '../support/tf-workdir';
 import { BILLING } from '../../provider/profiles/specs';
@@ -177,7 +178,7 @@ function alive(pid: number): boolean {
   }
 }
 
-describeEachEngine('nothing lost under faults and races', (engine) => {
+describeEngineEnds('nothing lost under faults and races', (engine) => {
   let setup: EmulatorWorkdir | undefined;
   let admin: EmulatorAdmin;
   let wd: TfWorkdir;

@@ -134,3 +134,24 @@ export function describeEachEngine(title: string, fn: (engine: Engine) => void):
     describe(`${title} [${engineLabel(engine)}]`, () => fn(engine));
   }
 }
+
+/**
+ * The two ends of the pinned range, one per family: the oldest Terraform and the newest OpenTofu.
+ * For suites whose subject is the provider's own I/O (faults, retries, races), where the engines
+ * differ only in the RPC sequence every other e2e suite already runs on all of them: the two
+ * cover both families and both ends of the protocol range at half the time of four.
+ */
+export function describeEngineEnds(title: string, fn: (engine: Engine) => void): void {
+  const pinned = listEngines().filter((e) => e.pinned);
+  const byVersion = (a: Engine, b: Engine) => (engineAtLeast(a, { terraform: b.version, tofu: b.version }) ? 1 : -1);
+  const terraform = pinned.filter((e) => e.name === 'terraform').sort(byVersion)[0];
+  const tofu = pinned
+    .filter((e) => e.name === 'tofu')
+    .sort(byVersion)
+    .at(-1);
+  if (!terraform || !tofu)
+    throw new Error(
+      `e2e: a pinned Terraform and OpenTofu are needed; run \`npm run engines\`: it builds ${pinnedList()}.`,
+    );
+  for (const engine of [terraform, tofu]) describe(`${title} [${engineLabel(engine)}]`, () => fn(engine));
+}
