@@ -12,7 +12,36 @@ import {
   DataPartnercenterBillingProfile,
   type DataPartnercenterBillingProfileConfig,
 } from './generated/data-partnercenter-billing-profile';
+import {
+  DataPartnercenterLegalBusinessProfile,
+  type DataPartnercenterLegalBusinessProfileConfig,
+} from './generated/data-partnercenter-legal-business-profile';
+import {
+  DataPartnercenterOrganizationProfile,
+  type DataPartnercenterOrganizationProfileConfig,
+} from './generated/data-partnercenter-organization-profile';
+import {
+  DataPartnercenterPartnerNetworkProfile,
+  type DataPartnercenterPartnerNetworkProfileConfig,
+} from './generated/data-partnercenter-partner-network-profile';
+import {
+  DataPartnercenterSupportProfile,
+  type DataPartnercenterSupportProfileConfig,
+} from './generated/data-partnercenter-support-profile';
+import {
+  LegalBusinessProfile,
+  type LegalBusinessProfileAddress,
+  type LegalBusinessProfileCompanyApproverAddress,
+  type LegalBusinessProfileConfig,
+  type LegalBusinessProfilePrimaryContact,
+} from './generated/legal-business-profile';
+import {
+  OrganizationProfile,
+  type OrganizationProfileConfig,
+  type OrganizationProfileDefaultAddress,
+} from './generated/organization-profile';
 import { PartnercenterProvider, type PartnercenterProviderConfig } from './generated/provider';
+import { SupportProfile, type SupportProfileConfig } from './generated/support-profile';
 
 /** Settings of {@link PartnerBillingProfile}; every attribute is optional (unset = unmanaged). */
 export type PartnerBillingProfileConfig = BillingProfileConfig;
@@ -22,6 +51,28 @@ export type PartnerBillingProfileAddress = BillingProfileAddress;
 export type PartnerBillingProfilePrimaryContact = BillingProfilePrimaryContact;
 /** Settings of {@link DataPartnerBillingProfile} (only meta-arguments: it takes no input). */
 export type DataPartnerBillingProfileConfig = DataPartnercenterBillingProfileConfig;
+/** Settings of {@link PartnerSupportProfile}: `email`, `telephone`, `website` (unset = unmanaged). */
+export type PartnerSupportProfileConfig = SupportProfileConfig;
+/** Settings of {@link PartnerOrganizationProfile}; every attribute is optional (unset = unmanaged). */
+export type PartnerOrganizationProfileConfig = OrganizationProfileConfig;
+/** The organization's default address: `addressLine1`, `city`, `postalCode`, … (`country` is read-only). */
+export type PartnerOrganizationProfileDefaultAddress = OrganizationProfileDefaultAddress;
+/** Settings of {@link PartnerLegalBusinessProfile}; every attribute is optional (unset = unmanaged). */
+export type PartnerLegalBusinessProfileConfig = LegalBusinessProfileConfig;
+/** The legal address: `addressLine1`, `city`, `postalCode`, … (`country` is read-only). */
+export type PartnerLegalBusinessProfileAddress = LegalBusinessProfileAddress;
+/** The primary legal contact: `firstName`, `lastName`, `email`, `phoneNumber`. */
+export type PartnerLegalBusinessProfilePrimaryContact = LegalBusinessProfilePrimaryContact;
+/** The company approver's address, `country` included (it is settable here). */
+export type PartnerLegalBusinessProfileCompanyApproverAddress = LegalBusinessProfileCompanyApproverAddress;
+/** Settings of {@link DataPartnerSupportProfile} (only meta-arguments: it takes no input). */
+export type DataPartnerSupportProfileConfig = DataPartnercenterSupportProfileConfig;
+/** Settings of {@link DataPartnerOrganizationProfile} (only meta-arguments: it takes no input). */
+export type DataPartnerOrganizationProfileConfig = DataPartnercenterOrganizationProfileConfig;
+/** Settings of {@link DataPartnerLegalBusinessProfile} (only meta-arguments: it takes no input). */
+export type DataPartnerLegalBusinessProfileConfig = DataPartnercenterLegalBusinessProfileConfig;
+/** Settings of {@link DataPartnerNetworkProfile} (only meta-arguments: it takes no input). */
+export type DataPartnerNetworkProfileConfig = DataPartnercenterPartnerNetworkProfileConfig;
 /** Provider settings; each one can also come from its `PARTNERCENTER_*` environment variable. */
 export type PartnerCenterProviderConfig = PartnercenterProviderConfig;
 
@@ -55,6 +106,98 @@ export class PartnerBillingProfile extends BillingProfile {
  */
 export class DataPartnerBillingProfile extends DataPartnercenterBillingProfile {
   constructor(scope: Construct, id: string, config: DataPartnerBillingProfileConfig = {}) {
+    super(scope, id, config);
+  }
+}
+
+/**
+ * The partner support profile: the e-mail, telephone and website customers use to reach the
+ * partner's support (Terraform resource `partnercenter_support_profile`).
+ *
+ * - Partial management, adoption on create and forget on destroy, as {@link PartnerBillingProfile}.
+ * - The API gives this profile no etag: the apply compares the live values with those the plan
+ *   was made from and fails, writing nothing, when one changed.
+ * - Import id: `support`.
+ *
+ * @example
+ * new PartnerSupportProfile(stack, 'support', { email: 'support@contoso.example' });
+ */
+export class PartnerSupportProfile extends SupportProfile {
+  constructor(scope: Construct, id: string, config: PartnerSupportProfileConfig = {}) {
+    super(scope, id, config);
+  }
+}
+
+/**
+ * The partner organization profile: company name, default address, e-mail, language and culture
+ * (Terraform resource `partnercenter_organization_profile`).
+ *
+ * - Partial management, adoption on create, ETag-guarded updates and forget on destroy, as
+ *   {@link PartnerBillingProfile}.
+ * - Read-only: `domain` (the partner tenant's), `profileType`, `defaultAddress.country`.
+ * - Import id: `organization`.
+ *
+ * @example
+ * new PartnerOrganizationProfile(stack, 'organization', { email: 'admin@contoso.example', culture: 'en-us' });
+ */
+export class PartnerOrganizationProfile extends OrganizationProfile {
+  constructor(scope: Construct, id: string, config: PartnerOrganizationProfileConfig = {}) {
+    super(scope, id, config);
+  }
+}
+
+/**
+ * The partner legal business profile: legal company name, legal address, primary contact and
+ * company approver (Terraform resource `partnercenter_legal_business_profile`), read at its current
+ * vetting version.
+ *
+ * - Partial management, adoption on create, ETag-guarded updates and forget on destroy, as
+ *   {@link PartnerBillingProfile}.
+ * - Read-only: `vettingStatus` and `vettingSubStatus` (Microsoft's vetting), `profileType`,
+ *   `address.country`. Once vetting is Authorized, Partner Center may refuse a change of
+ *   `companyName`; the apply then fails with the API's error.
+ * - Import id: `legalbusiness`.
+ *
+ * @example
+ * new PartnerLegalBusinessProfile(stack, 'legal', { primaryContact: { email: 'legal@contoso.example' } });
+ */
+export class PartnerLegalBusinessProfile extends LegalBusinessProfile {
+  constructor(scope: Construct, id: string, config: PartnerLegalBusinessProfileConfig = {}) {
+    super(scope, id, config);
+  }
+}
+
+/** Reads the partner support profile (Terraform data source `partnercenter_support_profile`). */
+export class DataPartnerSupportProfile extends DataPartnercenterSupportProfile {
+  constructor(scope: Construct, id: string, config: DataPartnerSupportProfileConfig = {}) {
+    super(scope, id, config);
+  }
+}
+
+/** Reads the partner organization profile (Terraform data source `partnercenter_organization_profile`). */
+export class DataPartnerOrganizationProfile extends DataPartnercenterOrganizationProfile {
+  constructor(scope: Construct, id: string, config: DataPartnerOrganizationProfileConfig = {}) {
+    super(scope, id, config);
+  }
+}
+
+/**
+ * Reads the partner legal business profile at its current vetting version, vetting status included
+ * (Terraform data source `partnercenter_legal_business_profile`).
+ */
+export class DataPartnerLegalBusinessProfile extends DataPartnercenterLegalBusinessProfile {
+  constructor(scope: Construct, id: string, config: DataPartnerLegalBusinessProfileConfig = {}) {
+    super(scope, id, config);
+  }
+}
+
+/**
+ * Reads the partner network (AI Cloud Partner Program, formerly MPN) profile: `partnerName` and
+ * `partnerId` (Terraform data source `partnercenter_partner_network_profile`). The API cannot
+ * change it, so there is no resource.
+ */
+export class DataPartnerNetworkProfile extends DataPartnercenterPartnerNetworkProfile {
+  constructor(scope: Construct, id: string, config: DataPartnerNetworkProfileConfig = {}) {
     super(scope, id, config);
   }
 }

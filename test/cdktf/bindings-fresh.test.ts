@@ -59,6 +59,13 @@ describe('generated CDK bindings', () => {
         expect.arrayContaining([
           'billing-profile/index.ts',
           'data-partnercenter-billing-profile/index.ts',
+          'support-profile/index.ts',
+          'organization-profile/index.ts',
+          'legal-business-profile/index.ts',
+          'data-partnercenter-support-profile/index.ts',
+          'data-partnercenter-organization-profile/index.ts',
+          'data-partnercenter-legal-business-profile/index.ts',
+          'data-partnercenter-partner-network-profile/index.ts',
           'provider/index.ts',
         ]),
       );

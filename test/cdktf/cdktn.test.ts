@@ -25,6 +25,13 @@ function addExample(stack: Construct, bindings: typeof forCdktf | typeof forCdkt
     lifecycle: { ignoreChanges: ['tax_id'] },
   });
   new bindings.DataPartnerBillingProfile(stack, 'live');
+  new bindings.PartnerSupportProfile(stack, 'support', { email: 'support@contoso.example' });
+  new bindings.PartnerOrganizationProfile(stack, 'organization', { culture: 'en-us' });
+  new bindings.PartnerLegalBusinessProfile(stack, 'legal', { primaryContact: { email: 'legal@contoso.example' } });
+  new bindings.DataPartnerSupportProfile(stack, 'support_live');
+  new bindings.DataPartnerOrganizationProfile(stack, 'organization_live');
+  new bindings.DataPartnerLegalBusinessProfile(stack, 'legal_live');
+  new bindings.DataPartnerNetworkProfile(stack, 'network');
   return profile.etag;
 }
 
@@ -44,7 +51,18 @@ test('lib/cdktn exports the same names as lib/index.ts, generated namespace incl
   expect(Object.keys(forCdktn).sort()).toEqual(Object.keys(forCdktf).sort());
   expect(Object.keys(forCdktn.generated).sort()).toEqual(Object.keys(forCdktf.generated).sort());
   expect(Object.keys(forCdktn)).toEqual(
-    expect.arrayContaining(['PartnerBillingProfile', 'DataPartnerBillingProfile', 'PartnerCenterProvider']),
+    expect.arrayContaining([
+      'PartnerBillingProfile',
+      'DataPartnerBillingProfile',
+      'PartnerSupportProfile',
+      'PartnerOrganizationProfile',
+      'PartnerLegalBusinessProfile',
+      'DataPartnerSupportProfile',
+      'DataPartnerOrganizationProfile',
+      'DataPartnerLegalBusinessProfile',
+      'DataPartnerNetworkProfile',
+      'PartnerCenterProvider',
+    ]),
   );
 });
 
@@ -52,6 +70,19 @@ test("the cdktn classes extend cdktn's TerraformResource and TerraformProvider, 
   expect(forCdktn.PartnerBillingProfile.prototype).toBeInstanceOf(cdktn.TerraformResource);
   expect(forCdktn.PartnerBillingProfile.prototype).not.toBeInstanceOf(cdktf.TerraformResource);
   expect(forCdktn.DataPartnerBillingProfile.prototype).toBeInstanceOf(cdktn.TerraformDataSource);
+  for (const cls of [
+    forCdktn.PartnerSupportProfile,
+    forCdktn.PartnerOrganizationProfile,
+    forCdktn.PartnerLegalBusinessProfile,
+  ])
+    expect(cls.prototype).toBeInstanceOf(cdktn.TerraformResource);
+  for (const cls of [
+    forCdktn.DataPartnerSupportProfile,
+    forCdktn.DataPartnerOrganizationProfile,
+    forCdktn.DataPartnerLegalBusinessProfile,
+    forCdktn.DataPartnerNetworkProfile,
+  ])
+    expect(cls.prototype).toBeInstanceOf(cdktn.TerraformDataSource);
   expect(forCdktn.PartnerCenterProvider.prototype).toBeInstanceOf(cdktn.TerraformProvider);
   expect(forCdktf.PartnerBillingProfile.prototype).toBeInstanceOf(cdktf.TerraformResource);
 });
@@ -65,7 +96,10 @@ test('a cdktn stack synthesizes the same Terraform JSON as the cdktf stack', () 
         billing: { purchase_order_number: 'PO-1', lifecycle: { ignore_changes: ['tax_id'] } },
       },
     },
-    data: { partnercenter_billing_profile: { live: {} } },
+    data: {
+      partnercenter_billing_profile: { live: {} },
+      partnercenter_partner_network_profile: { network: {} },
+    },
     terraform: { required_providers: { partnercenter: { source: 'terraform.local/partnercenter/partnercenter' } } },
   });
 });

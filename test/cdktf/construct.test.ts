@@ -10,11 +10,19 @@ import { toBeValidTerraform } from 'cdktf/lib/testing/matchers';
 import 'cdktf/lib/testing/adapters/jest';
 import {
   DataPartnerBillingProfile,
+  DataPartnerLegalBusinessProfile,
+  DataPartnerNetworkProfile,
+  DataPartnerOrganizationProfile,
+  DataPartnerSupportProfile,
   PartnerBillingProfile,
   PartnerCenterProvider,
+  PartnerLegalBusinessProfile,
+  PartnerOrganizationProfile,
+  PartnerSupportProfile,
   PartnercenterProvider,
   generated,
   type PartnerBillingProfileConfig,
+  type PartnerLegalBusinessProfileConfig,
 } from '../../lib';
 import { PROVIDER_VERSION, SOURCE_ADDRESS } from '../../provider/meta';
 import { listEngines, engineLabel, type Engine } from '../support/engines';
@@ -117,6 +125,101 @@ describe('PartnerCenterProvider and DataPartnerBillingProfile', () => {
   });
 });
 
+describe('the other profiles under stable names', () => {
+  test('each class is the generated resource or data source of its Terraform type', () => {
+    const cases: [{ tfResourceType: string; prototype: object }, string, new (...args: never[]) => unknown][] = [
+      [PartnerSupportProfile, 'partnercenter_support_profile', generated.supportProfile.SupportProfile],
+      [
+        PartnerOrganizationProfile,
+        'partnercenter_organization_profile',
+        generated.organizationProfile.OrganizationProfile,
+      ],
+      [
+        PartnerLegalBusinessProfile,
+        'partnercenter_legal_business_profile',
+        generated.legalBusinessProfile.LegalBusinessProfile,
+      ],
+      [
+        DataPartnerSupportProfile,
+        'partnercenter_support_profile',
+        generated.dataPartnercenterSupportProfile.DataPartnercenterSupportProfile,
+      ],
+      [
+        DataPartnerOrganizationProfile,
+        'partnercenter_organization_profile',
+        generated.dataPartnercenterOrganizationProfile.DataPartnercenterOrganizationProfile,
+      ],
+      [
+        DataPartnerLegalBusinessProfile,
+        'partnercenter_legal_business_profile',
+        generated.dataPartnercenterLegalBusinessProfile.DataPartnercenterLegalBusinessProfile,
+      ],
+      [
+        DataPartnerNetworkProfile,
+        'partnercenter_partner_network_profile',
+        generated.dataPartnercenterPartnerNetworkProfile.DataPartnercenterPartnerNetworkProfile,
+      ],
+    ];
+    for (const [cls, type, base] of cases) {
+      expect([type, cls.tfResourceType]).toEqual([type, type]);
+      expect(cls.prototype).toBeInstanceOf(base);
+    }
+  });
+
+  test('the resources synthesize only the managed attributes, in Terraform names', () => {
+    const synthesized = synthScope((scope) => {
+      new PartnerSupportProfile(scope, 'support', { email: 'support@contoso.example', telephone: '' });
+      new PartnerOrganizationProfile(scope, 'organization', {
+        culture: 'en-us',
+        defaultAddress: { addressLine1: '1 Contoso Way' },
+      });
+      new PartnerLegalBusinessProfile(scope, 'legal', {
+        companyApproverEmail: 'approver@contoso.example',
+        primaryContact: { email: 'legal@contoso.example' },
+        companyApproverAddress: { country: 'DE' },
+      });
+    });
+    expect(JSON.parse(synthesized).resource).toEqual({
+      partnercenter_support_profile: { support: { email: 'support@contoso.example', telephone: '' } },
+      partnercenter_organization_profile: {
+        organization: { culture: 'en-us', default_address: { address_line1: '1 Contoso Way' } },
+      },
+      partnercenter_legal_business_profile: {
+        legal: {
+          company_approver_email: 'approver@contoso.example',
+          primary_contact: { email: 'legal@contoso.example' },
+          company_approver_address: { country: 'DE' },
+        },
+      },
+    });
+  });
+
+  test('read-only attributes and the data sources are references usable elsewhere in the stack', () => {
+    const synthesized = synthScope((scope) => {
+      const legal = new PartnerLegalBusinessProfile(scope, 'legal');
+      const organization = new DataPartnerOrganizationProfile(scope, 'organization');
+      const network = new DataPartnerNetworkProfile(scope, 'network');
+      new DataPartnerSupportProfile(scope, 'support');
+      new DataPartnerLegalBusinessProfile(scope, 'legal_live');
+      new TerraformOutput(scope, 'vetting', { value: legal.vettingStatus });
+      new TerraformOutput(scope, 'domain', { value: organization.domain });
+      new TerraformOutput(scope, 'partner_id', { value: network.partnerId });
+    });
+    const json = JSON.parse(synthesized);
+    expect(json.output).toEqual({
+      vetting: { value: '${partnercenter_legal_business_profile.legal.vetting_status}' },
+      domain: { value: '${data.partnercenter_organization_profile.organization.domain}' },
+      partner_id: { value: '${data.partnercenter_partner_network_profile.network.partner_id}' },
+    });
+    expect(json.data).toEqual({
+      partnercenter_organization_profile: { organization: {} },
+      partnercenter_partner_network_profile: { network: {} },
+      partnercenter_support_profile: { support: {} },
+      partnercenter_legal_business_profile: { legal_live: {} },
+    });
+  });
+});
+
 // toBeValidTerraform runs `terraform init` + `validate` through a shell, with process.env, using
 // the binary named by TERRAFORM_BINARY_NAME (read once when cdktf loads) or `terraform`. So each
 // engine is put first on PATH under both names, and the sandbox env is swapped in for the call.
@@ -164,6 +267,34 @@ describe('synthesized stacks are valid for the engines (with the real provider)'
       });
       const dir = fullSynth(stack);
       await withEngineEnv(engine, sandbox, () => expect(dir).toBeValidTerraform());
+    }, 60_000);
+
+    test(`a stack with every profile validates [${engineLabel(engine)}]`, async () => {
+      const stack = exampleStack((s) => {
+        new PartnerCenterProvider(s, 'pc');
+        new PartnerBillingProfile(s, 'billing', { purchaseOrderNumber: 'PO-1' });
+        new PartnerSupportProfile(s, 'support', { website: 'https://support.contoso.example' });
+        new PartnerOrganizationProfile(s, 'organization', { culture: 'en-us' });
+        new PartnerLegalBusinessProfile(s, 'legal', { primaryContact: { email: 'legal@contoso.example' } });
+        new TerraformOutput(s, 'partner_id', { value: new DataPartnerNetworkProfile(s, 'network').partnerId });
+      });
+      const dir = fullSynth(stack);
+      await withEngineEnv(engine, sandbox, () => expect(dir).toBeValidTerraform());
+    }, 60_000);
+
+    test(`setting the legal business profile's vetting status is rejected by validate [${engineLabel(engine)}]`, async () => {
+      const stack = exampleStack((s) => {
+        new PartnerCenterProvider(s, 'pc');
+        // @ts-expect-error vettingStatus is not part of PartnerLegalBusinessProfileConfig
+        const config: PartnerLegalBusinessProfileConfig = { vettingStatus: 'Authorized' };
+        const profile = new PartnerLegalBusinessProfile(s, 'legal', config);
+        profile.addOverride('vetting_status', 'Authorized');
+      });
+      const dir = fullSynth(stack);
+      const result = await withEngineEnv(engine, sandbox, () => toBeValidTerraform(dir));
+      expect(result.pass).toBe(false);
+      expect(result.message).toMatch(/vetting_status is read-only/);
+      expect(result.message).toMatch(/vetting/);
     }, 60_000);
 
     test(`setting a read-only attribute is rejected by validate [${engineLabel(engine)}]`, async () => {

@@ -1,6 +1,6 @@
-// The CDKTF example stack through the real cdktf CLI, on every engine, against the emulator:
-// synth -> deploy -> out-of-band edit -> diff shows the drift -> diff --refresh-only -> deploy
-// restores it. The provider comes from the sandbox HOME's implied mirror, as for a user.
+// The CDKTF example stack (every profile, and the partner network data source) through the real
+// cdktf CLI, on every engine, against the emulator: synth -> deploy -> out-of-band edit -> diff
+// shows the drift -> diff --refresh-only -> deploy restores it. The provider comes from the sandbox HOME's implied mirror, as for a user.
 import path from 'node:path';
 import { startEmulator, type RunningEmulator, providerEnvFor } from '../../emulator/server';
 import { SOURCE_ADDRESS, PROVIDER_VERSION } from '../../provider/meta';
@@ -17,6 +17,12 @@ const EXAMPLE = {
   taxId: 'DE123456789',
   primaryContact: { firstName: 'Avery', lastName: 'Example', email: 'billing@contoso.example' },
   addressLine1: '1 Contoso Way',
+};
+/** What examples/cdktf/main.ts sets on the other profiles, in Terraform names. */
+const OTHER_PROFILES = {
+  support: { email: 'support@contoso.example', website: 'https://support.contoso.example' },
+  organization: { email: 'admin@contoso.example', culture: 'en-us' },
+  legal: { company_approver_email: 'approver@contoso.example', primary_contact: { email: 'legal@contoso.example' } },
 };
 const OUT_OF_BAND_PO = 'PO-EDITED-IN-DASHBOARD';
 const CHECK_DRIFT = path.join(ROOT, 'examples', 'drift-detection', 'check-drift.sh');
@@ -53,6 +59,15 @@ describeEachEngine('CDKTF example via the cdktf CLI', (engine) => {
     // Credentials come from the environment at run time, never from the synthesized file.
     expect(JSON.stringify(tf)).not.toContain('emulator-refresh-token');
     expect(tf.output.etag.value).toBe('${partnercenter_billing_profile.billing.etag}');
+    // The example declares every profile, and reads the partner network one.
+    expect(tf.resource).toEqual({
+      partnercenter_billing_profile: { billing: expect.any(Object) },
+      partnercenter_support_profile: { support: OTHER_PROFILES.support },
+      partnercenter_organization_profile: { organization: OTHER_PROFILES.organization },
+      partnercenter_legal_business_profile: { legal: OTHER_PROFILES.legal },
+    });
+    expect(tf.data.partnercenter_partner_network_profile.network).toEqual({});
+    expect(tf.output.partner_id.value).toBe('${data.partnercenter_partner_network_profile.network.partner_id}');
   });
 
   test('deploy (first run needs --skip-provider-lock) applies the example and records the lock', async () => {
@@ -65,6 +80,21 @@ describeEachEngine('CDKTF example via the cdktf CLI', (engine) => {
       address: { addressLine1: EXAMPLE.addressLine1, city: 'Redmond' },
     });
     expect(deploy.output).toContain(`etag = ${live.attributes?.etag}`);
+    const admin = new EmulatorAdmin(emulator.url);
+    expect(await admin.getProfileOf('support')).toMatchObject({
+      email: OTHER_PROFILES.support.email,
+      website: OTHER_PROFILES.support.website,
+    });
+    expect(await admin.getProfileOf('organization')).toMatchObject({
+      email: OTHER_PROFILES.organization.email,
+      culture: OTHER_PROFILES.organization.culture,
+    });
+    expect(await admin.getProfileOf('legalbusiness')).toMatchObject({
+      companyApproverEmail: OTHER_PROFILES.legal.company_approver_email,
+      primaryContact: { email: OTHER_PROFILES.legal.primary_contact.email, firstName: 'Avery' },
+    });
+    expect(deploy.output).toContain(`partner_id = ${(await admin.getProfileOf('mpn')).partnerId}`);
+    expect(deploy.output).toContain('vetting_status = None');
     expect(project.lockFile()).toContain(`provider "${SOURCE_ADDRESS}"`);
   });
 
