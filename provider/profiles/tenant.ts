@@ -154,9 +154,20 @@ export async function credentialsTenantOrNull(ctx: Ctx): Promise<string | null> 
 
 type Answer = { state: ObjectValue | null; private?: Uint8Array; diagnostics: Diagnostic[]; identity?: ObjectValue };
 
-/** A new state of the inner handler with the tenant (a failure, which gives back `before` or null, is left as is). */
+/**
+ * The identity of a state a failed apply keeps as it was: its own tenant (null when unbound, as a
+ * successful apply gives it then). An engine before protocol 6.9 sends no planned identity to
+ * fall back on, and an applied state without one is refused as a provider bug ("returned no
+ * resource identity"), shown on top of the real error.
+ */
+function keptIdentity(state: ObjectValue | null): ObjectValue | undefined {
+  return state === null ? undefined : { tenant_id: boundTenant(state) };
+}
+
+/** A new state of the inner handler with the tenant (a failure gives back `before`, or null, with its identity). */
 function withTenant(res: Answer, tenantId: string | null, before: ObjectValue | null): Answer {
-  if (res.state === null || res.state === before) return res;
+  if (res.state === null) return res;
+  if (res.state === before) return { ...res, identity: res.identity ?? keptIdentity(before) };
   return { ...res, state: { ...res.state, tenant_id: tenantId }, identity: { tenant_id: tenantId } };
 }
 
@@ -247,7 +258,7 @@ export function boundToTenant(spec: ProfileSpec, resource: Resource & Required<P
       if (req.planned === null) return resource.apply(req, ctx); // forgotten only: nothing read or written
       const action = req.prior ? `updating the ${spec.title}` : `adopting the ${spec.title}`;
       const checked = await checkCredentials(spec, boundTenant(req.prior), ctx, action, NOTHING_WRITTEN);
-      if (!checked.ok) return { state: req.prior, diagnostics: checked.diagnostics };
+      if (!checked.ok) return { state: req.prior, diagnostics: checked.diagnostics, identity: keptIdentity(req.prior) };
       return withTenant(await resource.apply(req, ctx), checked.tenantId, req.prior);
     },
 
