@@ -33,11 +33,12 @@ export const SUPPORT = defineProfile({
     }),
     top('website', 'website', {
       maxLength: 2000,
+      // With its scheme: Partner Center shows it as a link, and the emulator refuses other values.
       pattern: {
-        regex: /^(https?:\/\/)?[^\s/]+\.[^\s]+$/i,
+        regex: /^https?:\/\/[^\s/]+\.[^\s]+$/i,
         means: 'a web address such as "https://support.contoso.com"',
       },
-      description: 'Support website customers visit, e.g. "https://support.contoso.com".',
+      description: 'Support website customers visit, with its scheme, e.g. "https://support.contoso.com".',
       resourceNote: 'Set to "" to clear it; leave it out to leave it unmanaged.',
     }),
     top('profile_type', 'profileType', {
