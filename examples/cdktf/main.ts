@@ -1,4 +1,5 @@
-// A CDKTF stack that manages the partner billing profile.
+// A CDKTF stack that manages the partner's profiles: billing, support, organization and legal
+// business, and reads the partner network profile.
 //
 //   npx cdktf synth
 //   npx cdktf deploy --skip-provider-lock --auto-approve
@@ -7,9 +8,16 @@
 // See README.md in this folder for the one-time provider install and why --skip-provider-lock.
 import { App, TerraformOutput, TerraformStack } from 'cdktf';
 import { Construct } from 'constructs';
-import { PartnerBillingProfile, PartnerCenterProvider } from 'terraform-provider-partnercenter';
+import {
+  DataPartnerNetworkProfile,
+  PartnerBillingProfile,
+  PartnerCenterProvider,
+  PartnerLegalBusinessProfile,
+  PartnerOrganizationProfile,
+  PartnerSupportProfile,
+} from 'terraform-provider-partnercenter';
 
-export class BillingProfileStack extends TerraformStack {
+export class PartnerProfilesStack extends TerraformStack {
   constructor(scope: Construct, id: string) {
     super(scope, id);
 
@@ -39,9 +47,39 @@ export class BillingProfileStack extends TerraformStack {
       value: profile.etag,
       description: 'ETag of the billing profile after the last apply',
     });
+
+    // Every profile works the same way: it always exists (creating the construct adopts it,
+    // destroying it only forgets it), and only the fields written here are managed.
+    new PartnerSupportProfile(this, 'support', {
+      email: 'support@contoso.example',
+      website: 'https://support.contoso.example',
+    });
+
+    new PartnerOrganizationProfile(this, 'organization', {
+      email: 'admin@contoso.example',
+      culture: 'en-us',
+    });
+
+    const legal = new PartnerLegalBusinessProfile(this, 'legal', {
+      companyApproverEmail: 'approver@contoso.example',
+      primaryContact: { email: 'legal@contoso.example' },
+    });
+
+    new TerraformOutput(this, 'vetting_status', {
+      value: legal.vettingStatus,
+      description: "Microsoft's vetting of the legal business profile (read-only)",
+    });
+
+    // The partner network (AI Cloud Partner Program) profile cannot be changed through the API:
+    // a data source only.
+    const network = new DataPartnerNetworkProfile(this, 'network');
+    new TerraformOutput(this, 'partner_id', {
+      value: network.partnerId,
+      description: 'Partner id in the AI Cloud Partner Program (formerly the MPN id)',
+    });
   }
 }
 
 const app = new App();
-new BillingProfileStack(app, 'partnercenter-billing');
+new PartnerProfilesStack(app, 'partnercenter-billing');
 app.synth();

@@ -1,4 +1,6 @@
-# Manage the Partner Center billing profile as code.
+# Manage the partner's Partner Center profiles as code: billing, support, organization and legal
+# business (each always exists: a resource adopts it, and destroying one only forgets it), and
+# read the partner network profile, which the API cannot change.
 #
 # The provider reads its credentials from PARTNERCENTER_* environment variables (see the
 # README); against the local emulator:
@@ -43,4 +45,34 @@ output "etag" {
 output "company_name" {
   description = "Read-only: changed in the Partner Center dashboard."
   value       = partnercenter_billing_profile.this.company_name
+}
+
+resource "partnercenter_support_profile" "this" {
+  email   = "support@contoso.example"
+  website = "https://support.contoso.example"
+}
+
+resource "partnercenter_organization_profile" "this" {
+  email   = "admin@contoso.example"
+  culture = "en-us"
+}
+
+resource "partnercenter_legal_business_profile" "this" {
+  company_approver_email = "approver@contoso.example"
+
+  primary_contact = {
+    email = "legal@contoso.example"
+  }
+}
+
+output "vetting_status" {
+  description = "Read-only: Microsoft's vetting of the legal business profile."
+  value       = partnercenter_legal_business_profile.this.vetting_status
+}
+
+data "partnercenter_partner_network_profile" "this" {}
+
+output "partner_id" {
+  description = "Partner id in the AI Cloud Partner Program (formerly the MPN id)."
+  value       = data.partnercenter_partner_network_profile.this.partner_id
 }

@@ -78,7 +78,11 @@ for (const engine of listEngines()) {
     const mark = await admin.mark();
     expectExit(await tf(['apply', '-auto-approve', '-input=false', '-no-color']), `${engine.name} apply`);
     expect((await admin.profile()).purchaseOrderNumber).toBe(MANAGED_PO);
-    expect((await admin.since(mark)).api.filter((r) => r.method === 'PUT')).toHaveLength(1);
+    // One write per profile the example manages (each differs from the emulator's defaults).
+    const puts = (await admin.since(mark)).api.filter((r) => r.method === 'PUT').map((r) => r.path);
+    expect(puts.sort()).toEqual(
+      ['billing', 'legalbusiness', 'organization', 'support'].map((p) => `/v1/profiles/${p}`),
+    );
 
     const plan = await tf(['plan', '-detailed-exitcode', '-input=false', '-no-color']);
     if (plan.code !== 0)
