@@ -21,7 +21,7 @@ export interface SupportProfileConfig extends cdktn.TerraformMetaArguments {
   */
   readonly telephone?: string;
   /**
-  * Support website customers visit, e.g. "https://support.contoso.com". Set to "" to clear it; leave it out to leave it unmanaged.
+  * Support website customers visit, with its scheme, e.g. "https://support.contoso.com". Set to "" to clear it; leave it out to leave it unmanaged.
   *
   * Docs: `website` in terraform-provider-partnercenter/docs/resources/support_profile.md
   */
