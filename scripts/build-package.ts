@@ -6,7 +6,7 @@
 //   dist/emulator/index.js + *.d.ts           `terraform-provider-partnercenter/emulator` (emulator/index.ts)
 //   dist/cli/cli.cjs                          the `terraform-provider-partnercenter` command (cli/main.ts)
 // The emulator and the CLI are esbuild bundles, like the provider: the package then has no
-// runtime dependencies to install (got, grpc-js, ... are inside the bundles, devDependencies
+// runtime dependencies to install (got, @msgpack/msgpack, ... are inside the bundles, devDependencies
 // here), so `npm install` of it is one small download. Only the CDK bindings import packages,
 // the ones the user's CDK app already has: cdktf or cdktn, and constructs (peer dependencies).
 // package.json "files" picks what ships; test/integration/package/pack.test.ts checks the result.

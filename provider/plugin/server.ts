@@ -1,17 +1,15 @@
-// The gRPC server on a unix socket: grpc-js handles HTTP/2 and the calls; we own the listener
-// (plain or pinned mutual TLS) and hand accepted sockets to grpc-js through a connection
-// injector. Messages have no size limit, as the engines allow up to 2 GiB.
-import * as grpc from '@grpc/grpc-js';
+// The gRPC server on a unix socket: our own minimal gRPC server on node:http2 (./grpc/server.ts)
+// handles the calls; we own the listener (plain or pinned mutual TLS) and hand it the accepted
+// sockets. Request messages up to 256 MiB (MAX_MESSAGE_BYTES); ours are far smaller.
 import { chmod } from 'node:fs/promises';
 import * as net from 'node:net';
+import { GrpcServer } from './grpc/server';
+import type { ServiceBinding } from './grpc/methods';
 import type { Logger } from './kit';
 import { createPinnedTlsServer } from './tls/pinned-listener';
 import type { ServerCertificate } from './tls/server-cert';
 
-export interface ServiceBinding {
-  definition: grpc.ServiceDefinition;
-  implementation: grpc.UntypedServiceImplementation;
-}
+export type { ServiceBinding };
 
 export interface ServerOptions {
   socketPath: string;
@@ -26,13 +24,8 @@ export interface PluginServer {
 }
 
 export async function startServer(services: ServiceBinding[], opts: ServerOptions): Promise<PluginServer> {
-  const grpcServer = new grpc.Server({
-    'grpc.max_receive_message_length': -1,
-    'grpc.max_send_message_length': -1,
-  });
-  for (const s of services) grpcServer.addService(s.definition, s.implementation);
-  const injector = grpcServer.createConnectionInjector(grpc.ServerCredentials.createInsecure());
-  const inject = (socket: import('node:stream').Duplex) => injector.injectConnection(socket);
+  const grpcServer = new GrpcServer(services, { debug: (message, fields) => opts.log.debug(message, fields) });
+  const inject = (socket: import('node:stream').Duplex) => grpcServer.inject(socket);
 
   const listener: net.Server = opts.tls
     ? createPinnedTlsServer(opts.tls.certificate, opts.tls.clientCertDer, inject, opts.log)
@@ -59,16 +52,7 @@ export async function startServer(services: ServiceBinding[], opts: ServerOption
   return {
     shutdown(graceMs) {
       listener.close();
-      return new Promise((resolve) => {
-        const timer = setTimeout(() => {
-          grpcServer.forceShutdown();
-          resolve();
-        }, graceMs);
-        grpcServer.tryShutdown(() => {
-          clearTimeout(timer);
-          resolve();
-        });
-      });
+      return grpcServer.shutdown(graceMs);
     },
   };
 }

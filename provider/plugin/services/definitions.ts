@@ -1,6 +1,6 @@
-// gRPC service definitions (method paths + message codecs) for grpc-js, built from our own
-// message tables. The same definitions serve the provider and drive test clients.
-import type { MethodDefinition, ServiceDefinition } from '@grpc/grpc-js';
+// gRPC service definitions (method paths + message codecs), built from our own message tables.
+// The same definitions serve the provider (../grpc/server.ts) and drive the grpc-js test clients.
+import type { MethodDefinition, ServiceDefinition } from '../grpc/methods';
 import type { MessageCodec } from '../proto/message';
 import * as gp from '../proto/goplugin';
 import * as pb from '../proto/tfplugin6';
@@ -26,7 +26,7 @@ export function serviceDefinition(serviceName: string, methods: Record<string, M
       responseStream: m.responseStream ?? false,
       requestSerialize: (v: unknown) => toBuffer(m.request.encode(v)),
       // A plain Uint8Array view (no copy): ProtoReader copies bytes fields out with slice(), which
-      // on a Buffer would share grpc-js's memory instead.
+      // on a Buffer would share the HTTP/2 chunk's memory instead.
       requestDeserialize: (b: Buffer) => m.request.decode(new Uint8Array(b.buffer, b.byteOffset, b.byteLength)),
       responseSerialize: (v: unknown) => toBuffer(m.response.encode(v)),
       responseDeserialize: (b: Buffer) => m.response.decode(new Uint8Array(b.buffer, b.byteOffset, b.byteLength)),

@@ -4,19 +4,14 @@
 // - GRPCStdio/StreamStdio: held open, never written (we log to stderr directly);
 // - GRPCBroker/StartStream: accepted and left idle (the engines never use the broker);
 // - grpc.health.v1.Health/Check: SERVING.
-import {
-  status,
-  type ServerDuplexStream,
-  type ServerUnaryCall,
-  type ServerWritableStream,
-  type UntypedServiceImplementation,
-  type sendUnaryData,
-} from '@grpc/grpc-js';
+// The server ends the two held streams itself (status OK) when it shuts down.
+import type { ServiceImplementation } from '../grpc/methods';
+import { GrpcError, Status } from '../grpc/status';
 import * as gp from '../proto/goplugin';
 import type { Logger } from '../kit';
 import { unary } from './unary';
 
-export function controllerImplementation(log: Logger, onShutdown: () => void): UntypedServiceImplementation {
+export function controllerImplementation(log: Logger, onShutdown: () => void): ServiceImplementation {
   return {
     Shutdown: unary(
       'Shutdown',
@@ -36,35 +31,33 @@ export function controllerImplementation(log: Logger, onShutdown: () => void): U
   };
 }
 
-export function stdioImplementation(): UntypedServiceImplementation {
+export function stdioImplementation(): ServiceImplementation {
   return {
-    StreamStdio(call: ServerWritableStream<gp.Empty, gp.StdioData>) {
-      // Keep the stream open until the client goes away.
-      call.on('cancelled', () => call.end());
-      call.on('error', () => undefined);
+    // Held open until the client goes away or we shut down: nothing to do.
+    StreamStdio: { kind: 'serverStream', open: () => undefined },
+  };
+}
+
+export function brokerImplementation(): ServiceImplementation {
+  return {
+    StartStream: {
+      kind: 'bidiStream',
+      open(call) {
+        call.onEnd(() => call.end());
+      },
     },
   };
 }
 
-export function brokerImplementation(): UntypedServiceImplementation {
+export function healthImplementation(): ServiceImplementation {
   return {
-    StartStream(call: ServerDuplexStream<gp.ConnInfo, gp.ConnInfo>) {
-      call.on('data', () => undefined);
-      call.on('end', () => call.end());
-      call.on('error', () => undefined);
-    },
-  };
-}
-
-export function healthImplementation(): UntypedServiceImplementation {
-  return {
-    Check(
-      call: ServerUnaryCall<gp.HealthCheckRequest, gp.HealthCheckResponse>,
-      callback: sendUnaryData<gp.HealthCheckResponse>,
-    ) {
-      const service = call.request.service;
-      if (service === '' || service === 'plugin') callback(null, { status: gp.ServingStatus.Serving });
-      else callback({ code: status.NOT_FOUND, details: `unknown service ${service}` });
+    Check: {
+      kind: 'unary',
+      handle(request) {
+        const service = (request as gp.HealthCheckRequest).service;
+        if (service === '' || service === 'plugin') return Promise.resolve({ status: gp.ServingStatus.Serving });
+        return Promise.reject(new GrpcError(Status.NOT_FOUND, `unknown service ${service}`));
+      },
     },
   };
 }

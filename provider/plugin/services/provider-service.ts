@@ -2,7 +2,7 @@
 // conversion. Methods we do not register (MoveResourceState, CallFunction, and the later RPCs
 // of ephemeral and list resources, state stores, actions) answer UNIMPLEMENTED, which the
 // engines only reach when a capability, a schema or a function says so.
-import type { UntypedServiceImplementation } from '@grpc/grpc-js';
+import type { ServiceImplementation } from '../grpc/methods';
 import type { Diagnostic } from '../proto/tfplugin6';
 import { identityRpcs } from './identity-rpcs';
 import { providerRpcs } from './provider-rpcs';
@@ -15,7 +15,7 @@ import { unary, type FailureResponse } from './unary';
 const EMPTY = new Uint8Array(0);
 const diagnosticsOnly: FailureResponse<{ diagnostics: Diagnostic[] }> = (diagnostics) => ({ diagnostics });
 
-export function providerImplementation(runtime: ProviderRuntime): UntypedServiceImplementation {
+export function providerImplementation(runtime: ProviderRuntime): ServiceImplementation {
   const p = providerRpcs(runtime);
   const r = resourceRpcs(runtime);
   const i = identityRpcs(runtime);
