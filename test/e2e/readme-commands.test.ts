@@ -59,8 +59,8 @@ test('npm run install:provider installs into ~/.terraform.d/plugins by default, 
 
 // The benchmark's shape, never its timings: --quick runs every row once or twice.
 const TARGET_ROWS = [
-  /start-up: ours \/ node -e 0\s+\d+\.\d\dx\s+<= 2\.5x\s+(yes|NO)/,
-  /RSS after a plan \(refresh\+plan launch, at its end\)\s+\d+\.\d MB\s+<= 60 MB\s+(yes|NO)/,
+  /start-up: ours \/ node -e 0\s+\d+\.\d\dx\s+<= 1\.5x\s+(yes|NO)/,
+  /RSS after a plan \(refresh\+plan launch, at its end\)\s+\d+\.\d MB\s+<= 50 MB\s+(yes|NO)/,
   /RSS peak during a plan \(maxRSS, any launch\)\s+\d+\.\d MB/,
   /plan: ours \/ Go \(terraform, static token\)\s+\d+\.\d\dx\s+<= 1\.3x\s+(yes|NO)/,
   /apply: ours \/ Go \(terraform, static token\)\s+\d+\.\d\dx\s+<= 1\.3x\s+(yes|NO)/,
@@ -98,6 +98,10 @@ test('npm run bench -- --quick prints every table and writes the JSON', async ()
   for (const n of [1, 5, 20]) expect(r.out).toMatch(new RegExp(`^\\s+${n}\\s+\\d+\\s+\\d+\\s+\\d+\\.\\d\\dx`, 'm'));
   expect(r.out).toMatch(/terraform apply \(static token\)\n\s+launch\s+total\s+spawn->handshake/);
   for (const row of TARGET_ROWS) expect(r.out).toMatch(row);
+  // The Node matrix of issue 17: every supported Node, with NODE_EXTRA_CA_CERTS unset and set.
+  for (const major of ['20', '22', '24'])
+    for (const ca of ['unset', 'set'])
+      expect(r.out).toMatch(new RegExp(`^\\s+${major}\\.\\d+\\.\\d+\\s+${ca}\\s+\\d+\\.\\d`, 'm'));
 
   const doc = JSON.parse(readFileSync(json, 'utf8'));
   expect(Object.keys(doc)).toEqual([
@@ -106,6 +110,7 @@ test('npm run bench -- --quick prints every table and writes the JSON', async ()
     'commands',
     'applyCheck',
     'memory',
+    'nodeMatrix',
     'scaling',
     'profile',
     'targets',

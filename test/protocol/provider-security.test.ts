@@ -98,7 +98,7 @@ describe('mutual TLS with the engine certificate pinned', () => {
 
     // The refusals did not disturb the engine's own connection.
     const schema = await call(engine.provider, 'GetProviderSchema');
-    expect(Object.keys(schema.resource_schemas)).toEqual(['partnercenter_billing_profile']);
+    expect(Object.keys(schema.resource_schemas)).toContain('partnercenter_billing_profile');
     engine.close();
   });
 });
