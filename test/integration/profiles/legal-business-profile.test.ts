@@ -5,7 +5,7 @@
 import { EmulatorAdmin } from '../../../emulator/admin-client';
 import { startEmulator, type RunningEmulator } from '../../../emulator/server';
 import { ProviderClient } from '../../../provider/provider-client';
-import type { Logger, ResourceContext } from '../../../provider/plugin/kit';
+import type { ResourceContext } from '../../../provider/plugin/kit';
 import { LEGAL_BUSINESS } from '../../../provider/profiles/specs';
 import { planProfile } from '../../../provider/profiles/plan';
 import { profileResource } from '../../../provider/profiles/resource';
@@ -14,9 +14,7 @@ import { profileToState } from '../../../provider/profiles/state';
 import { configOf } from '../../support/arbitraries';
 import { emulatorClient } from '../../support/emulator-client';
 import { startRecordingProxy, type RecordingProxy } from '../../support/recording-proxy';
-
-const logger: Logger = { trace() {}, debug() {}, info() {}, warn() {}, error() {} };
-const NONE = new Uint8Array();
+import { NO_PRIVATE, resourceContext } from '../../support/resource-context';
 
 describe('legal business profile against the emulator', () => {
   let emulator: RunningEmulator;
@@ -31,7 +29,7 @@ describe('legal business profile against the emulator', () => {
     admin = new EmulatorAdmin(emulator.url);
     // API calls through the stand-in; tokens straight from the emulator.
     const client = emulatorClient(emulator, { baseUrl: proxy.url });
-    ctx = { signal: new AbortController().signal, log: logger, client: ProviderClient.ready(client) };
+    ctx = resourceContext(client);
   });
   afterAll(async () => {
     await proxy.close();
@@ -43,7 +41,7 @@ describe('legal business profile against the emulator', () => {
   });
 
   async function refreshed() {
-    const read = await resource.read({ state: profileToState(LEGAL_BUSINESS, {}), private: NONE }, ctx);
+    const read = await resource.read({ state: profileToState(LEGAL_BUSINESS, {}), private: NO_PRIVATE }, ctx);
     expect(read.diagnostics).toEqual([]);
     return read.state!;
   }
@@ -78,7 +76,7 @@ describe('legal business profile against the emulator', () => {
     expect(diagnostics).toEqual([]);
 
     const mark = await admin.mark();
-    const res = await resource.apply({ prior, planned, config, plannedPrivate: NONE }, ctx);
+    const res = await resource.apply({ prior, planned, config, plannedPrivate: NO_PRIVATE }, ctx);
 
     expect(res.state).toBe(prior);
     expect(res.diagnostics).toHaveLength(1);
@@ -110,7 +108,7 @@ describe('legal business profile against the emulator', () => {
     });
     const { planned } = planProfile(LEGAL_BUSINESS, prior, config);
     const mark = await admin.mark();
-    const res = await resource.apply({ prior, planned, config, plannedPrivate: NONE }, ctx);
+    const res = await resource.apply({ prior, planned, config, plannedPrivate: NO_PRIVATE }, ctx);
 
     expect(res.diagnostics).toEqual([]);
     const [put] = (await admin.since(mark)).api.filter((c) => c.method === 'PUT');

@@ -6,16 +6,14 @@ import { EmulatorAdmin } from '../../../emulator/admin-client';
 import { startEmulator, type RunningEmulator } from '../../../emulator/server';
 import { ProviderClient } from '../../../provider/provider-client';
 import { isUnknown } from '../../../provider/plugin/cty/types';
-import type { Logger, ResourceContext } from '../../../provider/plugin/kit';
+import type { ResourceContext } from '../../../provider/plugin/kit';
 import { ORGANIZATION } from '../../../provider/profiles/specs';
 import { planProfile } from '../../../provider/profiles/plan';
 import { profileResource } from '../../../provider/profiles/resource';
 import { profileToState } from '../../../provider/profiles/state';
 import { configOf } from '../../support/arbitraries';
 import { emulatorClient } from '../../support/emulator-client';
-
-const logger: Logger = { trace() {}, debug() {}, info() {}, warn() {}, error() {} };
-const NONE = new Uint8Array();
+import { NO_PRIVATE, resourceContext } from '../../support/resource-context';
 
 describe('organization profile against the emulator', () => {
   let emulator: RunningEmulator;
@@ -26,13 +24,13 @@ describe('organization profile against the emulator', () => {
   beforeAll(async () => {
     emulator = await startEmulator({ port: 0 });
     admin = new EmulatorAdmin(emulator.url);
-    ctx = { signal: new AbortController().signal, log: logger, client: ProviderClient.ready(emulatorClient(emulator)) };
+    ctx = resourceContext(emulatorClient(emulator));
   });
   afterAll(() => emulator.close());
   beforeEach(() => admin.reset());
 
   async function refreshed() {
-    const read = await resource.read({ state: profileToState(ORGANIZATION, {}), private: NONE }, ctx);
+    const read = await resource.read({ state: profileToState(ORGANIZATION, {}), private: NO_PRIVATE }, ctx);
     expect(read.diagnostics).toEqual([]);
     return read.state!;
   }
@@ -52,7 +50,7 @@ describe('organization profile against the emulator', () => {
     expect(isUnknown(planned.etag)).toBe(true);
 
     const mark = await admin.mark();
-    const res = await resource.apply({ prior, planned, config, plannedPrivate: NONE }, ctx);
+    const res = await resource.apply({ prior, planned, config, plannedPrivate: NO_PRIVATE }, ctx);
     expect(res.diagnostics).toEqual([]);
 
     const calls = (await admin.since(mark)).api;
@@ -73,7 +71,7 @@ describe('organization profile against the emulator', () => {
     expect(planned.email).toBe('admin@contoso-partner.example');
     expect(state).toMatchObject({ culture: 'fr-FR', email: 'admin@contoso-partner.example' });
 
-    const again = (await resource.read({ state, private: NONE }, ctx)).state!;
+    const again = (await resource.read({ state, private: NO_PRIVATE }, ctx)).state!;
     expect(again).toEqual(state);
     expect(planProfile(ORGANIZATION, again, config).planned).toBe(again);
   });
@@ -85,7 +83,7 @@ describe('organization profile against the emulator', () => {
     await admin.patchProfileOf('organization', { companyName: 'Contoso Renamed' });
 
     const mark = await admin.mark();
-    const res = await resource.apply({ prior, planned, config, plannedPrivate: NONE }, ctx);
+    const res = await resource.apply({ prior, planned, config, plannedPrivate: NO_PRIVATE }, ctx);
     expect(res.state).toBe(prior);
     expect(res.diagnostics).toHaveLength(1);
     expect(res.diagnostics[0].summary).toBe('Organization profile changed outside Terraform since the plan');

@@ -4,13 +4,12 @@
 import { EmulatorAdmin } from '../../../emulator/admin-client';
 import { startEmulator, type RunningEmulator } from '../../../emulator/server';
 import { ProviderClient } from '../../../provider/provider-client';
-import type { Logger, ResourceContext } from '../../../provider/plugin/kit';
+import type { ResourceContext } from '../../../provider/plugin/kit';
 import { PARTNER_NETWORK } from '../../../provider/profiles/specs';
 import { profileDataSource } from '../../../provider/profiles/data-source';
 import { emulatorClient } from '../../support/emulator-client';
 import { startRecordingProxy, type RecordingProxy } from '../../support/recording-proxy';
-
-const logger: Logger = { trace() {}, debug() {}, info() {}, warn() {}, error() {} };
+import { SILENT_LOGGER } from '../../support/resource-context';
 
 describe('partner network data source', () => {
   let emulator: RunningEmulator;
@@ -29,7 +28,7 @@ describe('partner network data source', () => {
 
   const ctxFor = (baseUrl: string): ResourceContext<ProviderClient> => ({
     signal: new AbortController().signal,
-    log: logger,
+    log: SILENT_LOGGER,
     client: ProviderClient.ready(emulatorClient(emulator, { baseUrl })),
   });
 

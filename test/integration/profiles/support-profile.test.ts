@@ -6,7 +6,7 @@ import { EmulatorAdmin } from '../../../emulator/admin-client';
 import { startEmulator, type RunningEmulator } from '../../../emulator/server';
 import { ProviderClient } from '../../../provider/provider-client';
 import type { ObjectValue } from '../../../provider/plugin/cty/types';
-import type { Logger, ResourceContext } from '../../../provider/plugin/kit';
+import type { ResourceContext } from '../../../provider/plugin/kit';
 import { SUPPORT } from '../../../provider/profiles/specs';
 import { conflictSummary } from '../../../provider/profiles/errors';
 import { planProfile } from '../../../provider/profiles/plan';
@@ -14,9 +14,7 @@ import { profileResource } from '../../../provider/profiles/resource';
 import { profileToState } from '../../../provider/profiles/state';
 import { configOf } from '../../support/arbitraries';
 import { emulatorClient } from '../../support/emulator-client';
-
-const logger: Logger = { trace() {}, debug() {}, info() {}, warn() {}, error() {} };
-const NONE = new Uint8Array();
+import { NO_PRIVATE, resourceContext } from '../../support/resource-context';
 
 describe('support profile against the emulator', () => {
   let emulator: RunningEmulator;
@@ -27,14 +25,14 @@ describe('support profile against the emulator', () => {
   beforeAll(async () => {
     emulator = await startEmulator({ port: 0 });
     admin = new EmulatorAdmin(emulator.url);
-    ctx = { signal: new AbortController().signal, log: logger, client: ProviderClient.ready(emulatorClient(emulator)) };
+    ctx = resourceContext(emulatorClient(emulator));
   });
   afterAll(() => emulator.close());
   beforeEach(() => admin.reset());
 
   /** The refreshed state and the plan of `values`, as the engine has them before an apply. */
   async function planned(values: Record<string, string>) {
-    const read = await resource.read({ state: profileToState(SUPPORT, {}), private: NONE }, ctx);
+    const read = await resource.read({ state: profileToState(SUPPORT, {}), private: NO_PRIVATE }, ctx);
     expect(read.diagnostics).toEqual([]);
     const prior = read.state!;
     const config = configOf(SUPPORT, values);
@@ -44,7 +42,7 @@ describe('support profile against the emulator', () => {
   }
 
   const apply = (prior: ObjectValue, planned: ObjectValue, config: ObjectValue) =>
-    resource.apply({ prior, planned, config, plannedPrivate: NONE }, ctx);
+    resource.apply({ prior, planned, config, plannedPrivate: NO_PRIVATE }, ctx);
 
   it('refuses the apply when the telephone changed out of band since the plan, naming it, and writes nothing', async () => {
     const { prior, config, planned: plan } = await planned({ email: 'help@contoso-partner.example' });
@@ -94,7 +92,7 @@ describe('support profile against the emulator', () => {
     expect(res.state).toMatchObject({ id: 'support', telephone: '+1 425 555 0150', website: '' });
     expect('etag' in res.state!).toBe(false);
 
-    const refreshed = (await resource.read({ state: res.state!, private: NONE }, ctx)).state!;
+    const refreshed = (await resource.read({ state: res.state!, private: NO_PRIVATE }, ctx)).state!;
     expect(refreshed).toEqual(res.state);
     expect(planProfile(SUPPORT, refreshed, config).planned).toBe(refreshed);
   });
