@@ -273,7 +273,19 @@ test('schema prints what the bundle prints with --schema-json', async () => {
   });
   expect(run.stdout).toBe(direct.stdout);
   const schema = JSON.parse(run.stdout);
-  expect(Object.keys(schema.provider_schemas[SOURCE_ADDRESS].resource_schemas)).toEqual([
+  const provider = schema.provider_schemas[SOURCE_ADDRESS];
+  expect(Object.keys(provider.resource_schemas)).toEqual([
     'partnercenter_billing_profile',
+    'partnercenter_legal_business_profile',
+    'partnercenter_organization_profile',
+    'partnercenter_support_profile',
+  ]);
+  // The partner network profile has no PUT: a data source only.
+  expect(Object.keys(provider.data_source_schemas)).toEqual([
+    'partnercenter_billing_profile',
+    'partnercenter_legal_business_profile',
+    'partnercenter_organization_profile',
+    'partnercenter_partner_network_profile',
+    'partnercenter_support_profile',
   ]);
 });
