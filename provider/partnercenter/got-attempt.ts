@@ -38,13 +38,22 @@ function loadGot(): Promise<Got> {
   return (gotLoading ??= import('got').then((m) => m.default));
 }
 
+// Off unless the provider process turns it on (main.ts): a library user or a test that builds a
+// client and ends at once must not have an import still running after it.
+let preloadEnabled = false;
+
+/** Lets preloadGot start loading got early; for the provider process only. */
+export function enableGotPreload(): void {
+  preloadEnabled = true;
+}
+
 /**
  * Starts loading got once the current RPC has answered, so that its module set-up overlaps with
  * the engine's work between RPCs (and with `az` at configure) instead of delaying the first API
  * call. Called when a client is built, i.e. only in launches that configure the provider.
  */
 export function preloadGot(): void {
-  if (gotLoading) return;
+  if (!preloadEnabled || gotLoading) return;
   setImmediate(() => void loadGot().catch(() => undefined)); // a failure shows again on the first call
 }
 
