@@ -242,11 +242,14 @@ describe('streams and shutdown', () => {
     const hold = r.client.Hold({});
     const held: string[] = [];
     hold.on('data', () => held.push('data'));
+    // The held stream's first message and the slow call travel apart: wait for each, in any order.
+    const firstHeld = new Promise<void>((resolve) => hold.once('data', () => resolve()));
     const holdStatus = new Promise<number>((resolve) => hold.on('status', (s: grpc.StatusObject) => resolve(s.code)));
     const chat = r.client.Chat();
     chat.on('error', () => undefined);
     const chatStatus = new Promise<number>((resolve) => chat.on('status', (s: grpc.StatusObject) => resolve(s.code)));
     const slow = unary(r, 'Slow', { service: '' });
+    await firstHeld;
     while (slowResolvers.length === 0) await sleep(5);
     expect(held).toEqual(['data']);
 
