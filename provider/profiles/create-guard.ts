@@ -77,7 +77,11 @@ export function adoptionConflict(
   live: Profile,
 ): Diagnostic | undefined {
   const read = decodeAdoptionPrivate(spec, plannedPrivate);
-  if (!read) return undefined;
+  return read ? conflictSinceRead(spec, read, live) : undefined;
+}
+
+/** adoptionConflict for a read already decoded. */
+function conflictSinceRead(spec: ProfileSpec, read: AdoptionRead, live: Profile): Diagnostic | undefined {
   const evidence = changedSincePlan(spec, read.profile, live);
   if (!evidence) return undefined;
   return conflictDiagnostic(
@@ -157,7 +161,7 @@ export async function planAdoption(spec: ProfileSpec, req: PlanRequest, ctx: Ctx
   }
   const first = decodeAdoptionPrivate(spec, req.plannedPrivate);
   if (first) {
-    const conflict = adoptionConflict(spec, req.plannedPrivate, live);
+    const conflict = conflictSinceRead(spec, first, live);
     if (conflict) {
       ctx.log.debug('profile changed since the adoption was planned', {
         profile: spec.name,
