@@ -9,6 +9,7 @@ import { existsSync, renameSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { DEFAULT_BUNDLE } from '../provider/cli/install';
 import { lazyIntlPlugin } from './build/lazy-intl-plugin';
+import { lazyJsStreamSocketPlugin } from './build/lazy-js-stream-socket-plugin';
 
 const ROOT = path.resolve(__dirname, '..');
 
@@ -29,7 +30,7 @@ export const NODE_BUNDLE: EsbuildOptions = {
   minifySyntax: true,
   legalComments: 'eof',
   logLevel: 'silent',
-  plugins: [lazyIntlPlugin],
+  plugins: [lazyIntlPlugin, lazyJsStreamSocketPlugin],
 };
 
 export interface BuildOptions {
