@@ -119,6 +119,23 @@ export function timeBareNode(env: NodeJS.ProcessEnv, node: string = process.exec
   });
 }
 
+/**
+ * The modules any Node provider that speaks go-plugin's protocol loads before it can answer:
+ * a unix socket, mutual TLS and HTTP/2 (gRPC). Spawn -> exit of a node that loads only them is
+ * the floor under our start-up that no provider code can go below.
+ */
+export const PLUGIN_STACK = "require('node:net'); require('node:tls'); require('node:crypto'); require('node:http2')";
+
+/** ms from spawn to exit of a node that loads the plugin stack (PLUGIN_STACK) and nothing else. */
+export function timeNodeStack(env: NodeJS.ProcessEnv, node: string = process.execPath): Promise<Timing> {
+  return new Promise((resolvePromise, reject) => {
+    const started = performance.now();
+    const child = spawn(node, ['-e', PLUGIN_STACK], { env, stdio: 'ignore' });
+    child.on('exit', () => resolvePromise({ ms: performance.now() - started }));
+    child.on('error', reject);
+  });
+}
+
 /** `runs` timings after the warm-up: times and RSS readings, each sorted. */
 export async function sample(runs: number, once: () => Promise<Timing>): Promise<{ ms: number[]; rssKb: number[] }> {
   for (let i = 0; i < WARMUP; i++) await once();
@@ -148,6 +165,8 @@ export interface HandshakeResult {
   warmup: number;
   coldRuns: number;
   node: number[];
+  /** node loading the plugin stack only (PLUGIN_STACK), spawn -> exit. */
+  nodeStack: number[];
   provider: number[];
   cold: number[];
   cacheOff: number[];
@@ -175,6 +194,7 @@ export async function measureHandshake({ runs, bundle, goProvider }: HandshakeOp
       timeHandshake(executable, [], e, beforeKill);
 
     const node = (await sample(runs, () => timeBareNode(env))).ms;
+    const nodeStack = (await sample(runs, () => timeNodeStack(env))).ms;
 
     // Cold: every run gets an empty cache dir and waits (untimed) for the cache to be written.
     const cold: number[] = [];
@@ -197,6 +217,7 @@ export async function measureHandshake({ runs, bundle, goProvider }: HandshakeOp
       warmup: WARMUP,
       coldRuns: COLD_RUNS,
       node,
+      nodeStack,
       provider: provider.ms,
       cold,
       cacheOff,
@@ -223,6 +244,7 @@ async function main(): Promise<void> {
   console.log(`runs: ${runs} (after ${WARMUP} warm-up), NODE_EXTRA_CA_CERTS unset`);
   console.log(`${''.padEnd(38)}median    min    p90  (ms)`);
   console.log(row('node -e 0 (spawn -> exit)', r.node));
+  console.log(row('node + net/tls/crypto/http2 (-> exit)', r.nodeStack));
   console.log(row('provider (spawn -> handshake)', r.provider) + '   installed launcher, warm code cache');
   console.log(row(`  cold code cache (1st run, ${COLD_RUNS} runs)`, r.cold));
   console.log(row('  PARTNERCENTER_CODE_CACHE=off', r.cacheOff));

@@ -47,6 +47,7 @@ export function handshakeTable(h: HandshakeResult): string {
   ];
   const rows: Cell[][] = [
     row('node -e 0 (spawn -> exit)', h.node),
+    row('node loading net, tls, crypto, http2', h.nodeStack, undefined, 'spawn -> exit: the floor of a Node plugin'),
     row('ours: spawn -> handshake', h.provider, h.rssKb.provider, 'installed launcher, warm code cache'),
     row(`  cold code cache (${h.coldRuns} runs)`, h.cold),
     row('  PARTNERCENTER_CODE_CACHE=off', h.cacheOff),
@@ -55,7 +56,8 @@ export function handshakeTable(h: HandshakeResult): string {
   if (h.go) rows.push(row('Go restapi: spawn -> handshake', h.go, h.rssKb.go));
   return (
     table(['', '>median', '>min', '>p90', '>VmRSS', ''], rows) +
-    `\n  ratio ours / node -e 0 (median): ${fmtRatio(h.ratio)}`
+    `\n  ratio ours / node -e 0 (median): ${fmtRatio(h.ratio)}; the plugin stack alone / node -e 0: ` +
+    fmtRatio(quantile(h.nodeStack, 0.5) / quantile(h.node, 0.5))
   );
 }
 
