@@ -3,6 +3,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { lazyListFormats } from '../../../../scripts/build/lazy-intl-plugin';
+import { ROOT } from '../../../support/bundles';
 
 it('turns each eager module-level Intl.ListFormat into a lazy one that formats the same', () => {
   const source =
@@ -20,17 +21,6 @@ it('turns each eager module-level Intl.ListFormat into a lazy one that formats t
 });
 
 it('matches the installed @sindresorhus/is (a new version that no longer matches would warn at build)', () => {
-  const file = path.join(
-    __dirname,
-    '..',
-    '..',
-    '..',
-    '..',
-    'node_modules',
-    '@sindresorhus',
-    'is',
-    'distribution',
-    'index.js',
-  );
+  const file = path.join(ROOT, 'node_modules', '@sindresorhus', 'is', 'distribution', 'index.js');
   expect(lazyListFormats(readFileSync(file, 'utf8')).replaced).toBe(2);
 });

@@ -7,19 +7,9 @@ import * as stream from 'node:stream';
 import { PassThrough } from 'node:stream';
 import tls from 'node:tls';
 import { lazyJsStreamSocket } from '../../../../scripts/build/lazy-js-stream-socket-plugin';
+import { ROOT } from '../../../support/bundles';
 
-const INSTALLED = path.join(
-  __dirname,
-  '..',
-  '..',
-  '..',
-  '..',
-  'node_modules',
-  'http2-wrapper',
-  'source',
-  'utils',
-  'js-stream-socket.js',
-);
+const INSTALLED = path.join(ROOT, 'node_modules', 'http2-wrapper', 'source', 'utils', 'js-stream-socket.js');
 
 /** Runs a rewritten module body with a `tls` whose TLSSocket constructions are counted. */
 function load(code: string): { exports: new (stream: PassThrough) => object; sockets: () => number } {
