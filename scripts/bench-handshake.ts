@@ -109,11 +109,11 @@ export function timeHandshake(
   });
 }
 
-/** ms from spawn to exit of `node -e 0`. */
-export function timeBareNode(env: NodeJS.ProcessEnv, node: string = process.execPath): Promise<Timing> {
+/** ms from spawn to exit of `node -e <script>` (default `node -e 0`). */
+export function timeBareNode(env: NodeJS.ProcessEnv, node: string = process.execPath, script = '0'): Promise<Timing> {
   return new Promise((resolvePromise, reject) => {
     const started = performance.now();
-    const child = spawn(node, ['-e', '0'], { env, stdio: 'ignore' });
+    const child = spawn(node, ['-e', script], { env, stdio: 'ignore' });
     child.on('exit', () => resolvePromise({ ms: performance.now() - started }));
     child.on('error', reject);
   });
@@ -124,17 +124,7 @@ export function timeBareNode(env: NodeJS.ProcessEnv, node: string = process.exec
  * a unix socket, mutual TLS and HTTP/2 (gRPC). Spawn -> exit of a node that loads only them is
  * the floor under our start-up that no provider code can go below.
  */
-export const PLUGIN_STACK = "require('node:net'); require('node:tls'); require('node:crypto'); require('node:http2')";
-
-/** ms from spawn to exit of a node that loads the plugin stack (PLUGIN_STACK) and nothing else. */
-export function timeNodeStack(env: NodeJS.ProcessEnv, node: string = process.execPath): Promise<Timing> {
-  return new Promise((resolvePromise, reject) => {
-    const started = performance.now();
-    const child = spawn(node, ['-e', PLUGIN_STACK], { env, stdio: 'ignore' });
-    child.on('exit', () => resolvePromise({ ms: performance.now() - started }));
-    child.on('error', reject);
-  });
-}
+const PLUGIN_STACK = "require('node:net'); require('node:tls'); require('node:crypto'); require('node:http2')";
 
 /** `runs` timings after the warm-up: times and RSS readings, each sorted. */
 export async function sample(runs: number, once: () => Promise<Timing>): Promise<{ ms: number[]; rssKb: number[] }> {
@@ -194,7 +184,7 @@ export async function measureHandshake({ runs, bundle, goProvider }: HandshakeOp
       timeHandshake(executable, [], e, beforeKill);
 
     const node = (await sample(runs, () => timeBareNode(env))).ms;
-    const nodeStack = (await sample(runs, () => timeNodeStack(env))).ms;
+    const nodeStack = (await sample(runs, () => timeBareNode(env, process.execPath, PLUGIN_STACK))).ms;
 
     // Cold: every run gets an empty cache dir and waits (untimed) for the cache to be written.
     const cold: number[] = [];
@@ -244,7 +234,7 @@ async function main(): Promise<void> {
   console.log(`runs: ${runs} (after ${WARMUP} warm-up), NODE_EXTRA_CA_CERTS unset`);
   console.log(`${''.padEnd(38)}median    min    p90  (ms)`);
   console.log(row('node -e 0 (spawn -> exit)', r.node));
-  console.log(row('node + net/tls/crypto/http2 (-> exit)', r.nodeStack));
+  console.log(row('node loading net, tls, crypto, http2', r.nodeStack));
   console.log(row('provider (spawn -> handshake)', r.provider) + '   installed launcher, warm code cache');
   console.log(row(`  cold code cache (1st run, ${COLD_RUNS} runs)`, r.cold));
   console.log(row('  PARTNERCENTER_CODE_CACHE=off', r.cacheOff));
