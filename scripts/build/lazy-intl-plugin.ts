@@ -2,8 +2,7 @@
 // creates at module load lazy. Creating them loads ICU list-pattern data: ~10 ms and a few MB of
 // RSS in every provider launch that calls the API, for formatters that only word the messages of
 // failed type assertions. The rewrite keeps their behaviour: the same formatter, built on first use.
-import { readFile } from 'node:fs/promises';
-import type { Plugin } from 'esbuild';
+import { rewritePlugin } from './rewrite-plugin';
 
 // `const andFormatter = new Intl.ListFormat('en', {...});` and the same for orFormatter.
 const EAGER_LIST_FORMAT = /const (\w+) = new Intl\.ListFormat\(([^;]*?)\);/g;
@@ -18,16 +17,12 @@ export function lazyListFormats(source: string): { code: string; replaced: numbe
   return { code, replaced };
 }
 
-export const lazyIntlPlugin: Plugin = {
+export const lazyIntlPlugin = rewritePlugin({
   name: 'lazy-intl-list-format',
-  setup(build) {
-    build.onLoad({ filter: /[\\/]@sindresorhus[\\/]is[\\/]distribution[\\/]index\.js$/ }, async (args) => {
-      const { code, replaced } = lazyListFormats(await readFile(args.path, 'utf8'));
-      // A new version of the package that no longer matches is left as it is, with a warning:
-      // the provider still works, only slower to start its first API call.
-      const warnings =
-        replaced === 0 ? [{ text: `no eager Intl.ListFormat found in ${args.path}; left unchanged` }] : [];
-      return { contents: code, loader: 'js', warnings };
-    });
+  filter: /[\\/]@sindresorhus[\\/]is[\\/]distribution[\\/]index\.js$/,
+  looksFor: 'eager Intl.ListFormat',
+  rewrite: (source) => {
+    const { code, replaced } = lazyListFormats(source);
+    return { code, rewritten: replaced > 0 };
   },
-};
+});

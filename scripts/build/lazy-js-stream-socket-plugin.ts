@@ -4,8 +4,7 @@
 // ~40 ms on Node 20 here, in every launch that loads got, even when no HTTPS call follows (the
 // emulator is plain http). Only its HTTP/2-over-proxy code ever constructs a JSStreamSocket, which
 // the provider never uses. The rewrite finds the class on first construction instead.
-import { readFile } from 'node:fs/promises';
-import type { Plugin } from 'esbuild';
+import { rewritePlugin } from './rewrite-plugin';
 
 // `const JSStreamSocket = (new tls.TLSSocket(new stream.PassThrough()))._handle._parentWrap.constructor;`
 const EAGER_LOOKUP =
@@ -22,17 +21,12 @@ export function lazyJsStreamSocket(source: string): { code: string; replaced: bo
   return { code, replaced };
 }
 
-export const lazyJsStreamSocketPlugin: Plugin = {
+export const lazyJsStreamSocketPlugin = rewritePlugin({
   name: 'lazy-js-stream-socket',
-  setup(build) {
-    build.onLoad({ filter: /[\\/]http2-wrapper[\\/]source[\\/]utils[\\/]js-stream-socket\.js$/ }, async (args) => {
-      const { code, replaced } = lazyJsStreamSocket(await readFile(args.path, 'utf8'));
-      // A new version that no longer matches is left as it is, with a warning: the provider still
-      // works, only its first API call of a launch is slower.
-      const warnings = replaced
-        ? []
-        : [{ text: `no eager JSStreamSocket lookup found in ${args.path}; left unchanged` }];
-      return { contents: code, loader: 'js', warnings };
-    });
+  filter: /[\\/]http2-wrapper[\\/]source[\\/]utils[\\/]js-stream-socket\.js$/,
+  looksFor: 'eager JSStreamSocket lookup',
+  rewrite: (source) => {
+    const { code, replaced } = lazyJsStreamSocket(source);
+    return { code, rewritten: replaced };
   },
-};
+});
