@@ -6,14 +6,14 @@ import { TUNING_SETTINGS, resolveTuning } from '../../provider/provider-tuning';
 import { USE_CLI } from '../../provider/provider-sign-in';
 import { ProviderClient, ProviderNotReadyError } from '../../provider/provider-client';
 import { UNKNOWN, type ObjectValue, type Value } from '../../provider/plugin/cty/types';
-import type { CallContext, Logger } from '../../provider/plugin/kit';
+import type { CallContext } from '../../provider/plugin/kit';
+import { SILENT_LOGGER } from '../support/resource-context';
 
 function block(values: Record<string, Value> = {}): ObjectValue {
   return { ...Object.fromEntries(PROVIDER_SETTINGS.map((s) => [s.attr, null])), ...values };
 }
 
-const logger: Logger = { trace() {}, debug() {}, info() {}, warn() {}, error() {} };
-const ctx: CallContext = { signal: new AbortController().signal, log: logger };
+const ctx: CallContext = { signal: new AbortController().signal, log: SILENT_LOGGER };
 
 const REFRESH = { refresh_token: 'rt-secret', client_id: 'app', tenant_id: 'contoso.onmicrosoft.com' };
 

@@ -10,14 +10,14 @@ import { PROVIDER_SETTINGS } from '../../provider/provider-config';
 import { createProvider } from '../../provider/provider';
 import { azureCliDiagnostic, resolveUseCli } from '../../provider/provider-sign-in';
 import { UNKNOWN, type ObjectValue, type Value } from '../../provider/plugin/cty/types';
-import type { CallContext, Logger } from '../../provider/plugin/kit';
+import type { CallContext } from '../../provider/plugin/kit';
+import { SILENT_LOGGER } from '../support/resource-context';
 
 function block(values: Record<string, Value> = {}): ObjectValue {
   return { ...Object.fromEntries(PROVIDER_SETTINGS.map((s) => [s.attr, null])), use_cli: null, ...values };
 }
 
-const logger: Logger = { trace() {}, debug() {}, info() {}, warn() {}, error() {} };
-const ctx: CallContext = { signal: new AbortController().signal, log: logger };
+const ctx: CallContext = { signal: new AbortController().signal, log: SILENT_LOGGER };
 /** A PATH with no az on it. */
 const NO_AZ = { PATH: mkdtempSync(path.join(os.tmpdir(), 'no-az-')) };
 

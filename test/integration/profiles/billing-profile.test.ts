@@ -8,7 +8,7 @@ import { createProvider } from '../../../provider/provider';
 import { PROVIDER_SETTINGS } from '../../../provider/provider-config';
 import { ProviderClient, type ProfileApi } from '../../../provider/provider-client';
 import { UNKNOWN, type ObjectValue } from '../../../provider/plugin/cty/types';
-import type { Logger, ResourceContext } from '../../../provider/plugin/kit';
+import type { ResourceContext } from '../../../provider/plugin/kit';
 import { config } from '../../support/billing-profile-fixtures';
 import { BILLING } from '../../../provider/profiles/specs';
 import { conflictSummary } from '../../../provider/profiles/errors';
@@ -16,11 +16,11 @@ import { planProfile } from '../../../provider/profiles/plan';
 import { profileResource } from '../../../provider/profiles/resource';
 import { profileToState } from '../../../provider/profiles/state';
 import type { BillingProfile } from '../../../provider/partnercenter';
+import { SILENT_LOGGER } from '../../support/resource-context';
 
-const logger: Logger = { trace() {}, debug() {}, info() {}, warn() {}, error() {} };
 const ctxFor = (client: ProviderClient): ResourceContext<ProviderClient> => ({
   signal: new AbortController().signal,
-  log: logger,
+  log: SILENT_LOGGER,
   client,
 });
 

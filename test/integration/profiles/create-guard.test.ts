@@ -9,15 +9,13 @@ import { EMULATOR_DEFAULTS, startEmulator, type RunningEmulator } from '../../..
 import { PartnerCenterClient } from '../../../provider/partnercenter';
 import { ProviderClient } from '../../../provider/provider-client';
 import { isObjectValue, isUnknown, type ObjectValue, type Value } from '../../../provider/plugin/cty/types';
-import type { Diagnostic, Logger, ResourceContext } from '../../../provider/plugin/kit';
+import type { Diagnostic, ResourceContext } from '../../../provider/plugin/kit';
 import { config } from '../../support/billing-profile-fixtures';
 import { BILLING } from '../../../provider/profiles/specs';
 import { decodeAdoptionPrivate } from '../../../provider/profiles/create-guard';
 import { conflictSummary } from '../../../provider/profiles/errors';
 import { profileResource } from '../../../provider/profiles/resource';
-
-const logger: Logger = { trace() {}, debug() {}, info() {}, warn() {}, error() {} };
-const EMPTY = new Uint8Array();
+import { NO_PRIVATE, SILENT_LOGGER } from '../../support/resource-context';
 
 /** Manages two fields; the rest of the profile is left as it is. */
 const CONFIG = config({ purchase_order_number: 'PO-ADOPT' }, { primary_contact: { email: 'adopt@contoso.example' } });
@@ -28,7 +26,7 @@ let client: ProviderClient;
 /** A context per call, as the kit gives (one AbortSignal each). */
 const ctx = (c: ProviderClient = client): ResourceContext<ProviderClient> => ({
   signal: new AbortController().signal,
-  log: logger,
+  log: SILENT_LOGGER,
   client: c,
 });
 
@@ -48,14 +46,14 @@ const errors = (ds: Diagnostic[]) => ds.filter((d) => d.severity === 'error');
 /** One PlanResourceChange of a create, as an engine sends it. */
 function planCreate(cfg: ObjectValue, engine: { storesPlannedPrivate: boolean; plannedPrivate?: Uint8Array }) {
   return profileResource(BILLING).plan(
-    { prior: null, proposed: cfg, config: cfg, priorPrivate: EMPTY, priorIdentity: null, ...engine },
+    { prior: null, proposed: cfg, config: cfg, priorPrivate: NO_PRIVATE, priorIdentity: null, ...engine },
     ctx(),
   );
 }
 
 function applyCreate(cfg: ObjectValue, planned: ObjectValue, plannedPrivate: Uint8Array | undefined) {
   return profileResource(BILLING).apply(
-    { prior: null, planned, config: cfg, plannedPrivate: plannedPrivate ?? EMPTY, plannedIdentity: null },
+    { prior: null, planned, config: cfg, plannedPrivate: plannedPrivate ?? NO_PRIVATE, plannedIdentity: null },
     ctx(),
   );
 }
@@ -141,7 +139,7 @@ describe('an engine that gives the plan its private data back (6.11, store_plann
     expect(puts((await admin.since(m)).api).map((c) => c.status)).toEqual([200]);
     const state = knownValues(res.state);
     for (const [path, v] of Object.entries(knownValues(second.planned))) expect([path, state[path]]).toEqual([path, v]);
-    expect(res.private).toEqual(EMPTY); // the read stays out of the state
+    expect(res.private).toEqual(NO_PRIVATE); // the read stays out of the state
   });
 
   it('a config the profile already holds: the plan knows the etag, the apply sends nothing and keeps it', async () => {
@@ -164,7 +162,7 @@ describe('an engine that drops the private data (protocol 6.10 and before: every
     expect((await admin.since(m)).api).toEqual([]);
     expect(isUnknown(plan.planned.address)).toBe(true);
     expect(isUnknown(plan.planned.company_name)).toBe(true);
-    expect(plan.plannedPrivate).toEqual(EMPTY);
+    expect(plan.plannedPrivate).toEqual(NO_PRIVATE);
     expect(plan.diagnostics).toEqual([
       expect.objectContaining({ severity: 'warning', summary: 'Billing profile not read at plan time' }),
     ]);
@@ -189,7 +187,7 @@ it('a provider configuration not known at plan time: no read, a warning with the
   );
   const m = await admin.mark();
   const plan = await profileResource(BILLING).plan(
-    { prior: null, proposed: CONFIG, config: CONFIG, priorPrivate: EMPTY, storesPlannedPrivate: true },
+    { prior: null, proposed: CONFIG, config: CONFIG, priorPrivate: NO_PRIVATE, storesPlannedPrivate: true },
     unavailable,
   );
   expect((await admin.since(m)).api).toEqual([]);

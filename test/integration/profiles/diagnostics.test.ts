@@ -7,15 +7,14 @@ import http from 'node:http';
 import net from 'node:net';
 import { providerEnvFor, startEmulator, type RunningEmulator } from '../../../emulator/server';
 import type { ObjectValue } from '../../../provider/plugin/cty/types';
-import type { Diagnostic, Logger, ResourceContext } from '../../../provider/plugin/kit';
+import type { Diagnostic, ResourceContext } from '../../../provider/plugin/kit';
 import { createProvider } from '../../../provider/provider';
 import { PROVIDER_SETTINGS } from '../../../provider/provider-config';
 import { ProviderClient } from '../../../provider/provider-client';
 import { BILLING } from '../../../provider/profiles/specs';
 import { profileResource } from '../../../provider/profiles/resource';
+import { NO_PRIVATE, SILENT_LOGGER } from '../../support/resource-context';
 
-const quiet: Logger = { trace() {}, debug() {}, info() {}, warn() {}, error() {} };
-const NONE = new Uint8Array();
 const READ_SUMMARY = (party: string) => `${party} while reading the billing profile`;
 const count = (text: string | undefined, part: string) => (text ?? '').split(part).length - 1;
 
@@ -36,7 +35,7 @@ async function configured(
   values: Record<string, string> = {},
 ): Promise<ResourceContext<ProviderClient>> {
   const block = { ...Object.fromEntries(PROVIDER_SETTINGS.map((s) => [s.attr, null])), ...values };
-  const base = { signal: new AbortController().signal, log: quiet };
+  const base = { signal: new AbortController().signal, log: SILENT_LOGGER };
   const { client, diagnostics } = await createProvider({ ...env, PARTNERCENTER_USE_CLI: 'false' }).configure(
     block,
     '1.8.5',
@@ -47,7 +46,7 @@ async function configured(
 }
 
 async function readError(ctx: ResourceContext<ProviderClient>): Promise<Diagnostic> {
-  const res = await profileResource(BILLING).read({ state, private: NONE }, ctx);
+  const res = await profileResource(BILLING).read({ state, private: NO_PRIVATE }, ctx);
   expect(res.diagnostics).toHaveLength(1);
   return res.diagnostics[0];
 }

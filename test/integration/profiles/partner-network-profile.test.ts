@@ -9,7 +9,7 @@ import { PARTNER_NETWORK } from '../../../provider/profiles/specs';
 import { profileDataSource } from '../../../provider/profiles/data-source';
 import { emulatorClient } from '../../support/emulator-client';
 import { startRecordingProxy, type RecordingProxy } from '../../support/recording-proxy';
-import { SILENT_LOGGER } from '../../support/resource-context';
+import { resourceContext } from '../../support/resource-context';
 
 describe('partner network data source', () => {
   let emulator: RunningEmulator;
@@ -26,11 +26,8 @@ describe('partner network data source', () => {
     await emulator.close();
   });
 
-  const ctxFor = (baseUrl: string): ResourceContext<ProviderClient> => ({
-    signal: new AbortController().signal,
-    log: SILENT_LOGGER,
-    client: ProviderClient.ready(emulatorClient(emulator, { baseUrl })),
-  });
+  const ctxFor = (baseUrl: string): ResourceContext<ProviderClient> =>
+    resourceContext(emulatorClient(emulator, { baseUrl }));
 
   /** The emulator's mpn answer without the field `drop`. */
   async function answeringWithout(drop: 'partnerId' | 'mpnId'): Promise<RecordingProxy> {

@@ -7,7 +7,7 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { PartnerCenterClient } from '../../../provider/partnercenter';
 import { ProviderClient } from '../../../provider/provider-client';
-import type { Logger, ResourceContext } from '../../../provider/plugin/kit';
+import type { ResourceContext } from '../../../provider/plugin/kit';
 import type { ObjectValue } from '../../../provider/plugin/cty/types';
 import { config } from '../../support/billing-profile-fixtures';
 import { BILLING } from '../../../provider/profiles/specs';
@@ -15,6 +15,7 @@ import { planProfile } from '../../../provider/profiles/plan';
 import { profileResource } from '../../../provider/profiles/resource';
 import { profileToState } from '../../../provider/profiles/state';
 import type { BillingProfile } from '../../../provider/partnercenter';
+import { resourceContext } from '../../support/resource-context';
 
 const STORED = {
   companyName: 'Contoso',
@@ -54,14 +55,12 @@ async function standIn(applies: boolean): Promise<StandIn> {
   return { url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`, puts, server };
 }
 
-const logger: Logger = { trace() {}, debug() {}, info() {}, warn() {}, error() {} };
-
 let api: StandIn;
 afterEach(() => new Promise((resolve) => api.server.close(resolve)));
 
 function ctx(): ResourceContext<ProviderClient> {
   const client = new PartnerCenterClient({ baseUrl: api.url, accessToken: 'stand-in-access-token' });
-  return { signal: new AbortController().signal, log: logger, client: ProviderClient.ready(client) };
+  return resourceContext(client);
 }
 
 async function apply(prior: ObjectValue | null) {

@@ -8,18 +8,17 @@ import { EmulatorAdmin } from '../../../emulator/admin-client';
 import { EMULATOR_DEFAULTS, startEmulator, type RunningEmulator } from '../../../emulator/server';
 import { PartnerCenterClient } from '../../../provider/partnercenter';
 import { UNKNOWN, type ObjectValue } from '../../../provider/plugin/cty/types';
-import type { Diagnostic, Logger, ResourceContext } from '../../../provider/plugin/kit';
+import type { Diagnostic, ResourceContext } from '../../../provider/plugin/kit';
 import { ProviderClient } from '../../../provider/provider-client';
 import { config } from '../../support/billing-profile-fixtures';
 import { BILLING } from '../../../provider/profiles/specs';
 import { profileDataSource } from '../../../provider/profiles/data-source';
 import { profileResource } from '../../../provider/profiles/resource';
 import { TENANT_UNKNOWN_SUMMARY, tenantMismatchSummary } from '../../../provider/profiles/tenant';
+import { NO_PRIVATE, resourceContext } from '../../support/resource-context';
 
 const A = EMULATOR_DEFAULTS.tenantId;
 const B = '22222222-2222-4222-8222-222222222222';
-const NONE = new Uint8Array();
-const quiet: Logger = { trace() {}, debug() {}, info() {}, warn() {}, error() {} };
 
 let emulator: RunningEmulator;
 let admin: EmulatorAdmin;
@@ -43,18 +42,18 @@ function ctx(credentials: { tenant: string } | { accessToken: string }): Resourc
       ? { baseUrl: emulator.url, authorityHost: emulator.url, ...EMULATOR_DEFAULTS, tenantId: credentials.tenant }
       : { baseUrl: emulator.url, accessToken: credentials.accessToken },
   );
-  return { signal: new AbortController().signal, log: quiet, client: ProviderClient.ready(client) };
+  return resourceContext(client);
 }
 
 /** Plans and applies `cfg` as the engine would: plan, then apply that plan. */
 async function planAndApply(prior: ObjectValue | null, cfg: ObjectValue, c: ResourceContext<ProviderClient>) {
   const plan = await profileResource(BILLING).plan(
-    { prior, proposed: cfg, config: cfg, priorPrivate: NONE, priorIdentity: null },
+    { prior, proposed: cfg, config: cfg, priorPrivate: NO_PRIVATE, priorIdentity: null },
     c,
   );
   expect(plan.diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
   return profileResource(BILLING).apply(
-    { prior, planned: plan.planned, config: cfg, plannedPrivate: plan.plannedPrivate ?? NONE },
+    { prior, planned: plan.planned, config: cfg, plannedPrivate: plan.plannedPrivate ?? NO_PRIVATE },
     c,
   );
 }
@@ -95,7 +94,7 @@ describe('a state bound to tenant A, with the credentials of tenant B', () => {
     const state = await stateOfA();
     const before = await admin.mark();
     const res = await profileResource(BILLING).read(
-      { state, private: NONE, identity: { tenant_id: A } },
+      { state, private: NO_PRIVATE, identity: { tenant_id: A } },
       ctx({ tenant: B }),
     );
     expect(res.state).toBe(state);
@@ -110,7 +109,7 @@ describe('a state bound to tenant A, with the credentials of tenant B', () => {
     const cfg = config({ purchase_order_number: 'PO-B' });
     const before = await admin.mark();
     const plan = await profileResource(BILLING).plan(
-      { prior, proposed: cfg, config: cfg, priorPrivate: NONE, priorIdentity: { tenant_id: A } },
+      { prior, proposed: cfg, config: cfg, priorPrivate: NO_PRIVATE, priorIdentity: { tenant_id: A } },
       ctx({ tenant: B }),
     );
     expect(plan.planned).toBe(prior);
@@ -123,13 +122,13 @@ describe('a state bound to tenant A, with the credentials of tenant B', () => {
     const cfg = config({ purchase_order_number: 'PO-B' });
     // Planned with A's credentials, applied with B's (the credentials changed in between).
     const plan = await profileResource(BILLING).plan(
-      { prior, proposed: cfg, config: cfg, priorPrivate: NONE, priorIdentity: { tenant_id: A } },
+      { prior, proposed: cfg, config: cfg, priorPrivate: NO_PRIVATE, priorIdentity: { tenant_id: A } },
       ctx({ tenant: A }),
     );
     const was = await profiles();
     const before = await admin.mark();
     const res = await profileResource(BILLING).apply(
-      { prior, planned: plan.planned, config: cfg, plannedPrivate: NONE, plannedIdentity: { tenant_id: A } },
+      { prior, planned: plan.planned, config: cfg, plannedPrivate: NO_PRIVATE, plannedIdentity: { tenant_id: A } },
       ctx({ tenant: B }),
     );
     expect(res.state).toBe(prior);
@@ -141,7 +140,7 @@ describe('a state bound to tenant A, with the credentials of tenant B', () => {
   it('the same steps with A credentials pass: tenant ids compare ignoring case', async () => {
     const state = await stateOfA();
     const upper = { ...state, tenant_id: A.toUpperCase() };
-    const res = await profileResource(BILLING).read({ state: upper, private: NONE }, ctx({ tenant: A }));
+    const res = await profileResource(BILLING).read({ state: upper, private: NO_PRIVATE }, ctx({ tenant: A }));
     expect(res.diagnostics).toEqual([]);
     expect(res.state).toMatchObject({ tenant_id: A.toUpperCase(), purchase_order_number: 'PO-A' });
   });
@@ -177,14 +176,17 @@ describe('a state written before tenant_id (schema version 0)', () => {
     const upgraded = profileResource(BILLING).upgrade!(0, v0);
     expect(upgraded).toEqual({ state: { ...v0, tenant_id: null }, diagnostics: [] });
 
-    const read = await profileResource(BILLING).read({ state: upgraded.state, private: NONE }, ctx({ tenant: A }));
+    const read = await profileResource(BILLING).read(
+      { state: upgraded.state, private: NO_PRIVATE },
+      ctx({ tenant: A }),
+    );
     expect(read.diagnostics).toEqual([]);
     expect(read.state).toEqual({ ...v0, tenant_id: A });
     expect(read.identity).toEqual({ tenant_id: A });
 
     const cfg = config({ purchase_order_number: 'PO-A' });
     const plan = await profileResource(BILLING).plan(
-      { prior: read.state, proposed: cfg, config: cfg, priorPrivate: NONE, priorIdentity: { tenant_id: A } },
+      { prior: read.state, proposed: cfg, config: cfg, priorPrivate: NO_PRIVATE, priorIdentity: { tenant_id: A } },
       ctx({ tenant: A }),
     );
     expect(plan.diagnostics).toEqual([]);
@@ -196,7 +198,7 @@ describe('a state written before tenant_id (schema version 0)', () => {
     const prior = profileResource(BILLING).upgrade!(0, v0).state;
     const cfg = config({ purchase_order_number: 'PO-A2' });
     const plan = await profileResource(BILLING).plan(
-      { prior, proposed: cfg, config: cfg, priorPrivate: NONE, priorIdentity: null },
+      { prior, proposed: cfg, config: cfg, priorPrivate: NO_PRIVATE, priorIdentity: null },
       ctx({ tenant: A }),
     );
     expect(plan.planned.tenant_id).toBe(UNKNOWN);
@@ -211,7 +213,7 @@ describe('a token whose tenant cannot be read (not a JWT)', () => {
     const state = await stateOfA();
     const before = await admin.mark();
     const res = await profileResource(BILLING).read(
-      { state, private: NONE },
+      { state, private: NO_PRIVATE },
       ctx({ accessToken: 'opaque-access-token-1234' }),
     );
     expect(res.state).toBe(state);
@@ -228,7 +230,7 @@ describe('a token whose tenant cannot be read (not a JWT)', () => {
     const state = { ...v0, tenant_id: null };
     const before = await admin.mark();
     const res = await profileResource(BILLING).read(
-      { state, private: NONE },
+      { state, private: NO_PRIVATE },
       ctx({ accessToken: 'opaque-access-token-1234' }),
     );
     expect(res.diagnostics[0].summary).toMatch(/Partner Center API refused the credentials/);

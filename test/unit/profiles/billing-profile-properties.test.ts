@@ -4,7 +4,7 @@
 import fc from 'fast-check';
 import type { BillingProfile } from '../../../provider/partnercenter/model';
 import { isUnknown, type ObjectValue, type Value } from '../../../provider/plugin/cty/types';
-import type { Diagnostic, Logger, ResourceContext } from '../../../provider/plugin/kit';
+import type { Diagnostic, ResourceContext } from '../../../provider/plugin/kit';
 import { ProviderClient } from '../../../provider/provider-client';
 import { anyProfile, liveProfile, recase, textUnit, validConfig } from '../../support/arbitraries';
 import { EchoApi } from '../../support/echo-api';
@@ -21,6 +21,7 @@ import { profileResource } from '../../../provider/profiles/resource';
 import { fieldValueIn, profileToState, stateToProfile } from '../../../provider/profiles/state';
 import { validateProfileConfig } from '../../../provider/profiles/validate';
 import { getField } from '../../../provider/profiles/values';
+import { NO_PRIVATE, resourceContext } from '../../support/resource-context';
 
 const RUNS = { numRuns: 500 };
 const CYCLE_RUNS = { numRuns: 300 };
@@ -167,13 +168,7 @@ describe('plan-time validation', () => {
 
 // ---------- the engine's side of the cycle ----------
 
-const quiet: Logger = { trace() {}, debug() {}, info() {}, warn() {}, error() {} };
-const ctxFor = (api: EchoApi): ResourceContext<ProviderClient> => ({
-  signal: new AbortController().signal,
-  log: quiet,
-  client: ProviderClient.ready(api),
-});
-const NONE = new Uint8Array();
+const ctxFor = (api: EchoApi): ResourceContext<ProviderClient> => resourceContext(api);
 const errors = (ds: Diagnostic[]) => ds.filter((d) => d.severity === 'error');
 const show = (v: Value) => (isUnknown(v) ? '(unknown)' : JSON.stringify(v));
 
@@ -209,7 +204,10 @@ function inconsistentAfterApply(planned: ObjectValue, state: ObjectValue): strin
 }
 
 async function plan(prior: ObjectValue | null, config: ObjectValue, api: EchoApi): Promise<ObjectValue> {
-  const res = await profileResource(BILLING).plan({ prior, proposed: config, config, priorPrivate: NONE }, ctxFor(api));
+  const res = await profileResource(BILLING).plan(
+    { prior, proposed: config, config, priorPrivate: NO_PRIVATE },
+    ctxFor(api),
+  );
   expect(errors(res.diagnostics)).toEqual([]);
   expect(invalidPlannedValues(prior, config, res.planned)).toEqual([]);
   return res.planned;
@@ -221,14 +219,14 @@ async function apply(
   config: ObjectValue,
   api: EchoApi,
 ): Promise<ObjectValue> {
-  const res = await profileResource(BILLING).apply({ prior, planned, config, plannedPrivate: NONE }, ctxFor(api));
+  const res = await profileResource(BILLING).apply({ prior, planned, config, plannedPrivate: NO_PRIVATE }, ctxFor(api));
   expect(errors(res.diagnostics)).toEqual([]);
   expect(inconsistentAfterApply(planned, res.state!)).toEqual([]);
   return res.state!;
 }
 
 async function refresh(state: ObjectValue, api: EchoApi): Promise<ObjectValue> {
-  const res = await profileResource(BILLING).read({ state, private: NONE }, ctxFor(api));
+  const res = await profileResource(BILLING).read({ state, private: NO_PRIVATE }, ctxFor(api));
   expect(errors(res.diagnostics)).toEqual([]);
   return res.state!;
 }

@@ -7,7 +7,7 @@
 import fc from 'fast-check';
 import type { Profile } from '../../../provider/partnercenter/model';
 import { isUnknown, type ObjectValue, type Value } from '../../../provider/plugin/cty/types';
-import type { Diagnostic, Logger, ResourceContext } from '../../../provider/plugin/kit';
+import type { Diagnostic, ResourceContext } from '../../../provider/plugin/kit';
 import { ProviderClient } from '../../../provider/provider-client';
 import { liveProfileOf, validConfigOf } from '../../support/arbitraries';
 import { EchoApi } from '../../support/echo-api';
@@ -24,13 +24,12 @@ import { planProfile } from '../../../provider/profiles/plan';
 import { profileResource } from '../../../provider/profiles/resource';
 import { fieldValueIn, profileToState, stateToProfile, toFieldValue } from '../../../provider/profiles/state';
 import { getField } from '../../../provider/profiles/values';
+import { NO_PRIVATE, resourceContext } from '../../support/resource-context';
 
 const RUNS = { numRuns: 200 };
 const CYCLE_RUNS = { numRuns: 100 };
 const spellingScript = fc.array(fc.nat(11), { minLength: 1, maxLength: 24 });
 
-const quiet: Logger = { trace() {}, debug() {}, info() {}, warn() {}, error() {} };
-const NONE = new Uint8Array();
 const errors = (ds: Diagnostic[]) => ds.filter((d) => d.severity === 'error');
 const show = (v: Value) => (isUnknown(v) ? '(unknown)' : JSON.stringify(v));
 
@@ -136,11 +135,7 @@ describe.each(managedSpecs)('%s: the plan', (_type, spec) => {
 
 // ---------- the engine's side of the cycle, for each resource ----------
 
-const ctxFor = (api: EchoApi<Profile>): ResourceContext<ProviderClient> => ({
-  signal: new AbortController().signal,
-  log: quiet,
-  client: ProviderClient.ready(api),
-});
+const ctxFor = (api: EchoApi<Profile>): ResourceContext<ProviderClient> => resourceContext(api);
 
 /** The engine's plan-validity rule: a config value is planned as is, or as a non-null prior value. */
 function invalidPlannedValues(
@@ -178,21 +173,21 @@ describe.each(managedSpecs)('%s: plan, apply, refresh, plan again', (_type, spec
   const resource = profileResource(spec);
 
   async function plan(prior: ObjectValue | null, config: ObjectValue, api: EchoApi<Profile>) {
-    const res = await resource.plan({ prior, proposed: config, config, priorPrivate: NONE }, ctxFor(api));
+    const res = await resource.plan({ prior, proposed: config, config, priorPrivate: NO_PRIVATE }, ctxFor(api));
     expect(errors(res.diagnostics)).toEqual([]);
     expect(invalidPlannedValues(spec, prior, config, res.planned)).toEqual([]);
     return res.planned;
   }
 
   async function apply(prior: ObjectValue | null, planned: ObjectValue, config: ObjectValue, api: EchoApi<Profile>) {
-    const res = await resource.apply({ prior, planned, config, plannedPrivate: NONE }, ctxFor(api));
+    const res = await resource.apply({ prior, planned, config, plannedPrivate: NO_PRIVATE }, ctxFor(api));
     expect(errors(res.diagnostics)).toEqual([]);
     expect(inconsistentAfterApply(spec, planned, res.state!)).toEqual([]);
     return res.state!;
   }
 
   async function refresh(state: ObjectValue, api: EchoApi<Profile>) {
-    const res = await resource.read({ state, private: NONE }, ctxFor(api));
+    const res = await resource.read({ state, private: NO_PRIVATE }, ctxFor(api));
     expect(errors(res.diagnostics)).toEqual([]);
     return res.state!;
   }
